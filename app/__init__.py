@@ -1,0 +1,1 @@
+"""The orggraph HTTP API (FastAPI) and the org-chart explorer it serves."""

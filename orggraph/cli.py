@@ -1,0 +1,231 @@
+"""The `orggraph` command: the local Neo4j, the schema, loading documents, serving the API.
+
+Errors raised on purpose (``OrgGraphError``) print as one readable message and exit with code 1;
+usage errors exit with 2 (typer's convention).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Annotated, Any, TypeVar
+
+import typer
+from neo4j import Driver, GraphDatabase
+from rich.console import Console
+
+from orggraph.errors import ConfigurationError, OrgGraphError
+from orggraph.localserver import LocalNeo4j, ServerConfig, ensure_jars
+from orggraph.schema import apply_schema
+from orggraph.settings import Settings, get_settings
+
+console = Console()
+err_console = Console(stderr=True)
+
+app = typer.Typer(
+    help="orggraph: Mexican organizational law as a queryable Neo4j graph.", no_args_is_help=True
+)
+neo4j_app = typer.Typer(
+    help="The local Neo4j server (no Docker needed): fetch, start, stop, status.", no_args_is_help=True
+)
+app.add_typer(neo4j_app, name="neo4j")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(func: F) -> F:
+    """Turn OrgGraphError into a one-line message and exit code 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except OrgGraphError as exc:
+            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+            raise typer.Exit(code=1) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+# ----------------------------------------------------------------------------- helpers
+def local_server(settings: Settings) -> LocalNeo4j:
+    return LocalNeo4j(
+        ServerConfig(
+            home=settings.neo4j_home,
+            lib_dir=settings.neo4j_home / "lib",
+            bolt_port=settings.neo4j_bolt_port,
+            http_port=settings.neo4j_http_port,
+            auth_enabled=True,
+            http_enabled=True,
+            heap=settings.neo4j_heap,
+            pagecache=settings.neo4j_pagecache,
+            extra=browser_settings(settings),
+        )
+    )
+
+
+def browser_settings(settings: Settings) -> dict[str, str]:
+    """Make the Neo4j Browser load orggraph's style and guide when it connects."""
+    base = settings.public_url.rstrip("/")
+    host = base.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+    assets = f"{base}/neo4j-browser"
+    return {
+        "browser.post_connect_cmd": f"style {assets}/orggraph.grass; guide {assets}/guide.md",
+        "browser.remote_content_hostname_whitelist": f"{host},localhost,127.0.0.1",
+    }
+
+
+def ensure_password(settings: Settings) -> str:
+    """NEO4J_PASSWORD, or a password generated once into <neo4j_home>/password (mode 0600)."""
+    password = settings.resolved_password()
+    if password:
+        return password
+    password = secrets.token_urlsafe(18)
+    settings.neo4j_home.mkdir(parents=True, exist_ok=True)
+    fd = os.open(settings.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(password + "\n")
+    return password
+
+
+def open_driver(settings: Settings) -> Driver:
+    return GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth())
+
+
+def uses_local_server(settings: Settings) -> bool:
+    expected = {
+        f"bolt://127.0.0.1:{settings.neo4j_bolt_port}",
+        f"bolt://localhost:{settings.neo4j_bolt_port}",
+        f"neo4j://127.0.0.1:{settings.neo4j_bolt_port}",
+        f"neo4j://localhost:{settings.neo4j_bolt_port}",
+    }
+    return settings.neo4j_uri.rstrip("/") in expected
+
+
+# ----------------------------------------------------------------------------- neo4j
+@neo4j_app.command("fetch")
+@friendly_errors
+def neo4j_fetch() -> None:
+    """Resolve the pinned Neo4j Community and Browser jars from Maven Central (once)."""
+    settings = get_settings()
+    started = time.monotonic()
+    fetched = ensure_jars(settings.neo4j_home / "lib")
+    took = time.monotonic() - started
+    if fetched:
+        console.print(f"Fetched Neo4j jars into {settings.neo4j_home / 'lib'} in {took:.1f}s")
+    else:
+        console.print(f"Neo4j jars already present in {settings.neo4j_home / 'lib'}")
+
+
+@neo4j_app.command("start")
+@friendly_errors
+def neo4j_start() -> None:
+    """Fetch if needed, set the password on first start, start detached, wait until Bolt answers."""
+    settings = get_settings()
+    start_local(settings)
+
+
+def start_local(settings: Settings) -> None:
+    server = local_server(settings)
+    ensure_jars(settings.neo4j_home / "lib")
+    password = ensure_password(settings)
+    server.prepare()
+    server.set_initial_password(password)
+    started = time.monotonic()
+    fresh = server.start(auth=(settings.neo4j_user, password), timeout=settings.neo4j_start_timeout)
+    took = time.monotonic() - started
+    status = server.status(auth=(settings.neo4j_user, password))
+    verb = f"Started in {took:.1f}s" if fresh else "Already running"
+    console.print(f"{verb}: Neo4j {status.version} (pid {status.pid}) at {status.bolt_uri}")
+    console.print(
+        f"Neo4j Browser: {status.http_url}/browser/  (user {settings.neo4j_user}, "
+        f"password in {settings.password_file if settings.neo4j_password is None else 'NEO4J_PASSWORD'})"
+    )
+
+
+@neo4j_app.command("stop")
+@friendly_errors
+def neo4j_stop() -> None:
+    """Stop the local server cleanly (SIGTERM; SIGKILL after 60 s)."""
+    stopped = local_server(get_settings()).stop()
+    console.print("Stopped." if stopped else "Not running.")
+
+
+@neo4j_app.command("status")
+@friendly_errors
+def neo4j_status() -> None:
+    """Show whether the local server runs and answers. Exit code 3 when it does not run."""
+    settings = get_settings()
+    status = local_server(settings).status(auth=settings.neo4j_auth())
+    if not status.running:
+        console.print(f"Not running (home {settings.neo4j_home}).")
+        raise typer.Exit(code=3)
+    console.print(
+        f"Running: pid {status.pid}, {status.bolt_uri}, Neo4j {status.version or '?'} ({status.detail})"
+    )
+
+
+# ----------------------------------------------------------------------------- schema / serve / up
+@app.command("schema")
+@friendly_errors
+def schema() -> None:
+    """Create constraints and indexes (IF NOT EXISTS) in the configured database."""
+    settings = get_settings()
+    with open_driver(settings) as driver:
+        count = apply_schema(driver, settings.neo4j_database)
+    console.print(f"Schema applied ({count} statements) to {settings.neo4j_uri}/{settings.neo4j_database}")
+
+
+@app.command("serve")
+@friendly_errors
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address (default ORGGRAPH_HOST, 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default ORGGRAPH_PORT, 8000)")] = None,
+) -> None:
+    """Serve the HTTP API and the explorer with uvicorn."""
+    settings = get_settings()
+    run_api(settings, host or settings.host, port or settings.port)
+
+
+def run_api(settings: Settings, host: str, port: int) -> None:
+    import uvicorn
+
+    if settings.resolved_password() is None and uses_local_server(settings):
+        raise ConfigurationError("No Neo4j password: run `orggraph neo4j start` first or set NEO4J_PASSWORD.")
+    console.print(f"API: http://{host}:{port}/   OpenAPI docs: http://{host}:{port}/docs")
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, log_level="info")
+
+
+@app.command("up")
+@friendly_errors
+def up(
+    serve_api: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the API after loading")] = True,
+) -> None:
+    """The main job: local Neo4j up (unless NEO4J_URI points elsewhere), schema, sample documents, API."""
+    settings = get_settings()
+    if "NEO4J_URI" not in os.environ or uses_local_server(settings):
+        start_local(settings)
+    with open_driver(settings) as driver:
+        apply_schema(driver, settings.neo4j_database)
+        console.print("Schema applied.")
+        load_samples(driver, settings)
+    if serve_api:
+        run_api(settings, settings.host, settings.port)
+
+
+def load_samples(driver: Driver, settings: Settings) -> None:
+    """Load the sample documents shipped in data/documents (replaced once the loaders exist)."""
+    del driver, settings
+
+
+def main() -> None:
+    app(prog_name="orggraph")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Settings from the environment (and an optional ``.env``), with pydantic-settings.
+
+The Neo4j connection uses the conventional ``NEO4J_*`` names so the same variables work for the
+local harness, ``docker compose``, a Neo4j cluster (``neo4j://``) or a hosted Neo4j
+(``neo4j+s://``). Everything else is prefixed ``ORGGRAPH_``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ORGGRAPH_", env_file=".env", extra="ignore")
+
+    # --- Neo4j connection (standard names, no prefix) ---
+    neo4j_uri: str = Field("bolt://127.0.0.1:7687", validation_alias=AliasChoices("NEO4J_URI"))
+    neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "NEO4J_USERNAME"))
+    neo4j_password: SecretStr | None = Field(None, validation_alias=AliasChoices("NEO4J_PASSWORD"))
+    neo4j_database: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_DATABASE"))
+
+    # --- HTTP API ---
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # Token for POST /cypher; the endpoint is off when unset.
+    cypher_token: SecretStr | None = None
+    cypher_timeout_seconds: float = 5.0
+    cypher_row_limit: int = 1000
+    # Public base URL of the API, used in links handed to the Neo4j Browser (style, guide).
+    public_url: str = "http://localhost:8000"
+
+    # --- Local Neo4j harness (no Docker needed) ---
+    neo4j_home: Path = PROJECT_ROOT / ".neo4j"
+    neo4j_bolt_port: int = 7687
+    neo4j_http_port: int = 7474
+    neo4j_heap: str = "1g"
+    neo4j_pagecache: str = "512m"
+    neo4j_start_timeout: float = 180.0
+
+    # --- Sample data loaded by `orggraph up` ---
+    documents_dir: Path = PROJECT_ROOT / "data" / "documents"
+
+    @field_validator("host")
+    @classmethod
+    def _host_not_empty(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("ORGGRAPH_HOST must not be empty")
+        return value
+
+    @field_validator("cypher_token", "neo4j_password", mode="before")
+    @classmethod
+    def _empty_secret_is_unset(cls, value: object) -> object:
+        # `VAR=` in a shell or compose file means "not configured", not "the empty password".
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def password_file(self) -> Path:
+        return self.neo4j_home / "password"
+
+    def resolved_password(self) -> str | None:
+        """NEO4J_PASSWORD when set, else the password the local harness generated, else None."""
+        if self.neo4j_password is not None:
+            return self.neo4j_password.get_secret_value()
+        if self.password_file.is_file():
+            return self.password_file.read_text(encoding="utf-8").strip()
+        return None
+
+    def neo4j_auth(self) -> tuple[str, str] | None:
+        password = self.resolved_password()
+        return (self.neo4j_user, password) if password else None
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,66 @@
+"""Session fixtures: one real Neo4j for the whole run, a clean graph per test that asks for one.
+
+See tests/support/neo4j_target.py for how the database is chosen. Graph tests fail (never skip)
+when no Neo4j can be had.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from neo4j import Driver, GraphDatabase
+
+from orggraph.schema import apply_schema
+from tests.support.neo4j_target import Neo4jTarget, neo4j_target
+
+
+@pytest.fixture(scope="session")
+def neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarget]:
+    try:
+        context = neo4j_target(tmp_path_factory.mktemp("neo4j-home"))
+        target = context.__enter__()
+    except Exception as exc:
+        pytest.fail(
+            f"No Neo4j for the graph tests: {exc}\n"
+            "Set NEO4J_URI to a Neo4j 5.26, run a Docker engine, or run `orggraph neo4j fetch` "
+            "(needs Maven and Java 17) so the local server can start.",
+            pytrace=False,
+        )
+    try:
+        yield target
+    finally:
+        context.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def driver(neo4j: Neo4jTarget) -> Iterator[Driver]:
+    with GraphDatabase.driver(neo4j.uri, auth=neo4j.auth) as drv:
+        drv.verify_connectivity()
+        apply_schema(drv, neo4j.database)
+        yield drv
+
+
+def wipe(driver: Driver, target: Neo4jTarget) -> None:
+    if not target.may_wipe:
+        pytest.fail(
+            f"Refusing to wipe {target.uri}: it came from NEO4J_URI. Set ORGGRAPH_TEST_ALLOW_WIPE=1 if this "
+            "database is disposable.",
+            pytrace=False,
+        )
+    with driver.session(database=target.database) as session:
+        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+class GraphState:
+    """What the shared database holds now, so seeded tests load the seeds only when needed."""
+
+    seeded = False
+
+
+@pytest.fixture
+def empty_graph(driver: Driver, neo4j: Neo4jTarget) -> Driver:
+    """A graph with the schema and no data."""
+    wipe(driver, neo4j)
+    GraphState.seeded = False
+    return driver
