@@ -38,8 +38,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'][1:]) or err['loc'][0]}: {err['msg']}"
-            for err in exc.errors()
+            f"{'.'.join(str(p) for p in err['loc'][1:]) or err['loc'][0]}: {err['msg']}" for err in exc.errors()
         )
         return JSONResponse(error_body("bad_request", problems), status_code=400)
 
@@ -51,9 +50,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceUnavailable)
     @app.exception_handler(SessionExpired)
     async def _neo4j_down(_: Request, exc: Exception) -> JSONResponse:
-        return JSONResponse(
-            error_body("database_unavailable", f"Neo4j is unavailable: {exc}"), status_code=503
-        )
+        return JSONResponse(error_body("database_unavailable", f"Neo4j is unavailable: {exc}"), status_code=503)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

@@ -27,9 +27,7 @@ from orggraph.settings import Settings, get_settings
 console = Console()
 err_console = Console(stderr=True)
 
-app = typer.Typer(
-    help="orggraph: Mexican organizational law as a queryable Neo4j graph.", no_args_is_help=True
-)
+app = typer.Typer(help="orggraph: Mexican organizational law as a queryable Neo4j graph.", no_args_is_help=True)
 neo4j_app = typer.Typer(
     help="The local Neo4j server (no Docker needed): fetch, start, stop, status.", no_args_is_help=True
 )
@@ -165,9 +163,7 @@ def neo4j_status() -> None:
     if not status.running:
         console.print(f"Not running (home {settings.neo4j_home}).")
         raise typer.Exit(code=3)
-    console.print(
-        f"Running: pid {status.pid}, {status.bolt_uri}, Neo4j {status.version or '?'} ({status.detail})"
-    )
+    console.print(f"Running: pid {status.pid}, {status.bolt_uri}, Neo4j {status.version or '?'} ({status.detail})")
 
 
 # ----------------------------------------------------------------------------- schema / serve / up

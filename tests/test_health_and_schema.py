@@ -16,9 +16,7 @@ from tests.support.neo4j_target import Neo4jTarget
 
 def settings_for(target: Neo4jTarget, tmp_path: Path) -> Settings:
     password = target.auth[1] if target.auth else None
-    return Settings(
-        NEO4J_URI=target.uri, NEO4J_PASSWORD=password, NEO4J_DATABASE=target.database, neo4j_home=tmp_path
-    )
+    return Settings(NEO4J_URI=target.uri, NEO4J_PASSWORD=password, NEO4J_DATABASE=target.database, neo4j_home=tmp_path)
 
 
 def test_health_ok(neo4j: Neo4jTarget, tmp_path: Path) -> None:
@@ -32,9 +30,7 @@ def test_health_ok(neo4j: Neo4jTarget, tmp_path: Path) -> None:
 
 
 def test_health_503_when_unreachable(tmp_path: Path) -> None:
-    settings = Settings(
-        NEO4J_URI=f"bolt://127.0.0.1:{free_port()}", NEO4J_PASSWORD="irrelevant", neo4j_home=tmp_path
-    )
+    settings = Settings(NEO4J_URI=f"bolt://127.0.0.1:{free_port()}", NEO4J_PASSWORD="irrelevant", neo4j_home=tmp_path)
     with TestClient(create_app(settings)) as client:
         response = client.get("/health")
     assert response.status_code == 503

@@ -1,0 +1,206 @@
+"""What both genre parsers share after reading the text: collecting records and edges into one
+``ParsedDocument``, and turning power texts into power records with their semantic edges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from loaders import ids
+from loaders.instruments import InstrumentRegistry
+from loaders.mentions import UnitRegistry
+from loaders.records import (
+    AmendmentRecord,
+    ChangeEventRecord,
+    Condition,
+    DocumentRecord,
+    Edge,
+    Label,
+    ParsedDocument,
+    ParseWarning,
+    PowerRecord,
+    PropValue,
+    ProvisionRecord,
+)
+from loaders.semantics import Party, analyze
+
+
+@dataclass
+class Assembly:
+    """Records of one document under construction. Edges are de-duplicated on (type, ends, key)."""
+
+    organization: str
+    units: UnitRegistry = field(init=False)
+    instruments: InstrumentRegistry = field(default_factory=InstrumentRegistry)
+    provisions: dict[str, ProvisionRecord] = field(default_factory=dict)
+    powers: dict[str, PowerRecord] = field(default_factory=dict)
+    amendments: dict[str, AmendmentRecord] = field(default_factory=dict)
+    changes: list[ChangeEventRecord] = field(default_factory=list)
+    edges: dict[tuple[str, str, str, str], Edge] = field(default_factory=dict)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.units = UnitRegistry(self.organization)
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(ParseWarning(line=max(line, 1), message=message))
+
+    def add_provision(self, record: ProvisionRecord) -> str:
+        record_id = record.id
+        suffix = 2
+        while record_id in self.provisions:
+            record_id = f"{record.id}-{suffix}"
+            suffix += 1
+        if record_id != record.id:
+            self.warn(record.line_start, f"provision {record.id} appears twice; the second is {record_id}")
+            record = record.model_copy(update={"id": record_id})
+        self.provisions[record_id] = record
+        return record_id
+
+    def edge(
+        self,
+        rel_type: str,
+        source: str,
+        source_label: Label,
+        target: str,
+        target_label: Label,
+        line_start: int,
+        line_end: int | None = None,
+        /,
+        **props: PropValue,
+    ) -> None:
+        if source == target and rel_type not in ("CITES",):
+            return
+        edge = Edge(
+            type=rel_type,
+            source=source,
+            source_label=source_label,
+            target=target,
+            target_label=target_label,
+            line_start=max(line_start, 1),
+            line_end=max(line_end or line_start, line_start, 1),
+            props={k: v for k, v in props.items() if v is not None},
+        )
+        key = (rel_type, source, target, edge.key)
+        if key not in self.edges:
+            self.edges[key] = edge
+
+    def party_edge(
+        self,
+        rel_type: str,
+        source: str,
+        source_label: Label,
+        party: Party,
+        line: int,
+        /,
+        reverse: bool = False,
+        **props: PropValue,
+    ) -> bool:
+        """An edge to (or, with ``reverse``, from) a resolved party; False when the party is only text."""
+        if party.unit:
+            target, label = party.unit, "Unit"
+        elif party.organization:
+            target, label = party.organization, "Organization"
+        else:
+            return False
+        if reverse:
+            self.edge(rel_type, target, label, source, source_label, line, **props)  # type: ignore[arg-type]
+        else:
+            self.edge(rel_type, source, source_label, target, label, line, **props)  # type: ignore[arg-type]
+        return True
+
+    def amendment(
+        self,
+        provision: str,
+        authority: str,
+        when,
+        kind: str,
+        scope: str | None,
+        line: int,
+        document: str,
+        authority_name: str | None = None,
+    ) -> None:
+        amendment = ids.amendment_id(document, authority, when)
+        if amendment not in self.amendments:
+            self.amendments[amendment] = AmendmentRecord(
+                id=amendment,
+                authority=authority,
+                date=when,
+                authority_name=authority_name,
+                line_start=line,
+                line_end=line,
+            )
+        self.edge("AMENDED_BY", provision, "Provision", amendment, "Amendment", line, kind=kind, scope=scope)
+
+    def power(
+        self,
+        provision: ProvisionRecord,
+        text: str,
+        holders: list[tuple[str, str]],
+        *,
+        kind: str = "facultad",
+        class_kind: str | None = None,
+        **edge_props: PropValue,
+    ) -> PowerRecord:
+        """A power defined by ``provision``, held by ``holders`` [(unit id, basis)], with its semantics."""
+        meaning = analyze(text, self.units, provision.line_start)
+        conditions = [Condition(kind=k, unit=p.unit or p.organization, text=p.text) for k, p in meaning.conditions]
+        record = PowerRecord(
+            id=ids.power_id(provision.id),
+            provision=provision.id,
+            text=text,
+            actions=meaning.actions,
+            objects=meaning.objects,
+            action_stems=meaning.action_stems,
+            scope_stems=meaning.scope_stems,
+            conditions=conditions,
+            kind=kind,  # type: ignore[arg-type]
+            line_start=provision.line_start,
+            line_end=provision.line_end,
+        )
+        self.powers[record.id] = record
+        span = (provision.line_start, provision.line_end)
+        self.edge("DEFINED_IN", record.id, "Power", provision.id, "Provision", *span)
+        for unit, basis in holders:
+            self.edge(
+                "HAS_POWER", unit, "Unit", record.id, "Power", *span, basis=basis, class_kind=class_kind, **edge_props
+            )
+        for condition_kind, party in meaning.conditions:
+            self.party_edge("REQUIRES", record.id, "Power", party, provision.line_start, kind=condition_kind)
+        for cooperation_kind, party in meaning.cooperation:
+            self.party_edge(
+                "IN_COORDINATION_WITH", record.id, "Power", party, provision.line_start, kind=cooperation_kind
+            )
+        for party in meaning.retained_by:
+            if party.unit:
+                self.edge("RETAINS", party.unit, "Unit", record.id, "Power", *span)
+        if meaning.retained_by_holder:
+            for unit, _ in holders:
+                self.edge("RETAINS", unit, "Unit", record.id, "Power", *span)
+        return record
+
+    def cite(self, source: str, source_label: Label, text: str, line: int) -> None:
+        for citation in self.instruments.find_citations(text, line):
+            self.edge(
+                "CITES",
+                source,
+                source_label,
+                citation.instrument,
+                "LegalInstrument",
+                line,
+                article=citation.article,
+                fraction=citation.fraction,
+            )
+
+    def build(self, document: DocumentRecord) -> ParsedDocument:
+        return ParsedDocument(
+            document=document,
+            organizations=self.units.org_records(),
+            units=self.units.records(),
+            provisions=list(self.provisions.values()),
+            powers=list(self.powers.values()),
+            instruments=self.instruments.records(),
+            amendments=list(self.amendments.values()),
+            changes=self.changes,
+            edges=list(self.edges.values()),
+            warnings=self.warnings,
+        )

@@ -1,0 +1,133 @@
+"""Every identifier in the graph, in one place: deterministic, readable, stable across reloads.
+
+Shapes (accent-folded, lower case, "/"-separated):
+
+    organization   imss-bienestar
+    document       imss-bienestar/estatuto-organico, imss/manual-de-organizacion-3000-002-002
+    unit           imss-bienestar/unit/unidad-juridica
+    provision      imss-bienestar/estatuto-organico/art-54-bis-1/frac-iii
+    power          <provision id>/power   (a power is defined by exactly one provision)
+    instrument     mx/ley/ley-general-de-archivos, mx/acuerdo/acdo-sa2-hct-240210-26-p-dpes
+    amendment      imss-bienestar/estatuto-organico/amendment/jg-2023-11-28
+    change event   imss/manual-de-organizacion-3000-002-002/change/2017-02-22-renamed-1
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from loaders.numbering import canonical_article_number, is_roman
+from loaders.text import fold
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+class IdError(ValueError):
+    """A value cannot become (part of) an identifier."""
+
+
+def slug(text: str) -> str:
+    """ "Unidad Jurídica" → "unidad-juridica"; "ACDO.SA2.HCT.240210/26.P.DPES" → "acdo-sa2-hct-240210-26-p-dpes"."""
+    value = _NON_ALNUM.sub("-", fold(text)).strip("-")
+    if not value:
+        raise IdError(f"nothing to make an identifier from in {text!r}")
+    return value
+
+
+def organization_id(acronym_or_name: str) -> str:
+    return slug(acronym_or_name)
+
+
+def document_id(organization: str, kind: str, qualifier: str | None = None) -> str:
+    """``kind`` is the instrument's own name ("Estatuto Orgánico", "Manual de Organización")."""
+    tail = slug(kind) + (f"-{slug(qualifier)}" if qualifier else "")
+    return f"{organization}/{tail}"
+
+
+def unit_id(organization: str, name: str) -> str:
+    return f"{organization}/unit/{slug(name)}"
+
+
+def article_part(number: str) -> str:
+    """ "47 Bis" → "art-47-bis"; "5o." → "art-5"; "54 Bis 1" → "art-54-bis-1"."""
+    try:
+        canonical = canonical_article_number(number.rstrip(".").strip())
+    except ValueError as exc:
+        raise IdError(str(exc)) from exc
+    return "art-" + slug(canonical)
+
+
+def fraction_part(roman: str) -> str:
+    if not is_roman(roman):
+        raise IdError(f"not a roman numeral: {roman!r}")
+    return f"frac-{roman.lower()}"
+
+
+def inciso_part(letter: str) -> str:
+    if not re.fullmatch(r"[a-zñ]", letter.lower()):
+        raise IdError(f"not an inciso letter: {letter!r}")
+    return f"inc-{slug(letter) if letter.lower() != 'ñ' else 'enie'}"
+
+
+def numeral_part(number: int | str) -> str:
+    if not str(number).isdigit():
+        raise IdError(f"not a numeral: {number!r}")
+    return f"num-{int(number)}"
+
+
+def paragraph_part(index: int) -> str:
+    return f"par-{index}"
+
+
+def child(parent: str, part: str) -> str:
+    return f"{parent}/{part}"
+
+
+def power_id(provision: str) -> str:
+    return f"{provision}/power"
+
+
+INSTRUMENT_TYPES = {
+    "constitucion",
+    "ley-general",
+    "ley-federal",
+    "ley-organica",
+    "ley",
+    "codigo",
+    "reglamento",
+    "decreto",
+    "acuerdo",
+    "norma",
+    "lineamientos",
+    "politicas",
+    "manual",
+    "contrato",
+    "disposiciones",
+    "estatuto",
+    "programa",
+    "plan",
+    "criterios",
+    "procedimiento",
+    "guia",
+    "bases",
+    "convenio",
+    "oficio",
+    "otro",
+}
+
+
+def instrument_id(kind: str, title: str, identifier: str | None = None) -> str:
+    if kind not in INSTRUMENT_TYPES:
+        raise IdError(f"unknown instrument type {kind!r}")
+    family = kind.split("-")[0]
+    return f"mx/{family}/{slug(identifier) if identifier else slug(title)}"
+
+
+def amendment_id(document: str, authority: str, when: date) -> str:
+    return f"{document}/amendment/{slug(authority)}-{when.isoformat()}"
+
+
+def change_id(document: str, when: date | None, kind: str, index: int) -> str:
+    stamp = when.isoformat() if when else "undated"
+    return f"{document}/change/{stamp}-{slug(kind)}-{index}"

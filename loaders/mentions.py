@@ -1,0 +1,383 @@
+"""Units and bodies by name: one registry per document that gives each unit one id and one name.
+
+Units are *created* only from structural sources (structure lists, powers headings, functions
+sections, integration sentences, history); every other mention only *resolves* to a known unit,
+so a stray phrase never becomes a unit. Resolution folds accents and case, singularizes plural
+heads ("Coordinaciones Estatales" = "Coordinación Estatal"), ignores level qualifiers
+("Coordinación Delegacional de X" = "Coordinación de X") and follows former names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders import ids
+from loaders.lexicon import (
+    CONNECTORS,
+    EXTERNAL_BODY_PREFIXES,
+    KNOWN_BODIES,
+    LEVEL_QUALIFIERS,
+    PLURAL_HEADS,
+    POSTS,
+    SINGULAR_HEADS,
+    UNIT_HEAD_WORDS,
+    UNIT_KINDS,
+    stem,
+    title_case,
+)
+from loaders.records import OrganizationRecord, UnitRecord
+from loaders.text import fold
+
+_LEADING = re.compile(
+    r"^(?:(?:a|de|del|por|con|en)\s+)?(?:(?:la|el|las|los|su|sus|una?|cada)\s+)?"
+    r"(?:(?:persona|personas)\s+)?(?:titular(?:es)?\s+(?:del\s+|de\s+)?(?:la|el|las|los)?\s*)?",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"[\s.,;:]+$")
+
+
+def _singular_word(word: str) -> str:
+    lower = fold(word)
+    if lower in PLURAL_HEADS:
+        return PLURAL_HEADS[lower]
+    for plural, singular in (
+        ("ales", "al"),
+        ("ares", "ar"),
+        ("ores", "or"),
+        ("iones", "ión"),
+        ("les", "l"),
+        ("as", "a"),
+        ("os", "o"),
+    ):
+        if lower.endswith(plural) and len(lower) > len(plural) + 2:
+            return word[: len(word) - len(plural)] + singular
+    return word
+
+
+def singularize_name(name: str) -> str:
+    """ "Coordinaciones Estatales" → "Coordinación Estatal"; only the head and its adjectives change."""
+    parts = name.split()
+    if not parts or fold(parts[0]) not in PLURAL_HEADS:
+        return name
+    out = [PLURAL_HEADS[fold(parts[0])]]
+    i = 1
+    while i < len(parts) and fold(parts[i]) not in CONNECTORS and parts[i][:1].isupper():
+        out.append(_singular_word(parts[i]))
+        i += 1
+    return " ".join(out + parts[i:])
+
+
+def clean_name(raw: str) -> str:
+    """A unit name as a person would write it: no article, no trailing period, not in capitals."""
+    name = _TRAILING.sub("", raw.strip())
+    name = _LEADING.sub("", name).strip()
+    name = re.sub(r"\s+", " ", name)
+    letters = [c for c in name if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+        name = title_case(name)
+    if name[:1].islower():
+        name = name[0].upper() + name[1:]
+    return singularize_name(name)
+
+
+def kind_of(name: str) -> str | None:
+    folded = fold(name)
+    for head in sorted(UNIT_KINDS, key=len, reverse=True):
+        if folded == head or folded.startswith(head + " "):
+            return UNIT_KINDS[head]
+    return None
+
+
+def _content(name: str) -> list[str]:
+    return [stem(w) for w in re.findall(r"[A-Za-zÁÉÍÓÚÑáéíóúñü]+", name) if fold(w) not in CONNECTORS]
+
+
+def _stems_match(a: str, b: str) -> bool:
+    if a == b or a.rstrip("s") == b.rstrip("s"):  # Snowball keeps "obras" but stems "obra"
+        return True
+    shortest = min(len(a), len(b))
+    return shortest >= 6 and a[:shortest] == b[:shortest]
+
+
+def _same_name(a: list[str], b: list[str]) -> bool:
+    return len(a) == len(b) and all(_stems_match(x, y) for x, y in zip(a, b, strict=True))
+
+
+def post_to_unit_name(post: str) -> str | None:
+    """ "Jefes de Departamento de Supervisión" → "Departamento de Supervisión"; "Subdelegados" → "Subdelegación"."""
+    text = post.strip()
+    for pattern, unit_head in POSTS:
+        m = pattern.match(text)
+        if m:
+            rest = text[m.end() :].strip()
+            rest = re.sub(r"^(?:de\s+)?", "", rest) if unit_head in ("Subdelegación", "Delegación") else rest
+            name = f"{unit_head} {rest}".strip()
+            # Only the level adjective agrees with the plural post ("Jefes de Oficina de Pensiones
+            # Delegacionales"); the rest of the phrase is the unit's own name and stays as written.
+            words = [_singular_word(w) if _is_level_word(w) else w for w in name.split()]
+            return " ".join(words)
+    m = re.match(
+        r"^(?:la\s+)?(?:persona\s+)?titular(?:es)?\s+(?:del|de\s+la|de\s+el|de\s+los|de\s+las)\s+(.+)$", text, re.I
+    )
+    if m:
+        return clean_name(m.group(1))
+    return None
+
+
+def _is_level_word(word: str) -> bool:
+    folded = fold(word)
+    return folded in LEVEL_QUALIFIERS or folded.endswith(("delegacionales", "delegacional"))
+
+
+@dataclass
+class _Unit:
+    id: str
+    name: str
+    kind: str
+    organization: str
+    aliases: list[str] = field(default_factory=list)
+    described: bool = False
+    line_start: int = 0
+    line_end: int = 0
+
+
+class UnitRegistry:
+    """The units (and external bodies) of one document, by id, with their names and aliases."""
+
+    def __init__(self, organization: str) -> None:
+        self.organization = organization
+        self._units: dict[str, _Unit] = {}
+        self._by_key: dict[str, str] = {}  # folded name or alias → id
+        self._orgs: dict[str, OrganizationRecord] = {}
+        self._org_by_key: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ units
+    def define(self, raw_name: str, line: int, *, described: bool = False, line_end: int | None = None) -> str:
+        """The id of the unit named ``raw_name``, created if new. Known names and aliases resolve."""
+        name = self._strip_own_org(clean_name(raw_name))
+        existing = self.resolve(name)
+        if existing:
+            unit = self._units[existing]
+            if fold(name) != fold(unit.name) and fold(name) not in self._by_key:
+                self.add_alias(existing, name)  # another spelling of a known unit
+            unit.described = unit.described or described
+            if unit.line_start == 0 or line < unit.line_start:
+                unit.line_start, unit.line_end = line, max(unit.line_end, line_end or line)
+            self._prefer_display(unit, name)
+            return existing
+        kind = kind_of(name)
+        if kind is None:
+            raise ValueError(f"{raw_name!r} does not name a unit (no unit word at its start)")
+        unit_id = ids.unit_id(self.organization, name)
+        self._units[unit_id] = _Unit(
+            unit_id, name, kind, self.organization, described=described, line_start=line, line_end=line_end or line
+        )
+        self._by_key[fold(name)] = unit_id
+        return unit_id
+
+    def _strip_own_org(self, name: str) -> str:
+        """ "Órgano de Vigilancia de IMSS-BIENESTAR" → "Órgano de Vigilancia" (the org is implied)."""
+        for m in reversed(list(re.finditer(r"\s+(?:de|del)\s+(?:la\s+|el\s+|los\s+)?", name))):
+            of = name[m.end() :]
+            org = self.resolve_org(of)
+            if org is not None and not self._orgs[org].external:
+                return name[: m.start()]
+        return name
+
+    def _prefer_display(self, unit: _Unit, name: str) -> None:
+        # Prefer a name that is not in capitals and closer to the canonical form.
+        if fold(name) == fold(unit.name) and name != unit.name and not name.isupper():
+            unit.name = name
+
+    def add_alias(self, unit_id: str, alias: str) -> None:
+        alias = clean_name(alias)
+        unit = self._units[unit_id]
+        if fold(alias) != fold(unit.name) and alias not in unit.aliases:
+            unit.aliases.append(alias)
+        self._by_key.setdefault(fold(alias), unit_id)
+
+    def resolve(self, mention: str) -> str | None:
+        """The id of a known unit this mention names, or None."""
+        name = clean_name(mention) if mention else ""
+        if not name:
+            return None
+        key = fold(name)
+        if key in self._by_key:
+            return self._by_key[key]
+        words = name.split()
+        without_levels = " ".join(w for w in words if fold(w) not in LEVEL_QUALIFIERS)
+        if without_levels != name and len([w for w in without_levels.split() if fold(w) not in CONNECTORS]) >= 2:
+            key2 = fold(without_levels)
+            if key2 in self._by_key:
+                return self._by_key[key2]
+        owner = self._without_possessor(name)
+        if owner:
+            return owner
+        wanted = _content(without_levels)
+        if len(wanted) < 2:  # a bare "Coordinación" names no unit
+            return None
+        kind = kind_of(name)
+        for known_key, unit_id in self._by_key.items():
+            if self._units[unit_id].kind != kind:
+                continue
+            known = _content(" ".join(w for w in known_key.split() if w not in LEVEL_QUALIFIERS))
+            if len(known) >= 2 and _same_name(wanted, known):
+                return unit_id
+        return None
+
+    def _without_possessor(self, name: str) -> str | None:
+        """ "Prosecretaría de la Junta de Gobierno" → the Prosecretaría, when the Junta is known."""
+        splits = [m for m in re.finditer(r"\s+(?:de|del)\s+(?:la\s+|el\s+|los\s+|las\s+)?", name)]
+        for m in reversed(splits):
+            own, of = name[: m.start()], name[m.end() :]
+            known_of = fold(of) in self._by_key or self.resolve_org(of) is not None
+            if known_of and len(own.split()) >= 1 and fold(own) != fold(name):
+                unit = self._by_key.get(fold(clean_name(own)))
+                if unit:
+                    return unit
+        return None
+
+    def resolve_post(self, post: str) -> str | None:
+        name = post_to_unit_name(post)
+        return self.resolve(name) if name else None
+
+    def mark_described(self, unit_id: str) -> None:
+        self._units[unit_id].described = True
+
+    def name(self, unit_id: str) -> str:
+        return self._units[unit_id].name
+
+    def kind(self, unit_id: str) -> str:
+        return self._units[unit_id].kind
+
+    def __contains__(self, unit_id: object) -> bool:
+        return unit_id in self._units
+
+    def ids(self) -> list[str]:
+        return list(self._units)
+
+    def of_kind(self, kind: str) -> list[str]:
+        return [u.id for u in self._units.values() if u.kind == kind]
+
+    def known_names(self) -> list[tuple[str, str]]:
+        """(folded name or alias, unit id), longest first: for scanning text for mentions."""
+        return sorted(self._by_key.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+    def records(self) -> list[UnitRecord]:
+        return [
+            UnitRecord(
+                id=u.id,
+                name=u.name,
+                kind=u.kind,
+                organization=u.organization,
+                aliases=sorted(u.aliases),
+                described=u.described,
+                line_start=max(u.line_start, 1),
+                line_end=max(u.line_end, u.line_start, 1),
+            )
+            for u in self._units.values()
+        ]
+
+    # ------------------------------------------------------------------ organizations
+    def define_org(self, name: str, line: int, *, acronym: str | None = None, external: bool = True) -> str:
+        name = re.sub(r"\s+", " ", _TRAILING.sub("", _LEADING.sub("", name.strip())))
+        key = fold(name)
+        acronym = acronym or KNOWN_BODIES.get(key)
+        if key in self._org_by_key:
+            return self._org_by_key[key]
+        if acronym and fold(acronym) in self._org_by_key:
+            return self._org_by_key[fold(acronym)]
+        org_id = ids.organization_id(acronym or name)
+        self._orgs.setdefault(
+            org_id,
+            OrganizationRecord(
+                id=org_id, name=name, acronym=acronym, external=external, line_start=line, line_end=line
+            ),
+        )
+        self._org_by_key[key] = org_id
+        if acronym:
+            self._org_by_key[fold(acronym)] = org_id
+        return org_id
+
+    def resolve_org(self, mention: str) -> str | None:
+        name = _LEADING.sub("", _TRAILING.sub("", mention.strip()))
+        return self._org_by_key.get(fold(name))
+
+    def org_records(self) -> list[OrganizationRecord]:
+        return list(self._orgs.values())
+
+    # ------------------------------------------------------------------ scanning text
+    def find(self, text: str) -> list[Mention]:
+        """Known units and bodies mentioned in ``text``, longest match first, in reading order."""
+        folded = fold(text)
+        taken = [False] * len(folded)
+        found: list[Mention] = []
+        candidates = [(k, v, "Unit") for k, v in self.known_names()]
+        candidates += [(k, v, "Organization") for k, v in self._org_by_key.items()]
+        candidates.sort(key=lambda c: len(c[0]), reverse=True)
+        for key, target, label in candidates:
+            if len(key) < 4:
+                continue
+            for m in re.finditer(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", folded):
+                if any(taken[m.start() : m.end()]):
+                    continue
+                for i in range(m.start(), m.end()):
+                    taken[i] = True
+                found.append(Mention(m.start(), m.end(), text[m.start() : m.end()], target, label))
+        # Level-qualified and plural forms of known units ("Coordinación Delegacional de Salud en el Trabajo").
+        for m in UNIT_PHRASE.finditer(text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            unit_id = self.resolve(m.group(0))
+            if unit_id:
+                for i in range(m.start(), m.end()):
+                    taken[i] = True
+                found.append(Mention(m.start(), m.end(), m.group(0), unit_id, "Unit"))
+        return sorted(found, key=lambda x: x.start)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    target: str
+    label: str  # "Unit" or "Organization"
+
+
+def accent_insensitive(word: str) -> str:
+    """A regex for a folded word that also matches its accented spellings ("organo" ~ "Órgano")."""
+    classes = {"a": "[aáAÁ]", "e": "[eéEÉ]", "i": "[iíIÍ]", "o": "[oóOÓ]", "u": "[uúüUÚÜ]", "n": "[nñNÑ]"}
+    return "".join(classes.get(ch, f"[{ch}{ch.upper()}]" if ch.isalpha() else re.escape(ch)) for ch in word)
+
+
+_HEADS = "|".join(accent_insensitive(h) for h in UNIT_HEAD_WORDS)
+_CAP = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü\-]*"
+# A unit-looking phrase: a unit head word, then capitalised words joined by connectors, ending on a
+# capitalised word; it stops before "y <another head word>" so lists split into their members.
+UNIT_PHRASE = re.compile(
+    rf"(?<![\wÁÉÍÓÚÑáéíóúñ])(?:{_HEADS})(?![\wáéíóúñ])(?:\s+(?:(?:de|del|la|las|los|el|en|para|a)\s+)*{_CAP}"
+    rf"(?:\s+(?:y|e)\s+(?!(?:{_HEADS})(?![\wáéíóúñ])){_CAP})?)*",
+)
+# An external body's name: a Secretaría de Estado, an Instituto, the Consejería Jurídica …
+ORG_PHRASE = re.compile(
+    r"(?<![\wáéíóúñ])(?:Secretar[íi]a|Instituto|Consejer[íi]a|Comisi[óo]n\s+Nacional|Consejo\s+(?:de\s+Salubridad|Nacional)|"
+    r"Procuradur[íi]a|Auditor[íi]a\s+Superior|Tribunal|Fiscal[íi]a)"
+    r"(?:\s+(?:(?:de|del|la|las|los|el|y|e|para|a)\s+)*[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*)+"
+)
+
+
+def is_external_body(name: str) -> bool:
+    key = fold(_LEADING.sub("", name.strip()))
+    return key.startswith(EXTERNAL_BODY_PREFIXES)
+
+
+def unit_like(text: str) -> bool:
+    """True when ``text`` (a list item, a heading) is just a unit name: a unit word and few words."""
+    name = clean_name(text)
+    if kind_of(name) is None or fold(name) in SINGULAR_HEADS:
+        return False
+    if len(name.split()) > 14 or re.search(r"[;:]", name):
+        return False
+    return not re.search(r"\b(?:que|cual|para el|deberá|será|podrá|tendrá)\b", fold(name))

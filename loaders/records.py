@@ -1,0 +1,244 @@
+"""Typed records: what a parser produces and the writer consumes. Pure data, no Neo4j.
+
+Every record carries its provenance (``line_start``/``line_end`` in the source document); the
+writer adds the document id. Relationships are ``Edge`` records whose type and endpoint labels
+are checked against ``EDGE_TYPES``, so a parser cannot invent a relationship the model lacks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Scalar = str | int | float | bool | dt.date | None
+PropValue = Scalar | list[str] | list[int]
+
+Label = Literal["Document", "Organization", "Unit", "Provision", "Power", "LegalInstrument", "Amendment", "ChangeEvent"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Record):
+    line_start: int = Field(ge=1)
+    line_end: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.line_end < self.line_start:
+            raise ValueError(f"line_end {self.line_end} < line_start {self.line_start}")
+        return self
+
+
+class DocumentRecord(Record):
+    id: str
+    title: str
+    genre: Literal["statute", "manual"]
+    organization: str
+    issuer: str | None = None
+    published: dt.date | None = None
+    last_modified: dt.date | None = None
+    in_force: dt.date | None = None
+    clave: str | None = None
+    source_file: str
+    sha256: str
+    line_count: int
+
+
+class OrganizationRecord(Span):
+    id: str
+    name: str
+    acronym: str | None = None
+    external: bool = False
+
+
+class UnitRecord(Span):
+    id: str
+    name: str
+    kind: str
+    organization: str
+    aliases: list[str] = []
+    described: bool = False  # the document gives it powers or functions
+
+
+ProvisionKind = Literal[
+    "titulo",
+    "capitulo",
+    "seccion",
+    "articulo",
+    "parrafo",
+    "fraccion",
+    "inciso",
+    "numeral",
+    "transitorios",
+    "transitorio",
+    "decreto",
+    "seccion_manual",
+    "politica",
+    "funcion",
+    "marco_juridico",
+    "referencia",
+    "atribucion",
+    "apartado",
+]
+
+
+class ProvisionRecord(Span):
+    id: str
+    kind: ProvisionKind
+    number: str | None = None
+    heading: str | None = None
+    text: str = ""
+    status: Literal["in_force", "derogated"] = "in_force"
+    parent: str | None = None  # a provision id; None means the document itself
+    order: int = 0
+    zone: Literal["body", "transitory", "decree", "front"] = "body"
+
+
+class Condition(Record):
+    kind: str  # validación, autorización, opinión, aprobación, propuesta, intervención …
+    unit: str | None = None  # resolved unit id
+    text: str
+
+
+class PowerRecord(Span):
+    id: str
+    provision: str
+    text: str
+    actions: list[str] = []
+    objects: list[str] = []
+    action_stems: list[str] = []
+    scope_stems: list[str] = []
+    conditions: list[Condition] = []
+    kind: Literal["facultad", "funcion", "atribucion", "delegada"] = "facultad"
+
+
+class InstrumentRecord(Span):
+    id: str
+    title: str
+    type: str
+    identifier: str | None = None
+    published: dt.date | None = None
+    issuer: str | None = None
+    aliases: list[str] = []
+
+
+class AmendmentRecord(Span):
+    id: str
+    authority: str  # "DOF", "JG" …
+    authority_name: str | None = None
+    date: dt.date
+
+
+class ChangeEventRecord(Span):
+    id: str
+    kind: Literal["renamed", "moved", "created", "restructured", "abolished"]
+    date: dt.date | None = None
+    date_precision: Literal["day", "month", "year"] | None = None
+    effective: dt.date | None = None
+    from_name: str | None = None
+    to_name: str | None = None
+    description: str
+
+
+# type → (allowed source labels, allowed target labels)
+EDGE_TYPES: dict[str, tuple[set[str], set[str]]] = {
+    "PART_OF": ({"Unit"}, {"Unit", "Organization"}),
+    "REPORTS_TO": ({"Unit"}, {"Unit", "Organization"}),
+    "HAS_POWER": ({"Unit", "Organization"}, {"Power"}),
+    "DEFINED_IN": ({"Power"}, {"Provision"}),
+    "DELEGATES": ({"Unit", "Organization"}, {"Unit"}),
+    "RETAINS": ({"Unit"}, {"Power"}),
+    "REQUIRES": ({"Power"}, {"Unit", "Organization"}),
+    "IN_COORDINATION_WITH": ({"Power"}, {"Unit", "Organization"}),
+    "DESIGNATES": ({"Unit", "Organization"}, {"Unit"}),
+    "APPOINTS": ({"Unit", "Organization"}, {"Unit"}),
+    "REMOVES": ({"Unit", "Organization"}, {"Unit"}),
+    "PRESIDES": ({"Unit", "Organization"}, {"Unit"}),
+    "MEMBER_OF": ({"Unit", "Organization"}, {"Unit"}),
+    "SUBSTITUTES": ({"Unit"}, {"Unit"}),
+    "CITES": ({"Provision", "Document", "Power"}, {"LegalInstrument"}),
+    "AMENDED_BY": ({"Provision"}, {"Amendment"}),
+    "CONTAINS": ({"Document", "Provision"}, {"Provision"}),
+    "HAS_POLICY": ({"Unit"}, {"Provision"}),
+    "CHANGED": ({"ChangeEvent"}, {"Unit", "Organization"}),
+    "BASED_ON": ({"ChangeEvent", "Power"}, {"LegalInstrument"}),
+    "ISSUED_BY": ({"Document", "LegalInstrument"}, {"Unit", "Organization"}),
+    "GOVERNS": ({"Provision"}, {"Unit", "Organization"}),
+}
+
+
+class Edge(Span):
+    type: str
+    source: str
+    source_label: Label
+    target: str
+    target_label: Label
+    props: dict[str, PropValue] = {}
+
+    @model_validator(mode="after")
+    def _allowed(self) -> Edge:
+        if self.type not in EDGE_TYPES:
+            raise ValueError(f"unknown relationship type {self.type!r}")
+        sources, targets = EDGE_TYPES[self.type]
+        if self.source_label not in sources or self.target_label not in targets:
+            raise ValueError(f"{self.type} cannot go from {self.source_label} to {self.target_label}")
+        return self
+
+    @property
+    def key(self) -> str:
+        """What makes two edges of the same type between the same nodes different facts."""
+        distinguishing = {k: v for k, v in sorted(self.props.items()) if k in KEY_PROPS.get(self.type, ())}
+        return "|".join(f"{k}={v}" for k, v in distinguishing.items())
+
+
+# Properties that distinguish parallel edges of a type (a unit may hold a power both as its own
+# and by delegation; a provision may cite two articles of one law). Other types: one edge per pair.
+KEY_PROPS: dict[str, tuple[str, ...]] = {
+    "HAS_POWER": ("basis",),
+    "REPORTS_TO": ("kind",),
+    "AMENDED_BY": ("kind", "scope"),
+    "REQUIRES": ("kind",),
+    "IN_COORDINATION_WITH": ("kind",),
+    "CITES": ("article", "fraction"),
+    "MEMBER_OF": ("role",),
+    "DELEGATES": ("scope", "instrument"),
+}
+
+
+class ParseWarning(Record):
+    line: int
+    message: str
+
+
+class ParsedDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    document: DocumentRecord
+    organizations: list[OrganizationRecord] = []
+    units: list[UnitRecord] = []
+    provisions: list[ProvisionRecord] = []
+    powers: list[PowerRecord] = []
+    instruments: list[InstrumentRecord] = []
+    amendments: list[AmendmentRecord] = []
+    changes: list[ChangeEventRecord] = []
+    edges: list[Edge] = []
+    warnings: list[ParseWarning] = []
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "organizations": len(self.organizations),
+            "units": len(self.units),
+            "provisions": len(self.provisions),
+            "powers": len(self.powers),
+            "instruments": len(self.instruments),
+            "amendments": len(self.amendments),
+            "changes": len(self.changes),
+            "edges": len(self.edges),
+        }
+
+    def edges_of(self, kind: str) -> list[Edge]:
+        return [e for e in self.edges if e.type == kind]

@@ -1,0 +1,520 @@
+"""Statute structure: cleaned lines → zones → a tree of provisions with their annotations.
+
+Stages and what each guarantees:
+
+* ``zones``: the leading índice (if any) is set apart and never read as body; the body ends at
+  the first "TRANSITORIOS" heading; amendment decrees appended after it ("ADICIÓN AL …",
+  "MODIFICACIÓN AL …", "NOTA ACLARATORIA …", "DECRETO …") are zones of their own.
+* ``classify``: every body line is one of blank, annotation, heading, article, fracción, inciso,
+  numeral, apartado, item (a list bullet whose numeral was lost), continuation, paragraph.
+* ``build``: the tree follows the genre's nesting (título › capítulo › sección › artículo ›
+  párrafo/fracción › inciso › numeral); a lowercase line continues the previous provision (text
+  resumed after a page break); annotations attach to the provision they follow, at the level
+  they name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass, field
+
+from loaders.dates import parse_numeric
+from loaders.numbering import (
+    ARTICLE_NUMBER_RE,
+    ORDINAL_RE,
+    canonical_article_number,
+    int_to_roman,
+    is_roman,
+    ordinal_to_int,
+    roman_to_int,
+)
+from loaders.text import Line, fold
+
+# ----------------------------------------------------------------------------- patterns
+ARTICLE = re.compile(
+    rf"^(?:ART[ÍI]CULO|Art[íi]culo|Art\.)\s+(?P<num>{ARTICLE_NUMBER_RE})\s*(?:\.\s*-|\.-|-|–|\.|:)\s*(?P<text>.*)$"
+)
+ARTICLE_WORD = re.compile(
+    rf"^(?:ART[ÍI]CULO\s+)?(?P<num>{ORDINAL_RE})\s*(?:\.\s*-|\.-|-|–|\.|:)\s*(?P<text>.*)$", re.IGNORECASE
+)
+TITULO = re.compile(rf"^T[ÍI]TULO\s+(?P<num>{ORDINAL_RE}|[IVXLC]+)\b\.?\s*(?P<rest>.*)$", re.IGNORECASE)
+CAPITULO = re.compile(rf"^CAP[ÍI]TULO\s+(?P<num>[IVXLC]+|{ORDINAL_RE})\b\.?\s*(?P<rest>.*)$", re.IGNORECASE)
+SECCION = re.compile(rf"^SECCI[ÓO]N\s+(?P<num>{ORDINAL_RE}|[IVXLC]+)\b\.?\s*(?P<rest>.*)$", re.IGNORECASE)
+INDICE = re.compile(r"^[ÍI]NDICE(?:\s+GENERAL)?\.?$", re.IGNORECASE)
+TRANSITORIOS = re.compile(r"^(?:ART[ÍI]CULOS?\s+)?TRANSITORIOS?\.?$", re.IGNORECASE)
+DECREE = re.compile(
+    r"^(?:ADICI[ÓO]N|ADICIONES|MODIFICACI[ÓO]N|MODIFICACIONES|REFORMA|REFORMAS|NOTA ACLARATORIA|"
+    r"FE DE ERRATAS|DECRETO|ACUERDO)\b"
+)
+FRACTION = re.compile(r"^(?P<num>[IVXLC]{1,7}|L)\s*[.)]\s*(?:-\s*)?(?P<text>\S.*)?$")
+INCISO = re.compile(r"^(?P<num>[a-zñ])\s*[).]\s+(?P<text>\S.*)$")
+NUMERAL = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>\S.*)$")
+APARTADO = re.compile(r"^(?:Apartado\s+)?(?P<num>[A-H])\s*[.)]\s+(?P<text>\S.*)$")
+_KIND_WORDS = (
+    r"(?:Fracci[óo]n|Fracciones|Art[íi]culo|Art[íi]culos|P[áa]rrafo|P[áa]rrafos|Secci[óo]n|T[íi]tulo|Cap[íi]tulo|"
+    r"Inciso|Incisos|Numeral|Apartado|Denominaci[óo]n|[ÍI]ndice)"
+)
+ANNOTATION = re.compile(
+    rf"(?P<scope>{_KIND_WORDS})\s+(?P<verb>adicionad[oa]s?|modificad[oa]s?|reformad[oa]s?|derogad[oa]s?|reubicad[oa]s?)"
+    rf"\s+(?P<auth>DOF|[A-Z]{{2,6}})\s+(?P<date>\d{{1,2}}-\d{{1,2}}-\d{{4}})"
+    rf"|(?P<clar>Aclaraci[óo]n|Fe de erratas)\s+(?P<auth2>DOF|[A-Z]{{2,6}})\s+(?P<date2>\d{{1,2}}-\d{{1,2}}-\d{{4}})",
+    re.IGNORECASE,
+)
+ANNOTATION_LINE = re.compile(rf"^(?:(?:{ANNOTATION.pattern})\s*)+$", re.IGNORECASE)
+DEROGATED = re.compile(r"^\(?\s*(?:Se\s+deroga|Derogad[oa])\s*\.?\)?\s*\.?$", re.IGNORECASE)
+
+ANNOTATION_KINDS = {
+    "adicionad": "added",
+    "modificad": "modified",
+    "reformad": "modified",
+    "derogad": "derogated",
+    "reubicad": "relocated",
+    "aclaraci": "clarified",
+    "fe de erratas": "clarified",
+}
+SCOPES = {
+    "fraccion": "fraccion",
+    "fracciones": "fraccion",
+    "articulo": "articulo",
+    "articulos": "articulo",
+    "parrafo": "parrafo",
+    "parrafos": "parrafo",
+    "seccion": "seccion",
+    "titulo": "titulo",
+    "capitulo": "capitulo",
+    "inciso": "inciso",
+    "incisos": "inciso",
+    "numeral": "numeral",
+    "apartado": "apartado",
+    "denominacion": "seccion",
+    "indice": "indice",
+}
+
+
+@dataclass
+class Annotation:
+    kind: str  # added, modified, derogated, relocated, clarified
+    scope: str | None  # fraccion, articulo, parrafo, … ; None for aclaraciones
+    authority: str
+    date_text: str
+    line: int
+
+    @property
+    def date(self):
+        return parse_numeric(self.date_text)
+
+
+def parse_annotations(text: str, line: int) -> list[Annotation]:
+    found = []
+    for m in ANNOTATION.finditer(text):
+        if m.group("clar"):
+            verb = fold(m.group("clar"))
+            kind = "clarified"
+            found.append(Annotation(kind, None, m.group("auth2").upper(), m.group("date2"), line))
+            continue
+        verb = fold(m.group("verb"))
+        kind = next(v for k, v in ANNOTATION_KINDS.items() if verb.startswith(k))
+        scope = SCOPES.get(fold(m.group("scope")))
+        found.append(Annotation(kind, scope, m.group("auth").upper(), m.group("date"), line))
+    return found
+
+
+# ----------------------------------------------------------------------------- tree
+@dataclass
+class Node:
+    kind: str
+    number: str | None
+    line_start: int
+    text: str = ""
+    heading: str | None = None
+    line_end: int = 0
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = field(default=None, repr=False)
+    annotations: list[Annotation] = field(default_factory=list)
+    number_inferred: bool = False
+    zone: str = "body"
+
+    def __post_init__(self) -> None:
+        self.line_end = self.line_end or self.line_start
+
+    def add(self, child: Node) -> Node:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    def append_text(self, text: str, line: int) -> None:
+        self.text = f"{self.text} {text}".strip() if self.text else text
+        self.extend_to(line)
+
+    def extend_to(self, line: int) -> None:
+        node: Node | None = self
+        while node is not None and node.line_end < line:
+            node.line_end = line
+            node = node.parent
+
+    @property
+    def derogated(self) -> bool:
+        return bool(DEROGATED.match(self.text.strip())) or any(a.kind == "derogated" for a in self.annotations)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, kind: str) -> list[Node]:
+        return [n for n in self.walk() if n.kind == kind]
+
+
+@dataclass
+class Zones:
+    front: list[Line]
+    index: list[Line]
+    body: list[Line]
+    transitory: list[Line]
+    decrees: list[list[Line]]
+
+
+@dataclass
+class Classified:
+    kind: str
+    line: Line
+    number: str | None = None
+    text: str = ""
+    annotations: list[Annotation] = field(default_factory=list)
+
+
+def _is_heading_line(text: str) -> bool:
+    return bool(TITULO.match(text) or CAPITULO.match(text) or SECCION.match(text))
+
+
+def _upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def first_article_index(lines: list[Line]) -> int | None:
+    for i, ln in enumerate(lines):
+        m = ARTICLE.match(ln.text)
+        if m and canonical_article_number(m.group("num")) == "1":
+            return i
+    for i, ln in enumerate(lines):
+        if ARTICLE.match(ln.text):
+            return i
+    return None
+
+
+def split_zones(lines: list[Line]) -> Zones:
+    first = first_article_index(lines)
+    if first is None:
+        return Zones(front=lines, index=[], body=[], transitory=[], decrees=[])
+    # Walk back over the heading block that opens the body: at most one sección, one capítulo and
+    # one título, in rising rank (an índice above it repeats headings, so the walk stops there).
+    rank = {"seccion": 1, "capitulo": 2, "titulo": 3}
+    start, reached, i = first, 0, first - 1
+    while i >= 0:
+        text = lines[i].text
+        kind = next(
+            (k for k, p in (("titulo", TITULO), ("capitulo", CAPITULO), ("seccion", SECCION)) if p.match(text)), None
+        )
+        if kind is not None:
+            if rank[kind] <= reached:
+                break
+            reached, start = rank[kind], i
+        elif text and not ANNOTATION_LINE.match(text) and not (_upper_ratio(text) > 0.85 and len(text) < 160):
+            break
+        i -= 1
+    index_at = next((k for k in range(0, start) if INDICE.match(lines[k].text)), None)
+    front = lines[: index_at if index_at is not None else start]
+    index = lines[index_at:start] if index_at is not None else []
+    rest = lines[start:]
+    end = next((k for k, ln in enumerate(rest) if TRANSITORIOS.match(ln.text)), len(rest))
+    body, after = rest[:end], rest[end:]
+    decree_starts = [k for k, ln in enumerate(after) if k > 0 and DECREE.match(ln.text) and _upper_ratio(ln.text) > 0.8]
+    transitory = after[: decree_starts[0]] if decree_starts else after
+    decrees = [after[a:b] for a, b in zip(decree_starts, [*decree_starts[1:], len(after)], strict=True)]
+    return Zones(front, index, body, transitory, decrees)
+
+
+def classify(line: Line) -> Classified:
+    text = line.text
+    if not text:
+        return Classified("blank", line)
+    if ANNOTATION_LINE.match(text):
+        return Classified("annotation", line, annotations=parse_annotations(text, line.number))
+    for kind, pattern in (("titulo", TITULO), ("capitulo", CAPITULO), ("seccion", SECCION)):
+        m = pattern.match(text)
+        if m and (_upper_ratio(text[: m.end("num")]) > 0.6):
+            return Classified(kind, line, m.group("num"), m.group("rest").strip())
+    m = ARTICLE.match(text)
+    if m:
+        return Classified("articulo", line, canonical_article_number(m.group("num")), m.group("text").strip())
+    m = FRACTION.match(text)
+    if m and m.group("text") and (is_roman(m.group("num")) or m.group("num") == "L"):
+        return Classified("fraccion", line, m.group("num"), m.group("text").strip())
+    m = INCISO.match(text)
+    if m:
+        return Classified("inciso", line, m.group("num"), m.group("text").strip())
+    m = NUMERAL.match(text)
+    if m:
+        return Classified("numeral", line, m.group("num"), m.group("text").strip())
+    m = APARTADO.match(text)
+    if m and not line.bullet:
+        return Classified("apartado", line, m.group("num"), m.group("text").strip())
+    starts_lower = text[:1].islower()
+    if line.bullet:
+        if starts_lower:
+            return Classified("continuation", line, text=text)
+        return Classified("subparagraph" if line.indented else "item", line, text=text)
+    if starts_lower:
+        return Classified("continuation", line, text=text)
+    return Classified("paragraph", line, text=text)
+
+
+LIST_LEVELS = ("apartado", "fraccion", "inciso", "numeral")
+
+
+class TreeBuilder:
+    """Folds classified body lines into a provision tree."""
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+        self.titulo: Node | None = None
+        self.capitulo: Node | None = None
+        self.seccion: Node | None = None
+        self.article: Node | None = None
+        self.items: dict[str, Node] = {}  # the open item at each list level
+        self.last: Node = root  # the provision a continuation or annotation belongs to
+        self.pending_heading: Node | None = None
+        self.previous_blank = True
+        self.warnings: list[tuple[int, str]] = []
+
+    # -------------------------------------------------------------- containers
+    def _container(self) -> Node:
+        return self.seccion or self.capitulo or self.titulo or self.root
+
+    def heading(self, c: Classified) -> None:
+        node = Node(c.kind, c.number.upper() if c.number else None, c.line.number)
+        rest = c.text
+        if c.kind == "titulo":
+            # "TÍTULO CUARTO DE LA VIGILANCIA … CAPÍTULO I DE LA …" on one line.
+            split = re.search(r"\bCAP[ÍI]TULO\s+", rest)
+            chapter_text = rest[split.start() :] if split else None
+            rest = rest[: split.start()].strip() if split else rest
+            node.heading = rest or None
+            self.titulo = self.root.add(node)
+            self.capitulo = self.seccion = None
+            self._close_article()
+            self.pending_heading = node if not rest else None
+            if chapter_text:
+                self.heading(classify(Line(c.line.number, c.line.raw, chapter_text)))
+            return
+        node.heading = rest or None
+        if c.kind == "capitulo":
+            self.capitulo = (self.titulo or self.root).add(node)
+            self.seccion = None
+        else:
+            self.seccion = (self.capitulo or self.titulo or self.root).add(node)
+        self._close_article()
+        self.pending_heading = node if not rest else None
+
+    def _close_article(self) -> None:
+        self.article = None
+        self.items = {}
+        self.last = self._container()
+
+    # -------------------------------------------------------------- articles and lists
+    def article_start(self, c: Classified) -> None:
+        self.pending_heading = None
+        node = Node("articulo", c.number, c.line.number, text=c.text)
+        self.article = self._container().add(node)
+        self.items = {}
+        self.last = node
+
+    def list_item(self, c: Classified) -> None:
+        if self.article is None:
+            self.warnings.append((c.line.number, f"list item {c.number} outside any article; kept as text"))
+            self.paragraph(Classified("paragraph", c.line, text=c.line.text))
+            return
+        level = c.kind
+        number = c.number or ""
+        if level == "fraccion":
+            number = self._fraction_number(number, c.line.number)
+        parent = self._parent_for(level)
+        expected = self._expected(level, parent)
+        node = Node(level, number, c.line.number, text=c.text)
+        if expected is not None and number != expected:
+            self.warnings.append((c.line.number, f"{level} {number} where {expected} was expected"))
+        parent.add(node)
+        self.items[level] = node
+        for deeper in LIST_LEVELS[LIST_LEVELS.index(level) + 1 :]:
+            self.items.pop(deeper, None)
+        self.last = node
+
+    def _fraction_number(self, number: str, line: int) -> str:
+        expected = self._expected("fraccion", self._parent_for("fraccion"))
+        if number == "L" and expected == "I":  # OCR reads "I." as "L."
+            self.warnings.append((line, "fracción 'L.' read as 'I.' (first of its list)"))
+            return "I"
+        return number.upper()
+
+    def _parent_for(self, level: str) -> Node:
+        assert self.article is not None
+        for upper in reversed(LIST_LEVELS[: LIST_LEVELS.index(level)]):
+            if upper in self.items:
+                return self.items[upper]
+        return self.article
+
+    def _expected(self, level: str, parent: Node) -> str | None:
+        siblings = [n for n in parent.children if n.kind == level]
+        if level == "fraccion":
+            if not siblings:
+                return "I"
+            try:
+                return int_to_roman(roman_to_int(siblings[-1].number or "") + 1)
+            except ValueError:
+                return None
+        if level == "inciso":
+            return None if siblings else "a"
+        if level == "numeral":
+            return str(int(siblings[-1].number or 0) + 1) if siblings else "1"
+        if level == "apartado":
+            return chr(ord(siblings[-1].number or "@") + 1) if siblings else "A"
+        return None
+
+    def unnumbered_item(self, c: Classified) -> None:
+        """A bulleted item whose numeral was lost in extraction: the next number at the open level."""
+        if self.article is None:
+            self.paragraph(c)
+            return
+        level = next((lv for lv in reversed(LIST_LEVELS) if lv in self.items), None)
+        intro_announces_list = self.article.text.rstrip().endswith(":") and not self.article.children
+        if level is None and not intro_announces_list:
+            self.paragraph(c)
+            return
+        level = level or "fraccion"
+        parent = self._parent_for(level)
+        number = self._expected(level, parent)
+        if number is None:
+            self.paragraph(c)
+            return
+        node = Node(level, number, c.line.number, text=c.text, number_inferred=True)
+        self.warnings.append((c.line.number, f"{level} without its numeral; numbered {number} from its place"))
+        parent.add(node)
+        self.items[level] = node
+        self.last = node
+
+    def subparagraph(self, c: Classified) -> None:
+        open_level = next((lv for lv in reversed(LIST_LEVELS) if lv in self.items), None)
+        owner = self.items[open_level] if open_level else self.article
+        if owner is None:
+            self.paragraph(c)
+            return
+        index = 1 + sum(1 for n in owner.children if n.kind == "parrafo")
+        node = owner.add(Node("parrafo", str(index), c.line.number, text=c.text))
+        self.last = node
+
+    def paragraph(self, c: Classified) -> None:
+        if self.pending_heading is not None and _upper_ratio(c.text) > 0.8:
+            self.pending_heading.heading = f"{self.pending_heading.heading or ''} {c.text}".strip()
+            self.pending_heading.extend_to(c.line.number)
+            return
+        self.pending_heading = None
+        if self.article is None:
+            container = self._container()
+            index = 1 + sum(1 for n in container.children if n.kind == "parrafo")
+            self.last = container.add(Node("parrafo", str(index), c.line.number, text=c.text))
+            return
+        if not self.previous_blank and self.last is not self.root:
+            # A hard-wrapped line: the same paragraph goes on.
+            self.last.append_text(c.text, c.line.number)
+            return
+        if not self.article.children and not self.items and not self.article.text:
+            # The article's opening paragraph is its own text; later ones are párrafos.
+            self.article.append_text(c.text, c.line.number)
+            return
+        index = 2 + sum(1 for n in self.article.children if n.kind == "parrafo")
+        self.items = {}
+        self.last = self.article.add(Node("parrafo", str(index), c.line.number, text=c.text))
+
+    def continuation(self, c: Classified) -> None:
+        self.last.append_text(c.text, c.line.number)
+
+    def annotate(self, c: Classified) -> None:
+        for note in c.annotations:
+            target = self._annotation_target(note)
+            target.annotations.append(note)
+            target.extend_to(c.line.number) if target.kind != "root" else None
+
+    def _annotation_target(self, note: Annotation) -> Node:
+        scope = note.scope
+        if scope == "articulo" and self.article is not None:
+            return self.article
+        if scope == "titulo" and self.titulo is not None:
+            return self.titulo
+        if scope == "capitulo" and self.capitulo is not None:
+            return self.capitulo
+        if scope == "seccion" and self.seccion is not None:
+            return self.seccion
+        if scope in LIST_LEVELS and scope in self.items:
+            return self.items[scope]
+        if scope == "parrafo":
+            return self.last if self.last.kind in ("parrafo", "articulo") else (self.article or self.last)
+        return self.last
+
+    # -------------------------------------------------------------- driver
+    def feed(self, c: Classified) -> None:
+        if c.kind == "blank":
+            self.previous_blank = True
+            return
+        handler = {
+            "titulo": self.heading,
+            "capitulo": self.heading,
+            "seccion": self.heading,
+            "articulo": self.article_start,
+            "fraccion": self.list_item,
+            "inciso": self.list_item,
+            "numeral": self.list_item,
+            "apartado": self.list_item,
+            "item": self.unnumbered_item,
+            "subparagraph": self.subparagraph,
+            "paragraph": self.paragraph,
+            "continuation": self.continuation,
+            "annotation": self.annotate,
+        }[c.kind]
+        handler(c)
+        self.previous_blank = c.kind == "annotation"
+
+
+def build_body(lines: list[Line]) -> tuple[Node, list[tuple[int, str]]]:
+    root = Node("root", None, lines[0].number if lines else 1)
+    builder = TreeBuilder(root)
+    for line in lines:
+        builder.feed(classify(line))
+    return root, builder.warnings
+
+
+def build_transitory(lines: list[Line], zone: str) -> Node:
+    """Transitory articles ("ARTÍCULO PRIMERO.", "PRIMERO.", "Artículo 1o.") under one container."""
+    start = lines[0].number if lines else 1
+    container = Node("transitorios", None, start, heading=lines[0].text if lines else None, zone=zone)
+    current: Node | None = None
+    for line in lines[1:]:
+        text = line.text
+        if not text:
+            continue
+        m = ARTICLE_WORD.match(text) or ARTICLE.match(text)
+        if m:
+            number = m.group("num")
+            with contextlib.suppress(ValueError):
+                number = str(ordinal_to_int(number)) if not number[:1].isdigit() else canonical_article_number(number)
+            current = container.add(Node("transitorio", number, line.number, text=m.group("text").strip(), zone=zone))
+            continue
+        if current is not None and text[:1].islower():
+            current.append_text(text, line.number)
+        else:
+            index = 1 + sum(1 for n in container.children if n.kind == "parrafo")
+            current = None
+            container.add(Node("parrafo", str(index), line.number, text=text, zone=zone))
+        container.extend_to(line.number)
+    return container
