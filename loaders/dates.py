@@ -30,7 +30,7 @@ FULL_DATE = re.compile(
 )
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b")
 MONTH_YEAR = re.compile(rf"\b(?:mes\s+de\s+)?({_MONTH})\s+(?:de|del)\s+(?:año\s+)?(\d{{4}})\b", re.IGNORECASE)
-YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+YEAR = re.compile(r"\b(?:en\s+el\s+)?a[ñn]o\s+(?:de\s+)?(19\d\d|20\d\d)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,10 @@ def find_dates(text: str) -> list[DateMention]:
     for m in MONTH_YEAR.finditer(text):
         if free(m.start(), m.end()):
             found.append(DateMention(date(int(m.group(2)), MONTHS[fold(m.group(1))], 1), "month", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(DateMention(date(int(m.group(1)), 1, 1), "year", m.start(), m.end()))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
 

@@ -155,7 +155,7 @@ class UnitRegistry:
     # ------------------------------------------------------------------ units
     def define(self, raw_name: str, line: int, *, described: bool = False, line_end: int | None = None) -> str:
         """The id of the unit named ``raw_name``, created if new. Known names and aliases resolve."""
-        name = self._strip_own_org(clean_name(raw_name))
+        name = self.strip_own_org(clean_name(raw_name))
         existing = self.resolve(name)
         if existing:
             unit = self._units[existing]
@@ -176,7 +176,7 @@ class UnitRegistry:
         self._by_key[fold(name)] = unit_id
         return unit_id
 
-    def _strip_own_org(self, name: str) -> str:
+    def strip_own_org(self, name: str) -> str:
         """ "Órgano de Vigilancia de IMSS-BIENESTAR" → "Órgano de Vigilancia" (the org is implied)."""
         for m in reversed(list(re.finditer(r"\s+(?:de|del)\s+(?:la\s+|el\s+|los\s+)?", name))):
             of = name[m.end() :]
@@ -191,7 +191,7 @@ class UnitRegistry:
             unit.name = name
 
     def add_alias(self, unit_id: str, alias: str) -> None:
-        alias = clean_name(alias)
+        alias = self.strip_own_org(clean_name(alias))
         unit = self._units[unit_id]
         if fold(alias) != fold(unit.name) and alias not in unit.aliases:
             unit.aliases.append(alias)
@@ -206,7 +206,10 @@ class UnitRegistry:
         if key in self._by_key:
             return self._by_key[key]
         words = name.split()
-        without_levels = " ".join(w for w in words if fold(w) not in LEVEL_QUALIFIERS)
+        kept = [w for w in words if fold(w) not in LEVEL_QUALIFIERS]
+        while kept and fold(kept[-1]) in CONNECTORS:  # "… Desconcentrada Estatales y Regionales"
+            kept.pop()
+        without_levels = " ".join(kept)
         if without_levels != name and len([w for w in without_levels.split() if fold(w) not in CONNECTORS]) >= 2:
             key2 = fold(without_levels)
             if key2 in self._by_key:
@@ -300,6 +303,9 @@ class UnitRegistry:
             self._org_by_key[fold(acronym)] = org_id
         return org_id
 
+    def add_org_alias(self, org_id: str, alias: str) -> None:
+        self._org_by_key.setdefault(fold(alias), org_id)
+
     def resolve_org(self, mention: str) -> str | None:
         name = _LEADING.sub("", _TRAILING.sub("", mention.strip()))
         return self._org_by_key.get(fold(name))
@@ -357,7 +363,8 @@ _CAP = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü\-]*"
 # A unit-looking phrase: a unit head word, then capitalised words joined by connectors, ending on a
 # capitalised word; it stops before "y <another head word>" so lists split into their members.
 UNIT_PHRASE = re.compile(
-    rf"(?<![\wÁÉÍÓÚÑáéíóúñ])(?:{_HEADS})(?![\wáéíóúñ])(?:\s+(?:(?:de|del|la|las|los|el|en|para|a)\s+)*{_CAP}"
+    rf"(?<![\wÁÉÍÓÚÑáéíóúñ])(?:{_HEADS})(?![\wáéíóúñ])"
+    rf"(?:(?:\s+|,\s+(?!(?:{_HEADS})(?![\wáéíóúñ])))(?:(?:de|del|la|las|los|el|en|para|a)\s+)*{_CAP}"
     rf"(?:\s+(?:y|e)\s+(?!(?:{_HEADS})(?![\wáéíóúñ])){_CAP})?)*",
 )
 # An external body's name: a Secretaría de Estado, an Instituto, the Consejería Jurídica …
@@ -373,10 +380,17 @@ def is_external_body(name: str) -> bool:
     return key.startswith(EXTERNAL_BODY_PREFIXES)
 
 
-def unit_like(text: str) -> bool:
-    """True when ``text`` (a list item, a heading) is just a unit name: a unit word and few words."""
+def unit_like(text: str, *, listed: bool = False) -> bool:
+    """True when ``text`` (a list item, a heading) is just a unit name: a unit word and few words.
+
+    A bare head word names no unit ("Coordinación"), except a plural one in a structure list
+    ("II. Las Subdelegaciones"): that names a class of units the structure includes.
+    """
     name = clean_name(text)
-    if kind_of(name) is None or fold(name) in SINGULAR_HEADS:
+    if kind_of(name) is None:
+        return False
+    bare_plural = listed and fold(re.sub(r"^(?:las|los)\s+", "", text.strip(), flags=re.I)) in PLURAL_HEADS
+    if fold(name) in SINGULAR_HEADS and not bare_plural:
         return False
     if len(name.split()) > 14 or re.search(r"[;:]", name):
         return False

@@ -272,10 +272,6 @@ def analyze(text: str, registry: UnitRegistry, line: int = 0) -> Semantics:
 
 
 def _clip(segment: str) -> str:
-    """The named parties end where the clause does (a comma before a verb or a new clause)."""
-    m = re.search(
-        r",\s*(?:para|a fin|con el|que|de conformidad|conforme|en apego|as[íi] como|seg[úu]n|y\s+[a-z]+ar\b)",
-        segment,
-        re.IGNORECASE,
-    )
+    """The named parties end where the clause does: at a comma that does not continue a name."""
+    m = re.search(r",\s+(?=[a-záéíóúñ])", segment)
     return segment[: m.start()] if m else segment

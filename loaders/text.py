@@ -106,7 +106,14 @@ def _is_title_case_heading(text: str) -> bool:
 @dataclass
 class Cleaned:
     lines: list[Line]
-    headers: list[str]  # the running header/footer texts removed, for metadata (title, clave, dates)
+    removed: list[tuple[int, str]]  # running headers/footers removed, (line, text), for metadata
+
+    @property
+    def headers(self) -> list[str]:
+        return [text for _, text in self.removed]
+
+    def header_lines(self) -> list[tuple[int, str]]:
+        return sorted(self.removed)
 
 
 _LAST_CHANGE = re.compile(r"^(Última (?:modificación|reforma|adición)\b[^\d]*\d{1,2}[-/]\d{1,2}[-/]\d{4})\s*(.*)$")
@@ -121,7 +128,7 @@ def strip_running_headers(lines: list[Line]) -> Cleaned:
     glued to real text ("Última modificación JG … Artículo adicionado …") keeps the real text.
     """
     out = list(lines)
-    headers: list[str] = []
+    headers: list[tuple[int, str]] = []
     repeats = Counter(fold(ln.text) for ln in lines if not ln.blank)
     first_index = next((i for i, ln in enumerate(lines) if not ln.blank), None)
     title_key = fold(lines[first_index].text) if first_index is not None else ""
@@ -129,7 +136,7 @@ def strip_running_headers(lines: list[Line]) -> Cleaned:
     def blank_out(i: int, keep: str = "") -> None:
         removed = out[i].text[: len(out[i].text) - len(keep)].strip() if keep else out[i].text
         if removed:
-            headers.append(removed)
+            headers.append((out[i].number, removed))
         out[i] = replace(out[i], text=keep, bullet=False, indented=False)
 
     for i, ln in enumerate(lines):

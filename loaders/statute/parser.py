@@ -83,7 +83,7 @@ def parse_statute(path: str | Path, data: bytes | None = None) -> ParsedDocument
     _class_powers(organs, articles, a)
     _own_powers(organs, articles, a)
     GovernanceReader(a).read(statements)
-    _attach_orphans(a, organization)
+    a.attach_orphans(organization)
     _citations(a)
 
     front_text = " ".join(ln.text for ln in zones.front)
@@ -255,15 +255,6 @@ def _class_powers(organs, articles: list[Article], a: Assembly) -> None:
                 kind="atribucion",
                 class_kind=",".join(kinds),
             )
-
-
-def _attach_orphans(a: Assembly, organization: str) -> None:
-    """Units the text names but never places: they are at least part of the organization."""
-    placed = {e.source for e in a.edges.values() if e.type == "PART_OF"}
-    for unit in a.units.ids():
-        if unit not in placed:
-            record = next(r for r in a.units.records() if r.id == unit)
-            a.edge("PART_OF", unit, "Unit", organization, "Organization", record.line_start, basis="organization")
 
 
 def _citations(a: Assembly) -> None:
