@@ -25,7 +25,6 @@ from loaders import ids
 from loaders.assembly import Assembly
 from loaders.dates import find_dates
 from loaders.history import Paragraph, ProseReader
-from loaders.instruments import ACUERDO_ID, normalize_acuerdo_id
 from loaders.lexicon import INSTRUMENT_WORDS, KNOWN_BODIES, title_case
 from loaders.manual.lists import Item, detect_style, split_items
 from loaders.mentions import clean_name, post_to_unit_name, unit_like
@@ -279,8 +278,6 @@ def _paragraphs(section: Section, section_id: str, a: Assembly) -> list[Paragrap
         if section.kind == "powers" and (re.match(r"^[IVX]+\.\s", line.text) or QUOTED_ARTICLE.match(line.text)):
             flush()
             continue  # lists and quoted articles are read by _attributions
-        if section.kind == "powers" and paragraphs == [] and current == [] and False:
-            pass
         current.append(line)
     flush()
     return paragraphs
