@@ -12,7 +12,9 @@ import stat
 import sys
 import time
 from collections.abc import Callable
+from enum import StrEnum
 from functools import wraps
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -215,8 +217,73 @@ def up(
 
 
 def load_samples(driver: Driver, settings: Settings) -> None:
-    """Load the sample documents shipped in data/documents (replaced once the loaders exist)."""
-    del driver, settings
+    """Load the sample documents shipped in data/documents."""
+    paths = sorted(p for p in settings.documents_dir.glob("*.txt"))
+    load_paths(driver, settings.neo4j_database, paths, genre=None)
+
+
+def load_paths(driver: Driver, database: str, paths: list[Path], genre: str | None) -> None:
+    """Parse every file first (a bad one stops the run before anything is written), then write each."""
+    from rich.progress import Progress
+    from rich.table import Table
+
+    from loaders import load_file
+    from loaders.writer import write_document
+
+    parsed = []
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("Parsing", total=len(paths))
+        for path in paths:
+            progress.update(task, description=f"Parsing {path.name}")
+            parsed.append(load_file(path, genre))  # type: ignore[arg-type]
+            progress.advance(task)
+        task = progress.add_task("Writing", total=len(parsed))
+        reports = []
+        for document in parsed:
+            progress.update(task, description=f"Writing {document.document.source_file}")
+            reports.append(write_document(driver, database, document))
+            progress.advance(task)
+    table = Table(title="Loaded")
+    for column in ("document", "genre", "units", "provisions", "powers", "instruments", "other", "relationships"):
+        table.add_column(column, justify="left" if column in ("document", "genre") else "right")
+    for document, report in zip(parsed, reports, strict=True):
+        counts = report.counts
+        other = sum(v for k, v in counts.items() if k not in ("Unit", "Provision", "Power", "LegalInstrument"))
+        table.add_row(
+            report.document,
+            document.document.genre,
+            str(counts.get("Unit", 0)),
+            str(counts.get("Provision", 0)),
+            str(counts.get("Power", 0)),
+            str(counts.get("LegalInstrument", 0)),
+            str(other),
+            str(report.relationships),
+        )
+        for warning in document.warnings:
+            err_console.print(
+                f"[yellow]note[/] {document.document.source_file}:{warning.line}: {warning.message}", highlight=False
+            )
+    console.print(table)
+
+
+class GenreChoice(StrEnum):
+    statute = "statute"
+    manual = "manual"
+
+
+@app.command("load")
+@friendly_errors
+def load(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Text files of statutes or manuals", exists=True, dir_okay=False, readable=True)
+    ],
+    genre: Annotated[GenreChoice | None, typer.Option(help="Force the genre instead of detecting it")] = None,
+) -> None:
+    """Parse documents and write each one to the graph in one transaction (reloading is idempotent)."""
+    settings = get_settings()
+    with open_driver(settings) as driver:
+        apply_schema(driver, settings.neo4j_database)
+        load_paths(driver, settings.neo4j_database, paths, genre.value if genre else None)
 
 
 def main() -> None:

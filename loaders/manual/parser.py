@@ -145,7 +145,7 @@ def parse_manual(path: str | Path, data: bytes | None = None) -> ParsedDocument:
 
     for section in sections:
         if section.kind == "legal":
-            _legal(section, section_ids["legal"], a)
+            _legal(section, section_ids["legal"], document_id, a)
         elif section.kind == "powers":
             _attributions(section, section_ids["powers"], a)
         elif section.kind == "policies" and head:
@@ -442,7 +442,7 @@ def _legal_items(lines: list[Line]) -> list[tuple[str, int, int]]:
     ]
 
 
-def _legal(section: Section, section_id: str, a: Assembly) -> None:
+def _legal(section: Section, section_id: str, document_id: str, a: Assembly) -> None:
     for index, (text, start, end) in enumerate(_legal_items(section.lines), start=1):
         provision_id = ids.child(section_id, f"item-{index}")
         record = ProvisionRecord(
@@ -474,7 +474,7 @@ def _legal(section: Section, section_id: str, a: Assembly) -> None:
             )
             a.edge(
                 "CITES",
-                a.provisions[section_id].id.rsplit("/sec-", 1)[0],
+                document_id,
                 "Document",
                 entry.instrument,
                 "LegalInstrument",

@@ -1,0 +1,6 @@
+UNWIND $rows AS row
+CREATE (a:Amendment)
+SET a = row, a.document = $document
+WITH a
+MATCH (d:Document {id: $document})
+CREATE (a)-[:SOURCE {document: $document, line_start: a.line_start, line_end: a.line_end}]->(d)

@@ -1,0 +1,6 @@
+UNWIND $rows AS row
+CREATE (c:ChangeEvent)
+SET c = row, c.document = $document
+WITH c
+MATCH (d:Document {id: $document})
+CREATE (c)-[:SOURCE {document: $document, line_start: c.line_start, line_end: c.line_end}]->(d)

@@ -1,0 +1,9 @@
+// Legal instruments are shared (a law cited by many documents); aliases live on SOURCE edges.
+UNWIND $rows AS row
+MERGE (i:LegalInstrument {id: row.id})
+SET i.title = coalesce(i.title, row.title), i.type = row.type,
+    i.identifier = coalesce(row.identifier, i.identifier), i.published = coalesce(row.published, i.published)
+WITH i, row
+MATCH (d:Document {id: $document})
+CREATE (i)-[:SOURCE {document: $document, line_start: row.line_start, line_end: row.line_end,
+                     aliases: row.aliases, search_text: row.search_text}]->(d)

@@ -1,0 +1,6 @@
+UNWIND $rows AS row
+CREATE (p:Power)
+SET p = row, p.document = $document
+WITH p
+MATCH (d:Document {id: $document})
+CREATE (p)-[:SOURCE {document: $document, line_start: p.line_start, line_end: p.line_end}]->(d)

@@ -1,0 +1,9 @@
+// Units are shared across documents: each document's view (aliases, whether it describes the
+// unit) lives on its SOURCE edge; the node's aggregates are recomputed in write_finish.
+UNWIND $rows AS row
+MERGE (u:Unit {id: row.id})
+SET u.name = row.name, u.kind = row.kind, u.organization = row.organization, u.name_folded = row.name_folded
+WITH u, row
+MATCH (d:Document {id: $document})
+CREATE (u)-[:SOURCE {document: $document, line_start: row.line_start, line_end: row.line_end,
+                     aliases: row.aliases, aliases_folded: row.aliases_folded, described: row.described}]->(d)

@@ -1,0 +1,34 @@
+"""Which genre a text is: a statute (articles) or a manual (numbered sections with functions).
+
+Decided on the genres' structure, never on a title alone: a statute has a run of "Artículo N."
+lines; a manual has numbered section titles (Marco Jurídico, Funciones …) and, usually, a
+"Manual de Organización" running header.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from loaders.statute.structure import ARTICLE
+from loaders.text import Line
+
+Genre = Literal["statute", "manual"]
+_MANUAL_SECTION = re.compile(
+    r"^(?:\d{1,2}|[IVX]{1,4})\.?\s+(?:Introducci[óo]n|Antecedentes|Objetivo|Marco\s+(?:Jur[íi]dico|Normativo|Legal)|"
+    r"Atribuciones|Pol[íi]ticas|Organigrama|Estructura\s+Org[áa]nica|Funciones)",
+    re.IGNORECASE,
+)
+
+
+def detect_genre(lines: list[Line], headers: list[str]) -> Genre | None:
+    articles = sum(1 for ln in lines if ARTICLE.match(ln.text))
+    sections = sum(1 for ln in lines if _MANUAL_SECTION.match(ln.text) and len(ln.text) < 80)
+    manual_header = any(re.match(r"^MANUAL\s+DE\s+ORGANIZACI", h, re.IGNORECASE) for h in headers) or any(
+        re.match(r"^MANUAL\s+DE\s+ORGANIZACI", ln.text, re.IGNORECASE) for ln in lines[:5]
+    )
+    if sections >= 3 or (manual_header and sections >= 2):
+        return "manual"
+    if articles >= 3:
+        return "statute"
+    return None

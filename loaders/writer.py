@@ -1,0 +1,142 @@
+"""The one place where records become graph elements.
+
+One document, one transaction: its previous facts are removed, then nodes are MERGEd on their
+constrained ids (shared ones: units, organizations, instruments) or created (the document's own:
+provisions, powers, amendments, change events), then relationships are created in UNWIND batches,
+one statement per (type, from label, to label). A failure anywhere rolls the whole load back, and
+loading the same records again leaves the same graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction
+
+from loaders.records import EDGE_TYPES, ParsedDocument
+from loaders.text import fold
+from orggraph.cypher import query
+from orggraph.errors import OrgGraphError
+
+BATCH = 2000
+
+
+class WriteError(OrgGraphError):
+    """The graph refused part of a document; nothing of it was written."""
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    document: str
+    counts: dict[str, int]
+    relationships: int
+
+
+def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if v is not None and v != [] and v != ""}
+
+
+def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
+    """Records → the parameter rows of each write statement (pure; tested without Neo4j)."""
+    doc = parsed.document
+    defines_power = {p.provision for p in parsed.powers}
+    provisions = []
+    for p in parsed.provisions:
+        row = p.model_dump()
+        row.pop("parent", None)
+        if p.id not in defines_power and (p.text or p.heading):
+            row["search_text"] = fold(" ".join(x for x in (p.heading, p.text) if x))
+        provisions.append(_clean(row))
+    powers = []
+    for pw in parsed.powers:
+        row = pw.model_dump(exclude={"conditions"})
+        row["conditions"] = [f"{c.kind}: {c.text}" for c in pw.conditions]
+        row["search_text"] = fold(pw.text)
+        powers.append(_clean(row))
+    units = [
+        {
+            **u.model_dump(exclude={"aliases", "described"}),
+            "name_folded": fold(u.name),
+            "aliases": u.aliases,
+            "aliases_folded": [fold(a) for a in u.aliases],
+            "described": u.described,
+        }
+        for u in parsed.units
+    ]
+    organizations = [
+        {**o.model_dump(), "search_text": fold(" ".join(x for x in (o.name, o.acronym) if x))}
+        for o in parsed.organizations
+    ]
+    instruments = [
+        {**i.model_dump(), "search_text": fold(" ".join([i.title, *(i.aliases), i.identifier or ""]))}
+        for i in parsed.instruments
+    ]
+    edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for e in parsed.edges:
+        props = {k: v for k, v in e.props.items() if v is not None}
+        edges[(e.type, e.source_label, e.target_label)].append(
+            {"source": e.source, "target": e.target, "props": props, "line_start": e.line_start, "line_end": e.line_end}
+        )
+    document = _clean({**doc.model_dump(), "loaded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
+    return {
+        "document": document,
+        "organizations": organizations,
+        "units": units,
+        "provisions": provisions,
+        "powers": powers,
+        "instruments": instruments,
+        "amendments": [a.model_dump() for a in parsed.amendments],
+        "changes": [_clean(c.model_dump()) for c in parsed.changes],
+        "edges": dict(edges),
+    }
+
+
+def _write(tx: ManagedTransaction, parsed: ParsedDocument, rows: dict[str, Any]) -> WriteReport:
+    document = parsed.document.id
+    cleared = tx.run(query("write_clear_document"), document=document).single()
+    previous_shared = cleared["shared_ids"] if cleared else []
+    tx.run(query("write_document"), row=rows["document"]).consume()
+    for name in ("organizations", "units", "instruments", "provisions", "powers", "amendments", "changes"):
+        for batch in _batches(rows[name]):
+            tx.run(query(f"write_{name}"), rows=batch, document=document).consume()
+    template = query("write_edges")
+    written_total = 0
+    for (rel_type, source_label, target_label), edge_rows in sorted(rows["edges"].items()):
+        sources, targets = EDGE_TYPES[rel_type]  # the whitelist: nothing else reaches the query text
+        if source_label not in sources or target_label not in targets:
+            raise WriteError(f"{rel_type} from {source_label} to {target_label} is not in the graph model")
+        statement = template.replace("{TYPE}", rel_type).replace("{FROM}", source_label).replace("{TO}", target_label)
+        for batch in _batches(edge_rows):
+            written = tx.run(statement, rows=batch, document=document).single()["written"]
+            if written != len(batch):
+                missing = _missing_endpoints(tx, batch, source_label, target_label)
+                raise WriteError(
+                    f"{parsed.document.source_file}: {len(batch) - written} {rel_type} relationships "
+                    f"point to nodes that were not written, e.g. {missing}"
+                )
+            written_total += written
+    tx.run(query("write_finish"), document=document).consume()
+    if previous_shared:
+        tx.run(query("write_drop_orphans"), ids=previous_shared).consume()
+    counts = {r["label"]: r["count"] for r in tx.run(query("document_counts"), document=document)}
+    return WriteReport(document, counts, written_total)
+
+
+def _missing_endpoints(tx: ManagedTransaction, batch: list[dict[str, Any]], source: str, target: str) -> list[str]:
+    ids = sorted({r["source"] for r in batch} | {r["target"] for r in batch})
+    found = {r["id"] for r in tx.run("UNWIND $ids AS id MATCH (n {id: id}) RETURN n.id AS id", ids=ids)}
+    return [i for i in ids if i not in found][:3]
+
+
+def write_document(driver: Driver, database: str, parsed: ParsedDocument) -> WriteReport:
+    """Write one parsed document in one transaction (all or nothing); idempotent."""
+    rows = rows_for(parsed)
+    with driver.session(database=database) as session:
+        return session.execute_write(_write, parsed, rows)
