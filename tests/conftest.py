@@ -7,10 +7,14 @@ when no Neo4j can be had.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from neo4j import Driver, GraphDatabase
 
+from loaders import load_file
+from loaders.records import ParsedDocument
+from loaders.writer import write_document
 from orggraph.schema import apply_schema
 from tests.support.neo4j_target import Neo4jTarget, neo4j_target
 
@@ -63,4 +67,25 @@ def empty_graph(driver: Driver, neo4j: Neo4jTarget) -> Driver:
     """A graph with the schema and no data."""
     wipe(driver, neo4j)
     GraphState.seeded = False
+    return driver
+
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "data" / "documents").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_documents() -> dict[str, ParsedDocument]:
+    """The sample documents, parsed once: genre → parsed document."""
+    parsed = [load_file(path) for path in SEEDS]
+    return {p.document.genre: p for p in parsed}
+
+
+@pytest.fixture
+def seeded_graph(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, ParsedDocument]) -> Driver:
+    """The graph holding exactly the sample documents (reloaded only after a test changed it)."""
+    if not GraphState.seeded:
+        wipe(driver, neo4j)
+        for document in seed_documents.values():
+            write_document(driver, neo4j.database, document)
+        GraphState.seeded = True
     return driver

@@ -58,20 +58,21 @@ def split_items(lines: list[Line], style: str, prefix: str = "") -> tuple[list[L
             continue
         start = re.match(rf"^(?:{_marker(style, expected, prefix)})\s+(?=\S)", text)
         if start:
-            items.append(Item(_number(style, expected, prefix), text[start.end() :], line.number, line.number))
+            items.append(Item(_number(style, expected, prefix), "", line.number, line.number))
             expected += 1
-            continue
-        if items:
-            # A number glued into a line after a page break: "… afiliadas. 14. Coordinar …".
-            glued = re.search(rf"(?<=[.;:])\s+(?:{_marker(style, expected, prefix)})\s+(?=[A-ZÁÉÍÓÚÑ])", text)
-            if glued:
-                _extend(items[-1], text[: glued.start()], line.number)
-                items.append(Item(_number(style, expected, prefix), text[glued.end() :], line.number, line.number))
-                expected += 1
-                continue
-            _extend(items[-1], text, line.number)
-        else:
+            text = text[start.end() :]
+        elif not items:
             preamble.append(line)
+            continue
+        # A number glued into a line after a page break: "… contable. 5. Atender …".
+        while (
+            glued := re.search(rf"(?<=[.;:])\s+(?:{_marker(style, expected, prefix)})\s+(?=[A-ZÁÉÍÓÚÑ])", text)
+        ) is not None:
+            _extend(items[-1], text[: glued.start()], line.number)
+            items.append(Item(_number(style, expected, prefix), "", line.number, line.number))
+            expected += 1
+            text = text[glued.end() :]
+        _extend(items[-1], text, line.number)
     return preamble, items
 
 

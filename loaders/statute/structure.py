@@ -232,7 +232,8 @@ def split_zones(lines: list[Line]) -> Zones:
     body, after = rest[:end], rest[end:]
     decree_starts = [k for k, ln in enumerate(after) if k > 0 and DECREE.match(ln.text) and _upper_ratio(ln.text) > 0.8]
     transitory = after[: decree_starts[0]] if decree_starts else after
-    decrees = [after[a:b] for a, b in zip(decree_starts, [*decree_starts[1:], len(after)], strict=True)]
+    ends = [*decree_starts[1:], len(after)] if decree_starts else []
+    decrees = [after[a:b] for a, b in zip(decree_starts, ends, strict=True)]
     return Zones(front, index, body, transitory, decrees)
 
 

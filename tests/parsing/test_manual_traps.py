@@ -1,0 +1,127 @@
+"""Manual extraction traps, each on a small string."""
+
+from __future__ import annotations
+
+from loaders.manual.lists import detect_style, split_items
+from loaders.manual.parser import _legal_items, _sections, _unit_blocks
+from loaders.text import read_lines, strip_running_headers
+
+
+def lines(text: str):
+    return strip_running_headers(read_lines(text)).lines
+
+
+def test_numbered_functions_with_page_break_header_glued_number_and_blank_continuation() -> None:
+    text = "\n".join(
+        [
+            "1. Coordinar la elaboración de los programas de trabajo y el programa anual",
+            "de operación de los servicios.",
+            "",
+            "2. Coordinar e implementar acciones para que los servicios en materia de salud y",
+            "",
+            "seguridad en el trabajo se proporcionen.",  # continues after a blank line
+            "",
+            "MANUAL DE ORGANIZACIÓN DE LA JEFATURA DE SERVICIOS",
+            "",
+            " Página 11 de 41 Clave: 3000-002-002",
+            "",
+            " 3. Verificar el funcionamiento de los sistemas de información de",  # number after a page break
+            "5 días hábiles siguientes.",  # a wrapped line that starts with a number is not an item
+            "4. Supervisar que se realice la afectación contable. 5. Atender las demás.",  # glued number
+            "MANUAL DE ORGANIZACIÓN DE LA JEFATURA DE SERVICIOS",
+            "Página 12 de 41 Clave: 3000-002-002",
+        ]
+    )
+    body = lines(text)
+    assert detect_style(body) == "arabic"
+    _, items = split_items(body, "arabic")
+    assert [i.number for i in items] == ["1", "2", "3", "4", "5"]
+    assert items[1].text == (
+        "Coordinar e implementar acciones para que los servicios en materia de salud y "
+        "seguridad en el trabajo se proporcionen."
+    )
+    assert items[2].text == "Verificar el funcionamiento de los sistemas de información de 5 días hábiles siguientes."
+    assert items[3].text == "Supervisar que se realice la afectación contable."
+    assert items[4].text == "Atender las demás."
+    assert (items[0].line_start, items[0].line_end) == (1, 2)
+
+
+def test_policies_with_section_prefix_and_hyphen_compounds() -> None:
+    body = lines(
+        "5.1 Coordinará la difusión de tiendas IMSS-\nSNTSS para su estricta observancia.\n\n"
+        "5.2 Verificará el cumplimiento.\n"
+    )
+    _, items = split_items(body, detect_style(body, "5.") or "", "5.")
+    assert [(i.number, i.text) for i in items] == [
+        ("5.1", "Coordinará la difusión de tiendas IMSS-SNTSS para su estricta observancia."),
+        ("5.2", "Verificará el cumplimiento."),
+    ]
+
+
+def test_roman_functions() -> None:
+    body = lines("I. Coordinar la operación de presas.\nII. Supervisar el\nmantenimiento.\nIII. Las demás.")
+    assert detect_style(body) == "roman"
+    assert [i.text for i in split_items(body, "roman")[1]] == [
+        "Coordinar la operación de presas.",
+        "Supervisar el mantenimiento.",
+        "Las demás.",
+    ]
+
+
+def test_legal_framework_items_with_glyph_bullets_without_bullets_and_abbreviations() -> None:
+    text = "\n".join(
+        [
+            "\uf0b7 Constitución Política de los Estados Unidos Mexicanos, publicada en el Diario Oficial",
+            "de la Federación el 5 de febrero de 1917 y sus reformas.",
+            "",
+            "Ley del Instituto del Fondo Nacional de la Vivienda para los Trabajadores, publicada",
+            "en el Diario Oficial de la Federación el 24 de abril de 1972, sus reformas y adiciones.",
+            "Ley del Seguro Social, publicada en el Diario Oficial de la Federación el 21 de",  # no bullet, no blank
+            "diciembre de 1995 y sus reformas.",
+            "· Acuerdo ACDO.SA2.HCT.270814/185.P.DPES y sus anexos, dictado por el H.",  # "H." does not end it
+            "Consejo Técnico el 27 de agosto de 2014.",
+            "· Contrato Colectivo de Trabajo IMSS-SNTSS, vigente.",
+        ]
+    )
+    items = _legal_items(lines(text))
+    assert [t.split(",")[0] for t, _, _ in items] == [
+        "Constitución Política de los Estados Unidos Mexicanos",
+        "Ley del Instituto del Fondo Nacional de la Vivienda para los Trabajadores",
+        "Ley del Seguro Social",
+        "Acuerdo ACDO.SA2.HCT.270814/185.P.DPES y sus anexos",
+        "Contrato Colectivo de Trabajo IMSS-SNTSS",
+    ]
+    assert [(start, end) for _, start, end in items] == [(1, 2), (4, 5), (6, 7), (8, 9), (10, 10)]
+
+
+def test_sections_by_numbered_titles_in_arabic_or_roman() -> None:
+    arabic = _sections(
+        lines(" 1. Introducción\ntexto\n 3. Marco Jurídico – Administrativo\nx\n 7 Funciones Sustantivas\ny")
+    )
+    assert [(s.kind, s.number) for s in arabic] == [("history", "1"), ("legal", "3"), ("functions", "7")]
+    roman = _sections(lines("I. ANTECEDENTES\na\nII. MARCO JURÍDICO\nb\nV. FUNCIONES\nc"))
+    assert [(s.kind, s.number) for s in roman] == [("history", "I"), ("legal", "II"), ("functions", "V")]
+
+
+def test_unit_headings_nest_by_numbering_or_by_roman_and_letters() -> None:
+    dotted = _unit_blocks(
+        lines(
+            "7.1. Jefatura de Servicios de Salud en el Trabajo, Prestaciones Económicas y\n"
+            "Sociales\n\n1. Coordinar.\n 7.1.1. Departamento de Guarderías\n1. Difundir."
+        )
+    )
+    assert [(b.number, b.name, b.depth) for b in dotted] == [
+        ("7.1", "Jefatura de Servicios de Salud en el Trabajo, Prestaciones Económicas y Sociales", 1),
+        ("7.1.1", "Departamento de Guarderías", 2),
+    ]
+    roman = _unit_blocks(
+        lines(
+            "I. Dirección de Operación Hidráulica\nI. Coordinar la operación.\n"
+            "a) Subdirección de Presas\nI. Supervisar las presas."
+        )
+    )
+    assert [(b.name, b.depth) for b in roman] == [
+        ("Dirección de Operación Hidráulica", 1),
+        ("Subdirección de Presas", 2),
+    ]
+    assert [ln.text for ln in roman[0].lines] == ["I. Coordinar la operación."]
