@@ -158,11 +158,15 @@ class GovernanceReader:
         for st in statements:
             for sentence in sentences(st.text):
                 self._appointments(sentence, st)
-                self._levels(sentence, st, hierarchy)
                 self._substitution(sentence, st, hierarchy)
                 self._delegation(sentence, st, hierarchy)
                 self._subordination(sentence, st)
                 self._invitees(sentence, st)
+        # General rules about hierarchical levels last: a unit whose titular another body designates or
+        # appoints by a specific provision (the OIC, by the Secretaría de la Función Pública) is excepted.
+        for st in statements:
+            for sentence in sentences(st.text):
+                self._levels(sentence, st, hierarchy)
 
     # -------------------------------------------------------------- appointments
     def _appointments(self, sentence: str, st: Statement) -> None:
@@ -245,6 +249,9 @@ class GovernanceReader:
             return
         levels = {"dos": 2, "tres": 3}.get(fold(m.group("n")), int(m.group("n")) if m.group("n").isdigit() else 0)
         excluded = {p.unit for e in EXCEPTION.finditer(sentence) for p in self._parties(e.group("who"), st.line_start)}
+        excluded |= {
+            e.target for e in self.a.edges.values() if e.type in ("APPOINTS", "DESIGNATES") and e.source != st.subject
+        }
         verbs = fold(m.group("verbs"))
         kinds = [
             k

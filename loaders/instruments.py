@@ -41,6 +41,7 @@ ARTICLE_REF = re.compile(
 SELF_REFERENCES = re.compile(
     r"^(?:este|el\s+presente|presente|mismo|dicho|citado)\b|^(?:Estatuto|ordenamiento)\b", re.IGNORECASE
 )
+SELF_BEFORE = re.compile(r"\b(?:este|esta|estos|presente|dicho|dicha|mismo|misma|citado|citada)\s+$", re.IGNORECASE)
 _TITLE_END = re.compile(
     r",?\s+(?:publicad[oa]s?|dictad[oa]|expedid[oa]|aprobad[oa]s?|mediante|vigentes?|y\s+sus\s+reformas|"
     r"y\s+sus\s+anexos|sus\s+reformas)\b|,\s+(?:clave|y\s+sus|Art[íi]culos?)\b|\s+del?\s+\d{1,2}\s*[°º]?\s+de\s+\w+\s+de",
@@ -212,6 +213,8 @@ class InstrumentRegistry:
         for m in INSTRUMENT_NAME.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
+            if SELF_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                continue  # "este Reglamento", "el presente Estatuto": the text itself, not a citation
             name = _trim_name(m.group(0))
             instrument = self._instrument_for(name, line)
             if instrument:

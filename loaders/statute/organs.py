@@ -50,9 +50,8 @@ HOLDER_SUBJECT = re.compile(
     r"^(?:La|El|Las|Los)\s+(?P<holder>.+?),?\s+(?:tendr[áa]n?|ejercer[áa]n?|estar[áa]n?|contar[áa]n?|ser[áa]n?)\b",
     re.IGNORECASE,
 )
-HAS_UNIT = re.compile(
-    rf"(?P<owner>[^.;]*?)\s+(?:tendr[áa]|contar[áa]\s+con)\s+(?:un|una)\s+(?P<unit>{UNIT_PHRASE.pattern})",
-    re.IGNORECASE,
+HAS_UNIT = re.compile(  # case-sensitive: UNIT_PHRASE relies on capitals to end a name
+    rf"(?P<owner>[^.;]*?)\s+(?:[Tt]endr[áa]|[Cc]ontar[áa]\s+con)\s+(?:un|una)\s+(?P<unit>{UNIT_PHRASE.pattern})"
 )
 AREAS = re.compile(
     r"\b(?:se\s+auxiliar[áa]n?|contar[áa]n?)\s+(?:de|con)\s+(?:los\s+titulares\s+de\s+)?las\s+[áa]reas\s+de\s+"

@@ -1,0 +1,11 @@
+// GET /amendments: what changed, provision by provision, filtered by date, authority and kind.
+MATCH (p:Provision)-[r:AMENDED_BY]->(a:Amendment)
+WHERE ($date IS NULL OR a.date = date($date))
+  AND ($authority IS NULL OR a.authority = $authority)
+  AND ($kind IS NULL OR r.kind = $kind)
+  AND ($document IS NULL OR a.document = $document)
+WITH p, r, a ORDER BY a.date, a.authority, p.line_start, p.id, r.kind
+WITH collect({date: a.date, authority: a.authority, authority_name: a.authority_name, kind: r.kind,
+              scope: r.scope, document: a.document, line: r.line_start,
+              provision: p {.id, .kind, .number, .heading, .status, .text}}) AS all
+RETURN size(all) AS total, all[$offset..$offset + $limit] AS items

@@ -1,0 +1,10 @@
+// GET /documents: every loaded document with its counts by label.
+MATCH (d:Document)
+CALL (d) {
+  MATCH (d)<-[:SOURCE]-(n)
+  WITH labels(n)[0] AS label, count(*) AS n
+  RETURN collect({label: label, count: n}) AS counts
+}
+RETURN d {.id, .title, .genre, .organization, .issuer, .published, .last_modified, .in_force, .clave,
+          .source_file, .sha256, .line_count, .loaded_at} AS document, counts
+ORDER BY d.id

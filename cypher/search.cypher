@@ -1,0 +1,15 @@
+// GET /search: Lucene over the accent-folded search_text of units, powers, instruments and
+// provisions (Spanish analyzer: stemming, stop words). $q is already folded and escaped.
+CALL db.index.fulltext.queryNodes('search_text', $q, {limit: $fetch})
+YIELD node, score
+WHERE $types IS NULL OR labels(node)[0] IN $types
+WITH node, score ORDER BY score DESC, node.id
+WITH collect({node: node, score: score}) AS hits
+UNWIND hits[$offset..$offset + $limit] AS hit
+WITH hit.node AS n, hit.score AS score, size(hits) AS total
+RETURN total, labels(n)[0] AS label, n.id AS id, score,
+       coalesce(n.name, n.title, n.heading) AS title, coalesce(n.text, '') AS text, n.aliases AS aliases,
+       n.document AS document, n.kind AS kind, n.type AS type,
+       [(u:Unit)-[:HAS_POWER]->(n) | u.name][..5] AS holders,
+       head([(n)-[:DEFINED_IN]->(pr:Provision) | pr.id]) AS provision,
+       n.line_start AS line_start, n.line_end AS line_end

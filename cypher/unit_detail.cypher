@@ -1,0 +1,41 @@
+// GET /units/{id}: the unit, its lines, its children, its power counts, governance and provenance.
+MATCH (u:Unit {id: $id})
+CALL (u) {
+  OPTIONAL MATCH (u)-[r:PART_OF]->(p)
+  RETURN collect(p {.id, .name, .kind, label: labels(p)[0], basis: r.basis, document: r.document,
+                    line_start: r.line_start, line_end: r.line_end}) AS parents
+}
+CALL (u) {
+  OPTIONAL MATCH (u)-[r:REPORTS_TO]->(x)
+  RETURN collect(x {.id, .name, .kind, label: labels(x)[0], line: r.kind, document: r.document,
+                    line_start: r.line_start, line_end: r.line_end}) AS reports_to
+}
+CALL (u) {
+  OPTIONAL MATCH (c:Unit)-[:PART_OF]->(u)
+  WITH c ORDER BY c.name
+  RETURN collect(c {.id, .name, .kind}) AS children
+}
+CALL (u) {
+  OPTIONAL MATCH (u)-[h:HAS_POWER]->(:Power)
+  WITH h.basis AS basis, count(h) AS n WHERE basis IS NOT NULL
+  RETURN collect({basis: basis, count: n}) AS power_counts
+}
+CALL (u) {
+  OPTIONAL MATCH (u)-[:RETAINS]->(p:Power)
+  RETURN count(p) AS retained
+}
+CALL (u) {
+  OPTIONAL MATCH (u)-[r:DESIGNATES|APPOINTS|REMOVES|PRESIDES|MEMBER_OF|SUBSTITUTES|DELEGATES]-(x)
+  WHERE x:Unit OR x:Organization
+  WITH u, r, x ORDER BY type(r), x.name
+  RETURN collect({relation: type(r), direction: CASE WHEN startNode(r) = u THEN 'out' ELSE 'in' END,
+                  other: x {.id, .name, label: labels(x)[0]}, role: r.role, scope: r.scope,
+                  provision: r.provision, document: r.document, line_start: r.line_start}) AS governance
+}
+CALL (u) {
+  MATCH (u)-[s:SOURCE]->(d:Document)
+  RETURN collect({document: d.id, title: d.title, line_start: s.line_start, line_end: s.line_end,
+                  described: s.described}) AS provenance
+}
+RETURN u {.id, .name, .kind, .organization, .aliases, .described} AS unit, parents, reports_to, children,
+       power_counts, retained, governance, provenance

@@ -1,0 +1,49 @@
+// GET /who-may: every power whose actions match $actions (stems, synonyms included) and whose
+// object mentions every one of $objects (stems, prefix-tolerant), with every holder and how it
+// holds the power, its conditions, cooperation, retention and legal basis.
+MATCH (p:Power)
+WHERE (size($actions) = 0 OR any(s IN p.action_stems WHERE s IN $actions))
+  AND all(o IN $objects WHERE any(s IN coalesce(p.scope_stems, []) WHERE s = o
+          OR (size(o) >= 5 AND size(s) >= 5 AND (s STARTS WITH o OR o STARTS WITH s))))
+  AND ($organization IS NULL OR p.document STARTS WITH $organization + '/')
+  AND ($document IS NULL OR p.document = $document)
+MATCH (p)-[:DEFINED_IN]->(prov:Provision)-[:SOURCE]->(d:Document)
+CALL (p) {
+  OPTIONAL MATCH (u:Unit)-[h:HAS_POWER]->(p)
+  WITH u, h WHERE u IS NOT NULL
+  RETURN collect({unit: u {.id, .name, .kind, .organization}, basis: h.basis, class_kind: h.class_kind}) AS holders
+}
+CALL (p) {
+  OPTIONAL MATCH (u:Unit)-[:RETAINS]->(p)
+  WITH u WHERE u IS NOT NULL
+  RETURN collect(u {.id, .name, .kind, .organization}) AS retainers
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[r:REQUIRES]->(x)
+  WITH r, x WHERE x IS NOT NULL
+  RETURN collect({kind: r.kind, party: x {.id, .name, label: labels(x)[0]}}) AS conditions
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[r:IN_COORDINATION_WITH]->(x)
+  WITH r, x WHERE x IS NOT NULL
+  RETURN collect({kind: r.kind, party: x {.id, .name, label: labels(x)[0]}}) AS cooperation
+}
+CALL (prov) {
+  OPTIONAL MATCH (prov)-[c:CITES]->(i:LegalInstrument)
+  WITH c, i WHERE i IS NOT NULL
+  RETURN collect({id: i.id, title: i.title, type: i.type, identifier: i.identifier, article: c.article,
+                  fraction: c.fraction}) AS cites
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[:BASED_ON]->(i:LegalInstrument)
+  OPTIONAL MATCH (delegator:Unit)-[dl:DELEGATES {instrument: i.id}]->(:Unit)
+  WITH i, collect(DISTINCT delegator {.id, .name}) AS delegators WHERE i IS NOT NULL
+  RETURN collect({id: i.id, title: i.title, type: i.type, identifier: i.identifier, delegated_by: delegators})
+         AS delegated_by
+}
+RETURN p {.id, .text, .actions, .objects, .conditions, .kind} AS power,
+       prov {.id, .kind, .number, .heading, .text, .line_start, .line_end} AS provision,
+       d {.id, .title, .source_file, .genre, .organization} AS document,
+       holders, retainers, conditions, cooperation, cites, delegated_by
+ORDER BY d.id, prov.line_start, p.id
+LIMIT 500
