@@ -109,8 +109,8 @@ LEVELS = re.compile(
 EXCEPTION = re.compile(r"con\s+excepci[óo]n\s+de\s+(?P<who>[^,;.]*?)(?:,|\s+quien|\s+que|;|\.|$)", re.IGNORECASE)
 PRESIDES = re.compile(r"\bquien\s+(?:la|lo)\s+presid(?:e|irá)|\bpresidid[oa]\s+por\s+(?P<by>[^,;.]+)", re.IGNORECASE)
 SUPPLY = re.compile(
-    r"\s+ser[áa]n?\s+suplid[oa]s?\s+(?:en\s+sus?\s+ausencias?\s*(?:temporales)?\s*)?"
-    r"por\s+(?P<by>[^.;]*)",
+    r"\b(?:ser[áa]n?\s+suplid[oa]s?(?:\s+en\s+sus?\s+ausencias?(?:\s+temporales)?)?\s+por"
+    r"|(?:estar[áa]n?|quedar[áa]n?)\s+a\s+cargo\s+de)\s+(?P<by>[^.;]*)",
     re.IGNORECASE,
 )
 ABSENCE = re.compile(
@@ -286,14 +286,14 @@ class GovernanceReader:
             self._substitutes(absent, absent_kinds, by_text, st, hierarchy)
             return
         m = SUPPLY.search(sentence)
-        if m:
+        if m and ("suplid" in fold(m.group(0)) or "ausencia" in fold(sentence[: m.start()])):
             absent = [p.unit for p in self._parties(_clause_before(sentence, m.start()), st.line_start) if p.unit]
             self._substitutes(absent[-1:], [], m.group("by"), st, hierarchy)
 
     def _substitutes(
         self, absent: list[str], absent_kinds: list[str], by_text: str, st: Statement, hierarchy: Hierarchy
     ) -> None:
-        inferior = re.search(r"rango\s+inmediato\s+inferior|nivel\s+inmediato\s+inferior", by_text, re.IGNORECASE)
+        inferior = re.search(r"(?:rango|nivel|jerarqu[íi]a)\s+inmediat[oa]\s+inferior", by_text, re.IGNORECASE)
         targets = absent + [u for k in absent_kinds for u in self.a.units.of_kind(k)]
         for unit in targets:
             if inferior:
@@ -355,7 +355,13 @@ class GovernanceReader:
             to_text,
             flags=re.IGNORECASE,
         )[0]
-        retains = bool(re.search(r"sin\s+perjuicio\s+de\s+ejercerlas", sentence, re.IGNORECASE))
+        retains = bool(
+            re.search(
+                r"sin\s+perjuicio\s+de\s+(?:ejercerlas|su\s+ejercicio\s+directo|que\s+las\s+ejerza)",
+                sentence,
+                re.IGNORECASE,
+            )
+        )
         exception = re.search(
             r"con\s+excepci[óo]n\s+de\s+[^;.]*?(?=,\s*para\s+lo\s+cual|[.;]|$)", sentence, re.IGNORECASE
         )

@@ -55,8 +55,8 @@ NORMATIVE = re.compile(
     rf"(?:{_U})?(?P<sup>{UNIT_PHRASE.pattern})"
 )
 INTEGRATES = re.compile(
-    rf"(?P<whole>{UNIT_PHRASE.pattern})\s+(?:se\s+integra|se\s+conforma|est[áa]\s+integrad[oa]|cuenta)"
-    r"(?:\s+en\s+el\s+[áa]mbito\s+\w+)?\s+(?:con|por)\s+(?P<list>[^.]*)"
+    r"\b(?:se\s+integra|se\s+conforma|est[áa]\s+integrad[oa]|cuenta)(?:\s+en\s+el\s+[áa]mbito\s+\w+)?\s+(?:con|por)\s+"
+    r"(?P<list>[^.]*)"
 )
 ACRONYM = re.compile(rf"(?P<unit>{UNIT_PHRASE.pattern})\s+\((?P<acr>[A-Z]{{2,8}})\)")
 
@@ -141,10 +141,12 @@ class ProseReader:
                 )
 
     def _integration(self, sentence: str, p: Paragraph, create: bool) -> None:
+        """ "X[, con dependencia …,] se integra con A; B, así como C" → A, B and C are X's units."""
         m = INTEGRATES.search(sentence)
         if not m:
             return
-        whole = self._unit(m.group("whole"), p.line_start, create=False)
+        subjects = list(UNIT_PHRASE.finditer(sentence[: m.start()]))
+        whole = self._unit(subjects[0].group(0), p.line_start, create=False) if subjects else None
         if whole is None:
             return
         listed = re.sub(r"^(?:(?:los|las)\s+)?(?:\w+\s+)?siguientes\s*:?\s*", "", m.group("list").strip())

@@ -44,7 +44,8 @@ SELF_REFERENCES = re.compile(
 SELF_BEFORE = re.compile(r"\b(?:este|esta|estos|presente|dicho|dicha|mismo|misma|citado|citada)\s+$", re.IGNORECASE)
 _TITLE_END = re.compile(
     r",?\s+(?:publicad[oa]s?|dictad[oa]|expedid[oa]|aprobad[oa]s?|mediante|vigentes?|y\s+sus\s+reformas|"
-    r"y\s+sus\s+anexos|sus\s+reformas)\b|,\s+(?:clave|y\s+sus|Art[íi]culos?)\b|\s+del?\s+\d{1,2}\s*[°º]?\s+de\s+\w+\s+de",
+    r"y\s+sus\s+anexos|sus\s+reformas)\b|,\s+(?:clave|y\s+sus|Art[íi]culos?)\b|\s+del?\s+\d{1,2}\s*[°º]?\s+de\s+\w+\s+de"
+    r"|\.?\s*\(DOF\b",
     re.IGNORECASE,
 )
 
@@ -100,10 +101,21 @@ def normalize_acuerdo_id(raw: str) -> str:
     return re.sub(r"\s+", "", raw).rstrip(".")
 
 
+DOF_SHORT = re.compile(r"\bDOF\s+(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b")
+NOM = re.compile(r"\bNOM-\d{3}-[A-Z0-9]+-\d{4}\b")
+
+
 def publication_date(text: str) -> dt.date | None:
-    """The first date after "Diario Oficial de la Federación", even in "26 de mayo, 14 de julio … de 1928"."""
+    """The first date after "Diario Oficial de la Federación", even in "26 de mayo, 14 de julio … de 1928",
+    or the short form "(DOF 05-02-1917, últimas reformas DOF …)"."""
     m = DOF.search(text)
     if not m:
+        short = DOF_SHORT.search(text)
+        if short:
+            try:
+                return dt.date(int(short.group(3)), int(short.group(2)), int(short.group(1)))
+            except ValueError:
+                return None
         return None
     after = text[m.end() :]
     year = re.search(r"\b(1[89]\d\d|20\d\d)\b", after)
@@ -263,6 +275,8 @@ class InstrumentRegistry:
             issued = dates[0].value if dates and (not published or dates[0].value != published) else None
         elif clave:
             identifier = clave.group(1)
+        elif NOM.search(title):
+            identifier = NOM.search(title).group(0)  # type: ignore[union-attr]
         listed = [
             ListedInstrument(
                 self.define(title, line, kind=kind, identifier=identifier, published=published, issued=issued) or "",

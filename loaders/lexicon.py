@@ -185,7 +185,7 @@ def instrument_type(title: str) -> str | None:
 # ----------------------------------------------------------------------------- words
 # Words that join the parts of a proper name ("Unidad de Planeación Estratégica y Coordinaciones Estatales").
 CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "a", "para", "por", "con", "o", "u", "lo", "al"}
-LOWER_IN_TITLES = CONNECTORS | {"sobre", "entre", "sin", "su", "sus"}
+LOWER_IN_TITLES = CONNECTORS | {"sobre", "entre", "sin", "su", "sus", "que", "se"}
 
 STOP_WORDS = CONNECTORS | {
     "que",

@@ -71,6 +71,8 @@ def singularize_name(name: str) -> str:
 def clean_name(raw: str) -> str:
     """A unit name as a person would write it: no article, no trailing period, not in capitals."""
     name = _TRAILING.sub("", raw.strip())
+    name = re.sub(r"(?:[,;]\s*|\s+)(?:y|e|o|u)$", "", name)  # "I. La Junta Directiva, y"
+    name = _TRAILING.sub("", name)
     name = _LEADING.sub("", name).strip()
     name = re.sub(r"\s+", " ", name)
     letters = [c for c in name if c.isalpha()]
@@ -331,6 +333,15 @@ class UnitRegistry:
                 for i in range(m.start(), m.end()):
                     taken[i] = True
                 found.append(Mention(m.start(), m.end(), text[m.start() : m.end()], target, label))
+        # Posts name their units: "el Director General" is the Dirección General.
+        for m in POST_PHRASE.finditer(text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            unit_id = self.resolve_post(m.group(0))
+            if unit_id:
+                for i in range(m.start(), m.end()):
+                    taken[i] = True
+                found.append(Mention(m.start(), m.end(), m.group(0), unit_id, "Unit"))
         # Level-qualified and plural forms of known units ("Coordinación Delegacional de Salud en el Trabajo").
         for m in UNIT_PHRASE.finditer(text):
             if any(taken[m.start() : m.end()]):
@@ -371,7 +382,13 @@ UNIT_PHRASE = re.compile(
 ORG_PHRASE = re.compile(
     r"(?<![\wáéíóúñ])(?:Secretar[íi]a|Instituto|Consejer[íi]a|Comisi[óo]n\s+Nacional|Consejo\s+(?:de\s+Salubridad|Nacional)|"
     r"Procuradur[íi]a|Auditor[íi]a\s+Superior|Tribunal|Fiscal[íi]a)"
-    r"(?:\s+(?:(?:de|del|la|las|los|el|y|e|para|a)\s+)*[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*)+"
+    r"(?:(?:\s+|,\s+)(?:(?:de|del|la|las|los|el|y|e|para|a)\s+)*[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*)+"
+)
+# A post (the person at the head of a unit): "el Director General", "los Coordinadores de X".
+POST_PHRASE = re.compile(
+    r"(?<![\wáéíóúñ])(?:Director(?:a|es)?|Subdirector(?:a|es)?|Coordinador(?:a|es)?|Jef[ea]s?\s+de\s+"
+    r"(?:Departamento|Oficina|Servicios|Unidad|División)|Subdelegad[oa]s?|Delegad[oa]s?)"
+    rf"(?:\s+(?:(?:de|del|la|las|los|el|en|para|a)\s+)*{_CAP}(?:\s+(?:y|e)\s+{_CAP})?)*"
 )
 
 
@@ -394,4 +411,8 @@ def unit_like(text: str, *, listed: bool = False) -> bool:
         return False
     if len(name.split()) > 14 or re.search(r"[;:]", name):
         return False
-    return not re.search(r"\b(?:que|cual|para el|deberá|será|podrá|tendrá)\b", fold(name))
+    if re.search(r"\b(?:que|cual|quien|quienes|debera|sera|podra|tendra)\b", fold(name)):
+        return False
+    # A name capitalises its words; a clause ("… necesarias para el funcionamiento de la misma") does not.
+    lowercase = [w for w in name.split()[1:] if w[:1].islower() and fold(w) not in CONNECTORS]
+    return len(lowercase) < 2

@@ -21,6 +21,8 @@ BULLET_CHARS = "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06e\u2022\u00b7\u25cf\u25aa\u25
 _BULLET_RE = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|[-–](?=\s))\s*")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _BOLD = re.compile(r"\*\*(.*?)\*\*")
+_ITALIC = re.compile(r"(?<![*\w])\*(?!\*)|(?<!\*)\*(?![*\w])")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
 _PAGE = re.compile(r"\bP[áa]gina\s+\d+\s+de\s+\d+\b|^\s*-?\s*\d{1,3}\s*-?\s*$|^\s*P[áa]g\.\s*\d+\s*$", re.IGNORECASE)
 
@@ -79,7 +81,11 @@ def clean(raw: str) -> tuple[str, bool, bool]:
     """One source line → (text, has_bullet, bullet_is_indented)."""
     line = unicodedata.normalize("NFC", raw.replace("\f", " "))
     line = re.sub(r"^\s*>+\s?", "", line)  # markdown quote markers from the extraction
+    if _RULE.match(line):
+        return "", False, False  # a horizontal rule between pages
+    line = re.sub(r"^\s*#{1,6}\s+", "", line)  # markdown headings ("## TÍTULO PRIMERO")
     line = _BOLD.sub(r"\1", line).replace("**", "")
+    line = _ITALIC.sub("", line)
     indented = bool(re.match(r"^[ \t]+\S", line))
     match = _BULLET_RE.match(line)
     bullet = match is not None

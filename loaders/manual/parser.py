@@ -57,13 +57,13 @@ LETTER_HEADING = re.compile(r"^(?P<num>[a-z])\s*[).]\s+(?P<name>\S.*)$")
 TITLE = re.compile(r"^MANUAL\s+DE\s+ORGANIZACI[ÓO]N\b.*", re.IGNORECASE)
 CLAVE = re.compile(r"\bClave:?\s*(?P<clave>\d{4}-\d{3}-\d{3})\b", re.IGNORECASE)
 IN_FORCE = re.compile(
-    r"\b(?:Vigencia|Fecha\s+de\s+(?:autorizaci[óo]n|actualizaci[óo]n|expedici[óo]n)|vigente\s+a\s+partir"
+    r"\b(?:Vigencia|Fecha\s+de\s+(?:autorizaci[óo]n|actualizaci[óo]n|expedici[óo]n|validaci[óo]n)|vigente\s+a\s+partir"
     r"\s+del?)[,:]?\s+(?P<rest>.{0,60})",
     re.IGNORECASE,
 )
 ORG = re.compile(
-    r"(?P<name>(?:El\s+|La\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+(?:de|del|la|las|los|el|y|para)?\s*[A-ZÁÉÍÓÚÑ]"
-    r"[\wáéíóúñ]+)+)\s+\((?P<acr>[A-Z][A-Z\-]{1,15})\)"
+    r"(?P<name>(?:El\s+|La\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+(?:(?:de|del|la|las|los|el|y|e|para|en)\s+)*"
+    r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)+)\s+\((?P<acr>[A-Z][A-Z\-]{1,15})\)"
 )
 _ITEM_START = re.compile(rf"^(?:{'|'.join(INSTRUMENT_WORDS)})\b")
 DELEGATION = re.compile(
@@ -100,7 +100,8 @@ def parse_manual(path: str | Path, data: bytes | None = None) -> ParsedDocument:
     organization, org_name, org_acronym = _organization(lines)
     clave = _first(CLAVE, [*cleaned.headers, *(ln.text for ln in lines)], "clave")
     title = _title(cleaned.header_lines(), lines)
-    document_id = ids.document_id(organization, "Manual de Organización", clave or title)
+    qualifier = clave or re.sub(r"^Manual\s+de\s+Organizaci[óo]n\s+(?:de\s+la|del|de)\s+", "", title or "", flags=re.I)
+    document_id = ids.document_id(organization, "Manual de Organización", qualifier or None)
     a = Assembly(organization)
     a.units.define_org(org_name, 1, acronym=org_acronym, external=False)
     if fold(org_name).startswith("instituto"):
@@ -134,12 +135,12 @@ def parse_manual(path: str | Path, data: bytes | None = None) -> ParsedDocument:
         head = _chart_head(chart, a)
 
     prose = ProseReader(a, document_id)
+    powers = next((s for s in sections if s.kind == "powers"), None)
+    elements = _attribution_elements(powers.lines) if powers else []
     paragraphs = [
-        p
-        for s in sections
-        if s.kind in ("history", "objective", "powers")
-        for p in _paragraphs(s, section_ids[s.kind], a)
+        p for s in sections if s.kind in ("history", "objective") for p in _paragraphs(s, section_ids[s.kind], a)
     ]
+    paragraphs += _prose_paragraphs(elements, section_ids.get("powers", ""), a)
     prose.structure(paragraphs, create=True)
     prose.history(paragraphs)
 
@@ -147,7 +148,7 @@ def parse_manual(path: str | Path, data: bytes | None = None) -> ParsedDocument:
         if section.kind == "legal":
             _legal(section, section_ids["legal"], document_id, a)
         elif section.kind == "powers":
-            _attributions(section, section_ids["powers"], a)
+            _attributions(elements, section_ids["powers"], a)
         elif section.kind == "policies" and head:
             _policies(section, section_ids["policies"], head, a)
     a.attach_orphans(organization)
@@ -235,6 +236,37 @@ def _organization(lines: list[Line]) -> tuple[str, str, str | None]:
     raise ParseError("cannot tell which body this manual belongs to: no 'Name (ACRONYM)' of an institution", None, 1)
 
 
+def _prose_paragraphs(elements: list[_Element], section_id: str, a: Assembly) -> list[Paragraph]:
+    """The Atribuciones section's own prose (not its quoted articles), as párrafos."""
+    out = []
+    for index, element in enumerate((e for e in elements if e.kind == "prose"), start=1):
+        provision = ids.child(section_id, ids.paragraph_part(index))
+        a.add_provision(
+            ProvisionRecord(
+                id=provision,
+                kind="parrafo",
+                number=str(index),
+                text=element.text,
+                parent=section_id,
+                order=100 + index,
+                line_start=element.line_start,
+                line_end=element.line_end,
+            )
+        )
+        a.edge(
+            "CONTAINS",
+            section_id,
+            "Provision",
+            provision,
+            "Provision",
+            element.line_start,
+            element.line_end,
+            order=100 + index,
+        )
+        out.append(Paragraph(element.text, element.line_start, element.line_end, provision))
+    return out
+
+
 def _paragraphs(section: Section, section_id: str, a: Assembly) -> list[Paragraph]:
     """Blank-line separated paragraphs; each becomes a párrafo provision of the section."""
     paragraphs: list[Paragraph] = []
@@ -275,9 +307,6 @@ def _paragraphs(section: Section, section_id: str, a: Assembly) -> list[Paragrap
             if current and current[-1].text.rstrip().endswith((".", ":")):
                 flush()
             continue
-        if section.kind == "powers" and (re.match(r"^[IVX]+\.\s", line.text) or QUOTED_ARTICLE.match(line.text)):
-            flush()
-            continue  # lists and quoted articles are read by _attributions
         current.append(line)
     flush()
     return paragraphs
@@ -291,6 +320,10 @@ class _UnitBlock:
     depth: int
     line: int
     lines: list[Line] = field(default_factory=list)
+    raw: str = ""
+
+    def __post_init__(self) -> None:
+        self.raw = self.raw or self.name
 
 
 def _functions(section: Section, section_id: str, a: Assembly, path: str | Path) -> str | None:
@@ -385,15 +418,18 @@ def _unit_blocks(lines: list[Line]) -> list[_UnitBlock]:
             pending is not None
             and not re.match(r"^(?:\d|[IVX]+[.)]|[a-z]\))", text)
             and len(text.split()) <= 8
-            and unit_like(f"{pending.name} {text}")
+            and unit_like(f"{pending.raw} {text}")
         ):
-            pending.name = f"{pending.name} {text}"  # a heading wrapped onto a second line
+            pending.raw = f"{pending.raw} {text}"  # a heading wrapped onto a second line
+            pending.name = clean_name(pending.raw)
             continue
         pending = None
         block = None
         m = UNIT_HEADING.match(text)
         if m and unit_like(m.group("name")):
-            block = _UnitBlock(m.group("num"), clean_name(m.group("name")), m.group("num").count("."), line.number)
+            block = _UnitBlock(
+                m.group("num"), clean_name(m.group("name")), m.group("num").count("."), line.number, raw=m.group("name")
+            )
         else:
             m = ROMAN_HEADING.match(text) or LETTER_HEADING.match(text)
             if m and unit_like(m.group("name")):
@@ -405,7 +441,7 @@ def _unit_blocks(lines: list[Line]) -> list[_UnitBlock]:
                     if blocks
                     else m.group("num")
                 )
-                block = _UnitBlock(number, clean_name(m.group("name")), depth, line.number)
+                block = _UnitBlock(number, clean_name(m.group("name")), depth, line.number, raw=m.group("name"))
         if block is not None:
             blocks.append(block)
             pending = block
@@ -499,7 +535,8 @@ def _delegation(text: str, provision: ProvisionRecord, instrument: str, a: Assem
     delegator = a.units.define(who, provision.line_start) if who and unit_like(who) else None
     holders: list[tuple[str, str]] = []
     post_start = r"(?=(?:Jef[ea]s?|Subdelegad|Delegad|Director|Coordinador|Titular|Subdirector))"
-    for post in re.split(rf",\s*{post_start}|\s+y\s+{post_start}", m.group("posts")):
+    joiner = rf"(?:,\s*|\s+y\s+)(?:a\s+)?(?:los\s+|las\s+)?{post_start}"
+    for post in re.split(joiner, m.group("posts")):
         name = post_to_unit_name(post.strip())
         if not name:
             a.warn(provision.line_start, f"delegation to {post!r}: not a post orggraph can place")
@@ -540,175 +577,163 @@ def _delegation(text: str, provision: ProvisionRecord, instrument: str, a: Assem
 
 
 # ----------------------------------------------------------------------------- atribuciones
-def _attributions(section: Section, section_id: str, a: Assembly) -> None:
-    """Quoted articles of a higher regulation and the fracciones the introduction gives to a unit."""
-    lines = section.lines
-    regulation: str | None = None
-    holder: str | None = None
-    current: tuple[str, str, str] | None = None  # (article number, provision id, intro text)
-    block: list[Line] = []
+ARTICLE_OF = re.compile(
+    r"\bart[íi]culos?\s+(?P<num>\d+(?:\s+Bis)?)\s+(?:del|de\s+la)\s+(?P<reg>(?:Reglamento|Ley|Estatuto|Decreto)\b[^,]*)",
+    re.IGNORECASE,
+)
+HOLDER_INTRO = re.compile(
+    r"(?:,\s*(?:la|el)\s+(?P<a>[^,]+?)\s+tiene\s+las\s+siguientes\s+(?:atribuciones|facultades|funciones)"
+    r"|\bcorresponde\s+(?:al|a\s+la|a\s+el)\s+(?P<b>[^:,]+?)\s*:?\s*$)",
+    re.IGNORECASE,
+)
 
-    def close() -> None:
-        nonlocal block
-        if current is None or not block:
-            block = []
-            return
-        number, provision_id, _ = current
-        style = detect_style(block)
-        if style == "roman":
-            _, items = split_items(block, "roman")
-            for item in items:
-                fraction_id = ids.child(provision_id, ids.fraction_part(item.number))
-                record = ProvisionRecord(
-                    id=fraction_id,
-                    kind="fraccion",
-                    number=item.number,
-                    text=item.text,
-                    parent=provision_id,
-                    order=roman_to_int(item.number),
-                    line_start=item.line_start,
-                    line_end=item.line_end,
-                )
-                a.add_provision(record)
-                a.edge(
-                    "CONTAINS",
-                    provision_id,
-                    "Provision",
-                    fraction_id,
-                    "Provision",
-                    item.line_start,
-                    item.line_end,
-                    order=roman_to_int(item.number),
-                )
-                if regulation:
-                    a.edge(
-                        "CITES",
-                        fraction_id,
-                        "Provision",
-                        regulation,
-                        "LegalInstrument",
-                        item.line_start,
-                        article=number,
-                        fraction=item.number,
-                    )
-                if holder:
-                    a.power(record, item.text, [(holder, "own")], kind="atribucion", basis_article=number)
-                elif unit_like(item.text.rstrip(".;, y"), listed=True):
-                    unit = a.units.define(item.text.rstrip(".;, y"), item.line_start)
-                    owner = a.units.resolve(_owner_of(a.provisions[provision_id].text))
-                    if owner:
-                        a.edge("PART_OF", unit, "Unit", owner, "Unit", item.line_start, basis="structure")
-        block = []
 
-    paragraph: list[Line] = []
+@dataclass
+class _Element:
+    kind: str  # "intro" (cites an article of a regulation), "article" (a quoted article), "item", "prose"
+    text: str
+    line_start: int
+    line_end: int
+    number: str | None = None
+    heading: str | None = None
+
+
+def _attribution_elements(lines: list[Line]) -> list[_Element]:
+    """Split the Atribuciones section into intros, quoted articles, their numbered items and prose."""
+    elements: list[_Element] = []
+    expected: int | None = None
+    previous_blank = False
     for line in lines:
         text = line.text
-        intro = re.search(
-            r"\bArt[íi]culos?\s+(?P<num>\d+)\s+(?:del|de\s+la)\s+(?P<reg>(?:Reglamento|Ley|Estatuto|"
-            r"Decreto)[^,]*?)(?:,|$)",
-            text,
-        )
-        if intro and not QUOTED_ARTICLE.match(text):
-            paragraph = [line]
+        if not text:
+            previous_blank = True
             continue
-        if paragraph and text and not re.match(r"^[IVX]+\.\s", text) and not QUOTED_ARTICLE.match(text):
-            paragraph.append(line)
-            continue
-        if paragraph:
-            joined = " ".join(ln.text for ln in paragraph)
-            m = re.search(
-                r"\bArt[íi]culo\s+(?P<num>\d+)\s+(?:del|de\s+la)\s+(?P<reg>(?:Reglamento|Ley|Estatuto|"
-                r"Decreto)\s+.+?)(?:,|\s+la\s+|\s+el\s+)",
-                joined,
-            )
-            if m:
-                citations = a.instruments.find_citations(m.group(0), paragraph[0].number)
-                regulation = citations[0].instrument if citations else regulation
-                close()
-                number = m.group("num")
-                provision_id = ids.child(section_id, ids.article_part(number))
-                a.add_provision(
-                    ProvisionRecord(
-                        id=provision_id,
-                        kind="referencia",
-                        number=number,
-                        text=joined,
-                        parent=section_id,
-                        order=int(number),
-                        line_start=paragraph[0].number,
-                        line_end=paragraph[-1].number,
-                    )
-                )
-                a.edge(
-                    "CONTAINS",
-                    section_id,
-                    "Provision",
-                    provision_id,
-                    "Provision",
-                    paragraph[0].number,
-                    order=int(number),
-                )
-                holder_match = re.search(
-                    r",\s*(?:la|el)\s+(?P<h>.+?)\s+tiene\s+las\s+siguientes\s+(?:atribuciones|"
-                    r"facultades)",
-                    joined,
-                )
-                holder = (
-                    a.units.define(holder_match.group("h"), paragraph[0].number, described=True)
-                    if holder_match and unit_like(holder_match.group("h"))
-                    else None
-                )
-                current = (number, provision_id, joined)
-            paragraph = []
+        if re.fullmatch(r"[….\s]+", text):
+            continue  # "…": an elided part of a quoted article
+        current = elements[-1] if elements else None
         quoted = QUOTED_ARTICLE.match(text)
+        roman = re.match(r"^(?P<num>[IVX]+)\s*[.)]\s+(?P<rest>\S.*)$", text)
         if quoted:
-            close()
-            holder = None
-            number = quoted.group("num")
-            provision_id = ids.child(section_id, ids.article_part(number))
-            heading = f"Artículo {number}" + (f", {quoted.group('part')}" if quoted.group("part") else "")
-            a.add_provision(
-                ProvisionRecord(
-                    id=provision_id,
-                    kind="referencia",
-                    number=number,
-                    heading=heading,
-                    text=quoted.group("text"),
-                    parent=section_id,
-                    order=int(number.split()[0]),
-                    line_start=line.number,
-                    line_end=line.number,
-                )
+            heading = f"Artículo {quoted.group('num')}" + (f", {quoted.group('part')}" if quoted.group("part") else "")
+            elements.append(
+                _Element("article", quoted.group("text"), line.number, line.number, quoted.group("num"), heading)
             )
+            expected = 1
+        elif (
+            roman
+            and is_roman(roman.group("num"))
+            and expected is not None
+            and roman_to_int(roman.group("num")) == expected
+        ):
+            elements.append(_Element("item", roman.group("rest"), line.number, line.number, roman.group("num")))
+            expected += 1
+        elif ARTICLE_OF.search(text) and (current is None or current.kind != "intro" or previous_blank):
+            elements.append(_Element("intro", text, line.number, line.number))
+            expected = 1
+        elif current is not None and not (previous_blank and text[:1].isupper() and current.text.endswith((".", ":"))):
+            current.text = f"{current.text} {text}"
+            current.line_end = line.number
+        else:
+            elements.append(_Element("prose", text, line.number, line.number))
+            expected = None
+        previous_blank = False
+    return elements
+
+
+def _attributions(elements: list[_Element], section_id: str, a: Assembly) -> None:
+    """Quoted articles of a higher regulation, and what their items give: powers of the unit the
+    introduction names ("… la X tiene las siguientes atribuciones:"), or units of a structure
+    ("Son órganos Operativos de la Delegación:")."""
+    regulation: str | None = None
+    owner_id: str | None = None  # the provision the items belong to
+    number: str | None = None
+    holder: str | None = None
+    owner: str | None = None
+    for element in elements:
+        if element.kind == "intro":
+            cited = ARTICLE_OF.search(element.text)
+            citations = a.instruments.find_citations(cited.group(0), element.line_start) if cited else []
+            regulation = citations[0].instrument if citations else regulation
+            number = cited.group("num") if cited else None
+            owner_id = _reference(element, number, section_id, a, heading=None)
+            match = HOLDER_INTRO.search(element.text)
+            name = (match.group("a") or match.group("b")) if match else None
+            holder = a.units.define(name, element.line_start, described=True) if name and unit_like(name) else None
+            owner = None
+        elif element.kind == "article":
+            number = element.number
+            owner_id = _reference(element, number, section_id, a, heading=element.heading)
+            holder = None
+            owner = a.units.resolve(_owner_of(element.text)) if element.text.rstrip().endswith(":") else None
+        elif element.kind == "item" and owner_id:
+            record = ProvisionRecord(
+                id=ids.child(owner_id, ids.fraction_part(element.number or "")),
+                kind="fraccion",
+                number=element.number,
+                text=element.text,
+                parent=owner_id,
+                order=roman_to_int(element.number or "I"),
+                line_start=element.line_start,
+                line_end=element.line_end,
+            )
+            a.add_provision(record)
             a.edge(
                 "CONTAINS",
-                section_id,
+                owner_id,
                 "Provision",
-                provision_id,
+                record.id,
                 "Provision",
-                line.number,
-                order=int(number.split()[0]),
+                element.line_start,
+                element.line_end,
+                order=record.order,
             )
             if regulation:
-                a.edge("CITES", provision_id, "Provision", regulation, "LegalInstrument", line.number, article=number)
-            current = (number, provision_id, quoted.group("text"))
-            continue
-        if current is not None:
-            if re.match(r"^[IVX]+\.\s", text) or (
-                block and text and not re.match(r"^(?:De igual forma|Asimismo)", text)
-            ):
-                block.append(line)
-            elif text and not block and not text.startswith("…"):
-                # more text of a quoted article
-                _, provision_id, _ = current
-                record = a.provisions[provision_id]
-                a.provisions[provision_id] = record.model_copy(
-                    update={"text": f"{record.text} {text}".strip(), "line_end": line.number}
+                a.edge(
+                    "CITES",
+                    record.id,
+                    "Provision",
+                    regulation,
+                    "LegalInstrument",
+                    element.line_start,
+                    article=number,
+                    fraction=element.number,
                 )
-            elif text.startswith(("De igual forma", "Asimismo")):
-                close()
-                current = None
-    close()
+            name = element.text.rstrip(".;, y")
+            if holder:
+                a.power(record, element.text, [(holder, "own")], kind="atribucion")
+            elif unit_like(name, listed=True):
+                unit = a.units.define(name, element.line_start)
+                if owner:
+                    a.edge("PART_OF", unit, "Unit", owner, "Unit", element.line_start, basis="structure")
+        if element.kind in ("intro", "article") and regulation and owner_id:
+            a.edge("CITES", owner_id, "Provision", regulation, "LegalInstrument", element.line_start, article=number)
+
+
+def _reference(element: _Element, number: str | None, section_id: str, a: Assembly, heading: str | None) -> str:
+    part = ids.article_part(number) if number else f"par-{element.line_start}"
+    record = ProvisionRecord(
+        id=ids.child(section_id, part),
+        kind="referencia",
+        number=number,
+        heading=heading,
+        text=element.text,
+        parent=section_id,
+        order=int(number.split()[0]) if number else 0,
+        line_start=element.line_start,
+        line_end=element.line_end,
+    )
+    provision = a.add_provision(record)
+    a.edge(
+        "CONTAINS",
+        section_id,
+        "Provision",
+        provision,
+        "Provision",
+        element.line_start,
+        element.line_end,
+        order=record.order,
+    )
+    return provision
 
 
 def _owner_of(text: str) -> str:

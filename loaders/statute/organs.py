@@ -19,17 +19,19 @@ from dataclasses import dataclass, field
 
 from loaders.assembly import Assembly
 from loaders.governance import Statement, class_kinds, members
+from loaders.lexicon import PLURAL_HEADS
 from loaders.mentions import UNIT_PHRASE, clean_name, kind_of, unit_like
 from loaders.statute.structure import LIST_LEVELS, Node
 from loaders.text import fold
 
 GOVERNING = re.compile(
-    r"\b(?:direcci[óo]n\s+y\s+administraci[óo]n|administraci[óo]n\s+y\s+direcci[óo]n|gobierno\s+y\s+administraci[óo]n|"
-    r"[óo]rganos\s+de\s+gobierno)\b.*\b(?:corresponde|corresponden|estar[áa]n?\s+a\s+cargo|recae|recaen)\b",
+    r"\b(?:(?:la\s+)?direcci[óo]n\s+y\s+administraci[óo]n|(?:la\s+)?administraci[óo]n\s+y\s+direcci[óo]n|"
+    r"(?:el\s+)?gobierno\s+y\s+administraci[óo]n|[óo]rganos\s+de\s+gobierno|(?:La\s+)?administraci[óo]n)\s+"
+    r"(?:de|del)\s+[^:]*?\b(?:corresponde|corresponden|estar[áa]n?\s+a\s+cargo|recae|recaen)\b",
     re.IGNORECASE,
 )
 STRUCTURE = re.compile(
-    r"\bestructura\b|\bcontar[áa]n?\s+con\s+(?:las|los)\s+siguientes\b|"
+    r"\bestructura\b|\bcontar[áa]n?\s+con\s+(?:las|los)\s+(?:siguientes\b|(?:unidades|[áa]reas|[óo]rganos)[^:]*?siguientes)|"
     r"\bse\s+(?:integrar[áa]n?|compondr[áa]n?|conformar[áa]n?)\s+(?:por|con)\s+(?:las|los)\s+siguientes\s+"
     r"(?:unidades|[áa]reas|[óo]rganos)|^Son\s+[óo]rganos\b|^Son\s+(?:unidades|[áa]reas)\s+administrativas\b",
     re.IGNORECASE,
@@ -44,6 +46,11 @@ CLASS = re.compile(
 HOLDER_OF = re.compile(
     r"(?:facultades|atribuciones|funciones|obligaciones)(?:\s+y\s+(?:facultades|atribuciones|funciones))?\s+"
     r"(?:de|del)\s+(?:la\s+|el\s+)?(?P<holder>.+?)(?:,?\s+(?:las|los)\s+siguientes)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+HOLDER_CORRESPONDS = re.compile(
+    r"^Corresponden?\s+(?:a\s+|al\s+)(?:la\s+|el\s+|las\s+|los\s+)?(?:persona\s+)?(?:titular\s+(?:de\s+la\s+|del\s+|de\s+los\s+|"
+    r"de\s+las\s+))?(?P<holder>[^,:]+?)\s*(?:,[^:]*)?:\s*$",
     re.IGNORECASE,
 )
 HOLDER_SUBJECT = re.compile(
@@ -71,6 +78,7 @@ class Article:
 @dataclass
 class Organs:
     executive: str | None = None  # the organization's executive head (Dirección General …)
+    governing: list[str] = field(default_factory=list)  # the governing organs (board, director)
     holders: dict[str, list[str]] = field(default_factory=dict)  # article provision id → holder unit ids
     class_powers: list[tuple[str, list[str], Node]] = field(default_factory=list)  # (article id, kinds, node)
 
@@ -80,7 +88,16 @@ def _items(article: Article, level: str) -> list[tuple[Node, str]]:
 
 
 def _unit_text(node: Node) -> str:
-    return node.text.strip().rstrip(".").strip()
+    """A listed unit's name: "Subdirección de Almacenamiento de Energía, que se integra con:" → the name."""
+    text = re.split(r",\s*(?:que|la\s+cual|el\s+cual)\b|:", node.text.strip())[0]
+    return text.strip().rstrip(".;").strip()
+
+
+def _is_group(node: Node) -> bool:
+    """ "A. Unidades Administrativas Centrales:" groups units; it is not one (a plural ending in ':')."""
+    text = node.text.strip()
+    head = fold(re.sub(r"^(?:las|los)\s+", "", text, flags=re.IGNORECASE).split(" ")[0]) if text else ""
+    return node.kind == "apartado" or (text.endswith(":") and head in PLURAL_HEADS)
 
 
 def read_organs(articles: list[Article], a: Assembly, organization: str) -> tuple[Organs, list[Statement]]:
@@ -107,10 +124,10 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
         subject = _subject(art, a)
         if art.provision in structural:
             pass
-        elif MEMBERS.search(art.intro) and subject and not _is_structure_list(art) and not POWERS.search(art.intro):
+        elif MEMBERS.search(art.intro) and subject and not is_powers_article(art.intro):
             items = [Statement(n.text, pid, n.line_start, n.line_end) for n, pid in _items(art, "fraccion")]
             members(subject, items, a)
-        elif POWERS.search(art.intro) and art.intro.rstrip().endswith(":") and _items(art, "fraccion"):
+        elif is_powers_article(art.intro) and _items(art, "fraccion"):
             _powers(art, a, organs)
         statements.append(Statement(art.intro, art.provision, art.node.line_start, art.node.line_start, subject))
         for node, pid in art.items:
@@ -124,11 +141,11 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
 
 def _is_structure_list(art: Article) -> bool:
     top = [n for n, _ in art.items if n.parent is art.node and n.kind in LIST_LEVELS and not n.derogated]
-    groups = [n for n in top if n.kind == "apartado"]
+    groups = [n for n in top if _is_group(n)]
     candidates = [c for g in groups for c in g.children if c.kind in LIST_LEVELS] if groups else top
     if not candidates:
         return False
-    return sum(1 for n in candidates if unit_like(_unit_text(n))) / len(candidates) >= 0.6
+    return sum(1 for n in candidates if unit_like(_unit_text(n), listed=True)) / len(candidates) >= 0.6
 
 
 def _governing(art: Article, a: Assembly, organization: str, organs: Organs) -> None:
@@ -161,6 +178,7 @@ def _governing(art: Article, a: Assembly, organization: str, organs: Organs) -> 
                 basis="governing_bodies",
             )
         previous = unit
+        organs.governing.append(unit)
     organs.executive = previous
 
 
@@ -176,7 +194,7 @@ def _structure(art: Article, a: Assembly, organization: str, organs: Organs) -> 
             if child.kind not in LIST_LEVELS or child.derogated:
                 continue
             text = _unit_text(child)
-            if unit_like(text):
+            if not _is_group(child) and unit_like(text, listed=True):
                 unit = a.units.define(text, child.line_start)
                 if fold(clean_name(text)) != fold(text) and not text.isupper():
                     a.units.add_alias(unit, text)
@@ -223,8 +241,14 @@ def _subject(art: Article, a: Assembly) -> str | None:
     return None
 
 
+def is_powers_article(intro: str) -> bool:
+    """ "Son facultades … de la X:", "La X tendrá las siguientes atribuciones:", "Corresponde a la X:"."""
+    announces_list = intro.rstrip().endswith(":")
+    return announces_list and bool(POWERS.search(intro) or re.match(r"^Corresponden?\s+a", intro, re.IGNORECASE))
+
+
 def _holder_names(intro: str) -> list[str]:
-    m = HOLDER_SUBJECT.match(intro) or HOLDER_OF.search(intro)
+    m = HOLDER_CORRESPONDS.match(intro) or HOLDER_SUBJECT.match(intro) or HOLDER_OF.search(intro)
     if not m:
         return []
     holder = m.group("holder")
@@ -242,7 +266,7 @@ def _powers(art: Article, a: Assembly, organs: Organs) -> None:
             return
     holders: list[str] = []
     for name in _holder_names(art.intro):
-        unit = a.units.resolve(name)
+        unit = a.units.resolve(name) or a.units.resolve_post(name)  # "El Director General tendrá …"
         if unit is None and kind_of(clean_name(name)):
             unit = a.units.define(name, art.node.line_start, described=True)
         if unit:

@@ -89,7 +89,7 @@ def parse_statute(path: str | Path, data: bytes | None = None) -> ParsedDocument
     front_text = " ".join(ln.text for ln in zones.front)
     transitory_text = " ".join(ln.text for ln in zones.transitory)
     _emit_transitory(zones.transitory, zones.decrees, document_id, a)
-    issuer = _issuer(transitory_text, a, zones.transitory)
+    issuer = _issuer(transitory_text, a) or _issuer(front_text, a)
     if issuer:
         a.edge("ISSUED_BY", document_id, "Document", issuer, "Unit", zones.transitory[0].number)
     _authority_names(a)
@@ -241,7 +241,9 @@ def _class_powers(organs, articles: list[Article], a: Assembly) -> None:
     by_id = {art.provision: art for art in articles}
     for article_id, kinds, _ in organs.class_powers:
         art = by_id[article_id]
-        holders = [u for kind in kinds for u in a.units.of_kind(kind)]
+        # Class-wide articles address the administrative units, not the governing organs (a "Direcciones"
+        # article does not give powers to the Dirección General that heads them).
+        holders = [u for kind in kinds for u in a.units.of_kind(kind) if u not in organs.governing]
         if not holders:
             a.warn(art.node.line_start, f"class-wide powers for {kinds} but the document has no such units")
             continue
@@ -263,13 +265,22 @@ def _citations(a: Assembly) -> None:
             a.cite(provision.id, "Provision", provision.text, provision.line_start)
 
 
-def _issuer(text: str, a: Assembly, lines: list[Line]) -> str | None:
-    """ "Este Estatuto … fue expedido por la Junta de Gobierno de …" → the Junta de Gobierno."""
+def _issuer(text: str, a: Assembly) -> str | None:
+    """The issuing organ: "… fue expedido por la Junta de Gobierno …", "Aprobado por la Junta …", or the
+    formula "La Junta Directiva …, con fundamento en …, ha tenido a bien expedir el siguiente"."""
     m = ISSUED_BY.search(text)
-    if not m:
-        return None
-    found = [x for x in a.units.find(text[m.start() : m.start() + 200]) if x.label == "Unit"]
-    return found[0].target if found else None
+    if m:
+        found = [x for x in a.units.find(text[m.start() : m.start() + 200]) if x.label == "Unit"]
+        if found:
+            return found[0].target
+    formula = re.search(r"\bha\s+tenido\s+a\s+bien\s+expedir|\bexpide\s+el\s+siguiente", text, re.IGNORECASE)
+    if formula:
+        boundaries = [m.end() for m in re.finditer(r"[.;]\s+(?=[A-ZÁÉÍÓÚÑ])", text[: formula.start()])]
+        sentence_start = boundaries[-1] if boundaries else 0  # "artículo 9o. de su Decreto" is no boundary
+        found = [x for x in a.units.find(text[sentence_start : formula.start()]) if x.label == "Unit"]
+        if found:
+            return found[0].target
+    return None
 
 
 def _authority_names(a: Assembly) -> None:

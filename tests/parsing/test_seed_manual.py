@@ -17,6 +17,7 @@ from loaders.records import ParsedDocument
 
 DOC = "imss/manual-de-organizacion-3000-002-002"
 JEFATURA = "Jefatura de Servicios de Salud en el Trabajo, Prestaciones Económicas y Sociales"
+SUPERVISION = "Departamento de Supervisión de Prestaciones Económicas"
 
 
 @pytest.fixture(scope="module")
@@ -164,8 +165,7 @@ def test_the_acuerdo_delegates_pension_signing_to_five_posts(manual: ParsedDocum
         "Jefes de Departamento de Pensiones Subdelegacionales": "Departamento de Pensiones en Subdelegaciones",
         "Subdelegados": "Subdelegación",
         "Jefes de Oficina de Pensiones Delegacionales": "Oficina de Pensiones Delegacional",
-        "Jefes de Departamento de Supervisión de Prestaciones Económicas":
-            "Departamento de Supervisión de Prestaciones Económicas",
+        "Jefes de Departamento de Supervisión de Prestaciones Económicas": SUPERVISION,
         "Jefes de Servicios de Prestaciones Económicas y Sociales": JEFATURA,  # its name before 2017
     }
     assert {n[e.source] for e in manual.edges_of("DELEGATES")} == {"Consejo Técnico"}
