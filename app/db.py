@@ -6,6 +6,7 @@ from typing import Any
 
 from neo4j import AsyncDriver, RoutingControl
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.time import Date, DateTime, Duration, Time
 
 from orggraph.cypher import query
 from orggraph.errors import DatabaseUnavailable
@@ -25,8 +26,21 @@ class Reader:
             )
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
             raise DatabaseUnavailable(f"Neo4j is unavailable: {exc}") from exc
-        return [record.data() for record in result.records]
+        return [native(record.data()) for record in result.records]
 
     async def one(self, name: str, **params: Any) -> dict[str, Any] | None:
         rows = await self.rows(name, **params)
         return rows[0] if rows else None
+
+
+def native(value: Any) -> Any:
+    """Neo4j temporal values → Python ones, recursively (pydantic and JSON know those)."""
+    if isinstance(value, dict):
+        return {k: native(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [native(v) for v in value]
+    if isinstance(value, (Date, DateTime, Time)):
+        return value.to_native()
+    if isinstance(value, Duration):
+        return str(value)
+    return value

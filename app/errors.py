@@ -10,13 +10,25 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from orggraph.errors import BadRequest, DatabaseUnavailable, NotFound, OrgGraphError, QueryRefused
+from orggraph.errors import (
+    BadRequest,
+    DatabaseUnavailable,
+    NotFound,
+    OrgGraphError,
+    QueryRefused,
+    QueryTimeout,
+    Unauthorized,
+)
 
 log = logging.getLogger("orggraph.api")
 
+
+# Most specific first: Unauthorized and QueryTimeout are kinds of QueryRefused.
 STATUS_OF: list[tuple[type[OrgGraphError], int, str]] = [
     (NotFound, 404, "not_found"),
     (BadRequest, 400, "bad_request"),
+    (Unauthorized, 401, "unauthorized"),
+    (QueryTimeout, 408, "query_timeout"),
     (QueryRefused, 403, "query_refused"),
     (DatabaseUnavailable, 503, "database_unavailable"),
 ]

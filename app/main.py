@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from neo4j import AsyncGraphDatabase
 
 from app.errors import install_error_handlers
-from app.routes import health
+from app.routes import amendments, cypher, documents, export, health, instruments, provisions, search, units, who_may
 from orggraph import __version__
 from orggraph.settings import Settings, get_settings
 
@@ -37,5 +37,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="orggraph", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     install_error_handlers(app)
-    app.include_router(health.router)
+    for module in (health, documents, units, who_may, search, instruments, provisions, amendments, cypher, export):
+        app.include_router(module.router)
     return app

@@ -7,5 +7,5 @@ WHERE ($date IS NULL OR a.date = date($date))
 WITH p, r, a ORDER BY a.date, a.authority, p.line_start, p.id, r.kind
 WITH collect({date: a.date, authority: a.authority, authority_name: a.authority_name, kind: r.kind,
               scope: r.scope, document: a.document, line: r.line_start,
-              provision: p {.id, .kind, .number, .heading, .status, .text}}) AS all
-RETURN size(all) AS total, all[$offset..$offset + $limit] AS items
+              provision: p {.id, .kind, .number, .heading, .status, .text}}) AS matched
+RETURN size(matched) AS total, matched[$offset..$offset + $limit] AS items

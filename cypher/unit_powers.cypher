@@ -15,5 +15,5 @@ WITH u, p, basis, class_kind, via, prov, d ORDER BY d.id, prov.line_start, p.id,
 WITH u, collect({power: p {.id, .text, .actions, .objects, .conditions, .kind}, basis: basis,
                  class_kind: class_kind, via: via,
                  provision: prov {.id, .kind, .number, .line_start, .line_end},
-                 document: d {.id, .title}}) AS all
-RETURN u {.id, .name} AS unit, size(all) AS total, all[$offset..$offset + $limit] AS items
+                 document: d {.id, .title}}) AS matched
+RETURN u {.id, .name} AS unit, size(matched) AS total, matched[$offset..$offset + $limit] AS items

@@ -6,5 +6,5 @@ WHERE s IS NULL OR $depth IS NULL OR depth <= $depth
 WITH u, s, depth ORDER BY depth, s.name_folded, s.id
 WITH u, [x IN collect(CASE WHEN s IS NULL THEN null ELSE
         {id: s.id, name: s.name, kind: s.kind, depth: depth,
-         parent: head([(s)-[:PART_OF]->(p) | p.id])} END) WHERE x IS NOT NULL] AS all
-RETURN u {.id, .name, .kind} AS unit, size(all) AS total, all[$offset..$offset + $limit] AS items
+         parent: head([(s)-[:PART_OF]->(p) | p.id])} END) WHERE x IS NOT NULL] AS matched
+RETURN u {.id, .name, .kind} AS unit, size(matched) AS total, matched[$offset..$offset + $limit] AS items

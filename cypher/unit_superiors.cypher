@@ -5,18 +5,18 @@ OPTIONAL MATCH path = (u)-[:PART_OF*1..30]->(top)
 WHERE NOT (top)-[:PART_OF]->()
 WITH u, path ORDER BY length(path) DESC LIMIT 1
 WITH u, CASE WHEN path IS NULL THEN [] ELSE relationships(path) END AS steps
-UNWIND (CASE WHEN size(steps) = 0 THEN [null] ELSE range(0, size(steps) - 1) END) AS i
-WITH u, steps, i
-WITH u, [x IN collect(CASE WHEN i IS NULL THEN null ELSE {
-        depth: i + 1,
-        node: endNode(steps[i]) {.id, .name, .kind, label: labels(endNode(steps[i]))[0]},
-        line: 'hierarchical', basis: steps[i].basis, document: steps[i].document,
-        line_start: steps[i].line_start, line_end: steps[i].line_end} END) WHERE x IS NOT NULL] AS chain,
-     [u] + [s IN steps | endNode(s)] AS members
-CALL (members) {
-  UNWIND members AS m
-  MATCH (m)-[r:REPORTS_TO]->(x)
-  RETURN collect({from: m {.id, .name}, to: x {.id, .name, .kind, label: labels(x)[0]}, line: r.kind,
+CALL (steps) {
+  UNWIND range(0, size(steps) - 1) AS i
+  WITH i, steps[i] AS step, endNode(steps[i]) AS superior
+  ORDER BY i
+  RETURN collect({depth: i + 1, node: superior {.id, .name, .kind, label: labels(superior)[0]},
+                  line: 'hierarchical', basis: step.basis, document: step.document,
+                  line_start: step.line_start, line_end: step.line_end}) AS chain
+}
+CALL (u, steps) {
+  UNWIND [u] + [s IN steps | endNode(s)] AS member
+  MATCH (member)-[r:REPORTS_TO]->(x)
+  RETURN collect({from: member {.id, .name}, to: x {.id, .name, .kind, label: labels(x)[0]}, line: r.kind,
                   document: r.document, line_start: r.line_start, line_end: r.line_end}) AS other_lines
 }
 RETURN u {.id, .name, .kind} AS unit, chain, other_lines

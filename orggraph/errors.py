@@ -48,3 +48,11 @@ class BadRequest(OrgGraphError):
 
 class QueryRefused(OrgGraphError):
     """An ad-hoc Cypher query was refused (writes, files, network, no token)."""
+
+
+class Unauthorized(QueryRefused):
+    """No or wrong credential for an endpoint that needs one."""
+
+
+class QueryTimeout(QueryRefused):
+    """A query ran past its timeout and was stopped."""

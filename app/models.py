@@ -1,0 +1,359 @@
+"""Response models: the API's contract. English field names, Spanish data, every list paginated."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+T = TypeVar("T")
+# The writer stores no empty lists, so an absent list property arrives as null: read it as [].
+Strs = Annotated[list[str], BeforeValidator(lambda v: v or [])]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class Page(Model, Generic[T]):
+    total: int = Field(description="How many items match, across all pages")
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class Ref(Model):
+    """A unit or organization referred to from elsewhere."""
+
+    id: str
+    name: str | None = None
+    kind: str | None = None
+    label: str | None = Field(None, description="Unit or Organization")
+
+
+class Lines(Model):
+    document: str | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+
+
+# ----------------------------------------------------------------------------- documents
+class LabelCount(Model):
+    label: str
+    count: int
+
+
+class Document(Model):
+    id: str
+    title: str
+    genre: Literal["statute", "manual"]
+    organization: str
+    issuer: str | None = None
+    published: dt.date | None = None
+    last_modified: dt.date | None = None
+    in_force: dt.date | None = None
+    clave: str | None = None
+    source_file: str
+    sha256: str
+    line_count: int
+    loaded_at: str | None = None
+    counts: list[LabelCount] = []
+
+
+# ----------------------------------------------------------------------------- units
+class UnitSummary(Model):
+    id: str
+    name: str
+    kind: str
+    organization: str
+    aliases: Strs = []
+    described: bool | None = None
+    documents: Strs = []
+
+
+class Parent(Ref, Lines):
+    basis: str | None = Field(None, description="How the text states the line: structure, text, governing_bodies …")
+
+
+class ReportingLine(Ref, Lines):
+    line: str = Field(description="normative, functional, operational")
+
+
+class PowerCount(Model):
+    basis: str
+    count: int
+
+
+class Governance(Model):
+    relation: str = Field(description="DESIGNATES, APPOINTS, REMOVES, PRESIDES, MEMBER_OF, SUBSTITUTES, DELEGATES")
+    direction: Literal["in", "out"]
+    other: Ref
+    role: str | None = None
+    scope: str | None = None
+    provision: str | None = None
+    document: str | None = None
+    line_start: int | None = None
+
+
+class Provenance(Model):
+    document: str
+    title: str | None = None
+    line_start: int
+    line_end: int
+    described: bool | None = None
+
+
+class UnitDetail(Model):
+    unit: UnitSummary
+    parents: list[Parent]
+    reports_to: list[ReportingLine]
+    children: list[Ref]
+    power_counts: list[PowerCount]
+    retained: int = Field(description="Powers delegated to others that this unit keeps exercising")
+    governance: list[Governance]
+    provenance: list[Provenance]
+
+
+class ChainStep(Lines):
+    depth: int
+    node: Ref
+    line: str = "hierarchical"
+    basis: str | None = None
+
+
+class OtherLine(Lines):
+    from_: Ref = Field(alias="from")
+    to: Ref
+    line: str
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class Superiors(Model):
+    unit: Ref
+    chain: list[ChainStep] = Field(description="Nearest first, up to the top (the organization)")
+    other_lines: list[OtherLine] = Field(description="Normative and other lines of the unit and its superiors")
+
+
+class Subordinate(Model):
+    id: str
+    name: str
+    kind: str
+    depth: int
+    parent: str | None = None
+
+
+class Subordinates(Page[Subordinate]):
+    unit: Ref
+
+
+class ProvisionRef(Model):
+    id: str
+    kind: str
+    number: str | None = None
+    heading: str | None = None
+    text: str | None = None
+    line_start: int
+    line_end: int
+
+
+class DocumentRef(Model):
+    id: str
+    title: str | None = None
+    source_file: str | None = None
+    genre: str | None = None
+
+
+class PowerSummary(Model):
+    id: str
+    text: str
+    actions: Strs = []
+    objects: Strs = []
+    conditions: Strs = []
+    kind: str | None = None
+
+
+class HeldPower(Model):
+    power: PowerSummary
+    basis: str = Field(description="own, class (given to every unit of a kind), delegated, retained")
+    class_kind: str | None = None
+    via: str | None = Field(None, description="The instrument that delegates it, for delegated powers")
+    provision: ProvisionRef
+    document: DocumentRef
+
+
+class UnitPowers(Page[HeldPower]):
+    unit: Ref
+
+
+class HistoryEvent(Model):
+    id: str
+    kind: str
+    role: str | None = None
+    date: dt.date | None = None
+    date_precision: str | None = None
+    effective: dt.date | None = None
+    from_name: str | None = None
+    to_name: str | None = None
+    description: str
+    document: str
+    line_start: int
+    line_end: int
+    instrument: dict[str, Any] | None = None
+    others: list[dict[str, Any]] = []
+
+
+class UnitHistory(Model):
+    unit: Ref
+    former_names: Strs
+    events: list[HistoryEvent]
+
+
+# ----------------------------------------------------------------------------- who may
+class Party(Model):
+    kind: str
+    party: Ref
+
+
+class InstrumentCitation(Model):
+    id: str
+    title: str
+    type: str | None = None
+    identifier: str | None = None
+    article: str | None = None
+    fraction: str | None = None
+
+
+class DelegatingInstrument(Model):
+    id: str
+    title: str
+    type: str | None = None
+    identifier: str | None = None
+    delegated_by: list[Ref] = []
+
+
+class LegalBasis(Model):
+    provision: ProvisionRef
+    document: DocumentRef
+    instruments: list[InstrumentCitation] = Field(description="What the provision cites")
+    delegated_by: list[DelegatingInstrument] = Field(description="The instrument that delegates the power, if any")
+
+
+class HolderPower(Model):
+    basis: str
+    class_kind: str | None = None
+    power: PowerSummary
+    conditions: list[Party]
+    cooperation: list[Party]
+    retained_by: list[Ref]
+    legal_basis: LegalBasis
+
+
+class Holder(Model):
+    unit: Ref
+    bases: list[str] = Field(description="How the unit holds it: own, class, delegated, retained")
+    powers: list[HolderPower]
+
+
+class WhoMayQuestion(Model):
+    text: str
+    actions: list[str]
+    objects: list[str]
+
+
+class WhoMay(Page[Holder]):
+    question: WhoMayQuestion
+    powers: int = Field(description="How many powers match")
+
+
+# ----------------------------------------------------------------------------- search
+class SearchHit(Model):
+    type: str = Field(description="unit, power, legal_instrument, provision")
+    id: str
+    title: str | None = None
+    snippet: str = Field(description="The text around the match, matching words in <mark>")
+    score: float
+    document: str | None = None
+    holders: Strs = []
+    provision: str | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+
+
+class Search(Page[SearchHit]):
+    query: str
+    mode: Literal["all", "any"] = Field(description="all words matched, or (when none did) any word")
+
+
+# ----------------------------------------------------------------------------- instruments, provisions, amendments
+class InstrumentSummary(Model):
+    id: str
+    title: str
+    type: str
+    identifier: str | None = None
+    published: dt.date | None = None
+    aliases: Strs = []
+    cited_by_documents: int = 0
+    cited_by_provisions: int = 0
+
+
+class CitingProvision(Model):
+    provision: dict[str, Any]
+    article: str | None = None
+    fraction: str | None = None
+
+
+class CitingUnit(Model):
+    unit: Ref
+    powers: int
+
+
+class InstrumentDetail(Model):
+    instrument: InstrumentSummary
+    documents: list[DocumentRef]
+    provisions: list[CitingProvision]
+    units: list[CitingUnit] = Field(description="Units whose powers rest on a provision citing it")
+    changes: list[dict[str, Any]] = []
+
+
+class AmendmentNote(Model):
+    kind: str
+    scope: str | None = None
+    authority: str
+    authority_name: str | None = None
+    date: dt.date
+    line: int | None = None
+
+
+class ProvisionDetail(Model):
+    provision: dict[str, Any]
+    document: DocumentRef
+    parent: dict[str, Any] | None = None
+    children: list[dict[str, Any]]
+    amendments: list[AmendmentNote]
+    cites: list[InstrumentCitation]
+    power: dict[str, Any] | None = None
+
+
+class AmendmentItem(Model):
+    date: dt.date
+    authority: str
+    authority_name: str | None = None
+    kind: str
+    scope: str | None = None
+    document: str
+    line: int | None = None
+    provision: dict[str, Any]
+
+
+class CypherRequest(Model):
+    query: str = Field(min_length=1, max_length=20000)
+    parameters: dict[str, Any] = {}
+
+
+class CypherResponse(Model):
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = Field(description="True when the row limit cut the result")
+    row_limit: int

@@ -1,0 +1,37 @@
+"""GET /amendments: what changed, provision by provision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.deps import ReaderDep
+from app.models import AmendmentItem, Page
+from app.routes.params import Limit, Offset
+
+router = APIRouter(tags=["amendments"])
+
+
+@router.get("/amendments", response_model=Page[AmendmentItem], summary="Amendments by date, authority and kind")
+async def amendments(
+    reader: ReaderDep,
+    date: Annotated[dt.date | None, Query(description="YYYY-MM-DD, e.g. 2023-11-28")] = None,
+    authority: Annotated[str | None, Query(max_length=10, description="DOF, JG …")] = None,
+    kind: Annotated[str | None, Query(pattern="^(added|modified|derogated|relocated|clarified)$")] = None,
+    document: Annotated[str | None, Query(max_length=300)] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Page[AmendmentItem]:
+    row = await reader.one(
+        "amendments_list",
+        date=date.isoformat() if date else None,
+        authority=authority.upper() if authority else None,
+        kind=kind,
+        document=document,
+        limit=limit,
+        offset=offset,
+    )
+    assert row is not None
+    return Page[AmendmentItem](total=row["total"], limit=limit, offset=offset, items=row["items"])

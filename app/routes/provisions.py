@@ -1,0 +1,26 @@
+"""GET /provisions/{id}: a piece of legal text with its status, amendments and children."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from app.deps import ReaderDep
+from app.models import ProvisionDetail
+from orggraph.errors import NotFound
+
+router = APIRouter(tags=["provisions"])
+
+
+@router.get(
+    "/provisions/{provision_id:path}",
+    response_model=ProvisionDetail,
+    summary="Text, status, amendments, children, citations and the power it defines",
+)
+async def provision(provision_id: str, reader: ReaderDep) -> ProvisionDetail:
+    row = await reader.one("provision_detail", id=provision_id)
+    if row is None:
+        raise NotFound(
+            f"No provision with id {provision_id!r} (ids look like "
+            "imss-bienestar/estatuto-organico/art-54-bis-1/frac-iii)"
+        )
+    return ProvisionDetail(**row)

@@ -1,0 +1,103 @@
+"""Units: list, detail, chain of command, subordinates, powers, history.
+
+Unit ids contain slashes ("imss/unit/departamento-de-guarderias"); the routes take them as paths,
+so the sub-resources are declared before the plain detail route.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.deps import ReaderDep
+from app.models import Page, Subordinates, Superiors, UnitDetail, UnitHistory, UnitPowers, UnitSummary
+from app.routes.params import Limit, Offset, folded
+from orggraph.errors import NotFound
+
+router = APIRouter(prefix="/units", tags=["units"])
+
+Basis = Annotated[str | None, Query(pattern="^(own|class|delegated|retained)$", description="Only this basis")]
+
+
+async def _unit_or_404(reader: ReaderDep, name: str, unit_id: str, **params: object) -> dict:
+    row = await reader.one(name, id=unit_id, **params)
+    if row is None:
+        raise NotFound(f"No unit with id {unit_id!r}. List them with GET /units?q=…")
+    return row
+
+
+@router.get("", response_model=Page[UnitSummary], summary="Units; q matches names and former names")
+async def list_units(
+    reader: ReaderDep,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Part of a name or former name; accents optional")
+    ] = None,
+    kind: Annotated[str | None, Query(max_length=40, description="unidad, coordinacion, departamento …")] = None,
+    document: Annotated[str | None, Query(max_length=300)] = None,
+    organization: Annotated[str | None, Query(max_length=100)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[UnitSummary]:
+    row = await reader.one(
+        "units_list",
+        q=folded(q),
+        kind=folded(kind),
+        document=document,
+        organization=organization,
+        limit=limit,
+        offset=offset,
+    )
+    assert row is not None
+    return Page[UnitSummary](total=row["total"], limit=limit, offset=offset, items=row["items"])
+
+
+@router.get("/{unit_id:path}/superiors", response_model=Superiors, summary="Chain of command, nearest first")
+async def superiors(unit_id: str, reader: ReaderDep) -> Superiors:
+    return Superiors(**await _unit_or_404(reader, "unit_superiors", unit_id))
+
+
+@router.get("/{unit_id:path}/subordinates", response_model=Subordinates, summary="Every unit below, with its depth")
+async def subordinates(
+    unit_id: str,
+    reader: ReaderDep,
+    depth: Annotated[int | None, Query(ge=1, le=30, description="Only down to this depth")] = None,
+    limit: Limit = 200,
+    offset: Offset = 0,
+) -> Subordinates:
+    row = await _unit_or_404(reader, "unit_subordinates", unit_id, depth=depth, limit=limit, offset=offset)
+    return Subordinates(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"])
+
+
+@router.get(
+    "/{unit_id:path}/powers",
+    response_model=UnitPowers,
+    summary="Own, class-wide, delegated and retained powers, each with its basis",
+)
+async def powers(
+    unit_id: str, reader: ReaderDep, basis: Basis = None, limit: Limit = 100, offset: Offset = 0
+) -> UnitPowers:
+    row = await _unit_or_404(reader, "unit_powers", unit_id, basis=basis, limit=limit, offset=offset)
+    return UnitPowers(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"])
+
+
+@router.get(
+    "/{unit_id:path}/history",
+    response_model=UnitHistory,
+    summary="Former names and restructurings, with dates and instruments",
+)
+async def history(unit_id: str, reader: ReaderDep) -> UnitHistory:
+    row = await _unit_or_404(reader, "unit_history", unit_id)
+    unit = row["unit"]
+    return UnitHistory(unit=unit, former_names=unit.get("aliases") or [], events=row["events"])
+
+
+@router.get(
+    "/{unit_id:path}",
+    response_model=UnitDetail,
+    summary="A unit, its lines, children, power counts, governance and provenance",
+)
+async def unit(unit_id: str, reader: ReaderDep) -> UnitDetail:
+    row = await _unit_or_404(reader, "unit_detail", unit_id)
+    row["unit"].setdefault("documents", [p["document"] for p in row["provenance"]])
+    return UnitDetail(**row)

@@ -1,0 +1,169 @@
+"""The two questions people bring, read from ordinary Spanish: "who may do X" and "find X".
+
+Pure functions shared by the API and the CLI: they turn a question into query parameters (stems,
+a Lucene query) and the rows of the named Cypher queries into answers. Accent- and
+inflection-insensitive: "firmar pension", "firma de pensiones" and "suscribir convenios" all work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from loaders.lexicon import STOP_WORDS, action_stems, query_action, stem, words
+from loaders.text import fold, fold_keep_length
+from orggraph.errors import BadRequest
+
+# ----------------------------------------------------------------------------- who may
+
+
+@dataclass(frozen=True)
+class WhoMayQuery:
+    text: str
+    actions: list[str]  # infinitives as understood
+    objects: list[str]  # the words the object must contain
+    action_stems: list[str]
+    object_stems: list[str]
+
+
+def parse_who_may(q: str | None = None, action: str | None = None, obj: str | None = None) -> WhoMayQuery:
+    """ "firmar resoluciones de pensiones" → actions [firmar], objects [resoluciones, pensiones]."""
+    if not (q or action or obj):
+        raise BadRequest("Say what to look for: q='firmar resoluciones de pensiones', or action= and object=.")
+    actions: list[str] = []
+    objects: list[str] = []
+    if q:
+        for word in words(q):
+            verb = query_action(word) if not actions else None
+            if verb:
+                actions.append(verb)
+            elif fold(word) not in STOP_WORDS and len(word) > 2:
+                objects.append(word)
+    if action:
+        for word in words(action):
+            verb = query_action(word)
+            if verb is None:
+                raise BadRequest(f"'{word}' is not an action orggraph knows (try an infinitive such as firmar).")
+            actions.append(verb)
+    if obj:
+        objects += [w for w in words(obj) if fold(w) not in STOP_WORDS and len(w) > 2]
+    stems = sorted({s for a in actions for s in action_stems(a)})
+    return WhoMayQuery(
+        text=q or " ".join(filter(None, [action, obj])),
+        actions=actions,
+        objects=objects,
+        action_stems=stems,
+        object_stems=[stem(o) for o in objects],
+    )
+
+
+BASIS_ORDER = {"own": 0, "class": 1, "delegated": 2, "retained": 3}
+
+
+def group_holders(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """who_may.cypher rows (one per power) → one entry per holder with every power it holds and how."""
+    holders: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        power = row["power"]
+        basis_common = {
+            "power": {k: power.get(k) for k in ("id", "text", "actions", "objects", "kind")},
+            "conditions": [{"kind": c["kind"], "party": c["party"]} for c in row["conditions"]],
+            "cooperation": [{"kind": c["kind"], "party": c["party"]} for c in row["cooperation"]],
+            "retained_by": row["retainers"],
+            "legal_basis": {
+                "provision": row["provision"],
+                "document": row["document"],
+                "instruments": row["cites"],
+                "delegated_by": row["delegated_by"],
+            },
+        }
+        entries = [(h["unit"], h["basis"], h.get("class_kind")) for h in row["holders"]]
+        entries += [(u, "retained", None) for u in row["retainers"]]
+        for unit, basis, class_kind in entries:
+            holder = holders.setdefault(unit["id"], {"unit": unit, "bases": set(), "powers": []})
+            holder["bases"].add(basis)
+            holder["powers"].append({"basis": basis, "class_kind": class_kind, **basis_common})
+    out = []
+    for holder in holders.values():
+        holder["bases"] = sorted(holder["bases"], key=lambda b: BASIS_ORDER.get(b, 9))
+        holder["powers"].sort(key=lambda p: (BASIS_ORDER.get(p["basis"], 9), p["power"]["id"]))
+        out.append(holder)
+    out.sort(
+        key=lambda h: (
+            h["unit"].get("organization") or "",
+            BASIS_ORDER.get(h["bases"][0], 9),
+            fold(h["unit"]["name"]),
+            h["unit"]["id"],
+        )
+    )
+    return out
+
+
+# ----------------------------------------------------------------------------- search
+
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    terms: list[str]  # folded words
+    lucene: str
+    lucene_any: str
+
+
+def parse_search(q: str) -> SearchQuery:
+    """Folded, escaped Lucene queries: every word (AND), and, as a fallback, any word (OR)."""
+    terms = [fold(w) for w in words(q) if fold(w) not in STOP_WORDS or len(words(q)) == 1]
+    if not terms:
+        raise BadRequest("The search needs at least one word that is not a stop word.")
+    escaped = [_LUCENE_SPECIAL.sub(r"\\\1", t) for t in terms]
+    return SearchQuery(text=q, terms=terms, lucene=" AND ".join(escaped), lucene_any=" OR ".join(escaped))
+
+
+def _light_stem(word: str) -> str:
+    """Close to Lucene's SpanishLightStemmer, used only to decide what to highlight."""
+    if len(word) < 5:
+        return word
+    for suffix in ("eses", "ces", "es", "os", "as", "s", "o", "a", "e"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)] + ("z" if suffix == "ces" else "")
+    return word
+
+
+@dataclass
+class Highlighted:
+    snippet: str
+    matches: list[str] = field(default_factory=list)
+
+
+def highlight(text: str, terms: list[str], *, width: int = 220) -> Highlighted:
+    """The part of ``text`` around the first match, with every matching word wrapped in <mark>."""
+    if not text:
+        return Highlighted("")
+    folded = fold_keep_length(text)
+    stems = {_light_stem(t) for t in terms}
+    spans = []
+    for m in re.finditer(r"[a-z0-9ñ]+", folded):
+        token = m.group(0)
+        if _light_stem(token) in stems or any(len(s) >= 4 and token.startswith(s) for s in stems):
+            spans.append((m.start(), m.end()))
+    start = max(spans[0][0] - width // 3, 0) if spans else 0
+    end = min(start + width, len(text))
+    if start > 0:
+        start = text.rfind(" ", 0, start) + 1
+    pieces, cursor = [], start
+    for a, b in spans:
+        if a < start or b > end:
+            continue
+        pieces.append(_escape(text[cursor:a]))
+        pieces.append(f"<mark>{_escape(text[a:b])}</mark>")
+        cursor = b
+    pieces.append(_escape(text[cursor:end]))
+    snippet = ("…" if start > 0 else "") + "".join(pieces) + ("…" if end < len(text) else "")
+    return Highlighted(snippet, [text[a:b] for a, b in spans])
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
