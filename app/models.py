@@ -262,9 +262,22 @@ class WhoMayQuestion(Model):
     objects: list[str]
 
 
+class Delegation(Model):
+    unit: Ref
+    scope: str | None = Field(None, description="all (its powers in general) or power (one named power)")
+    retains: bool = Field(False, description="Keeps exercising what it delegates")
+    exceptions: str | None = None
+    count: int = Field(description="How many units it may delegate to")
+    delegates: list[Ref] = Field(description="Up to ten of them")
+    provision: dict[str, Any] | None = None
+    instrument: dict[str, Any] | None = None
+    document: str | None = None
+
+
 class WhoMay(Page[Holder]):
     question: WhoMayQuestion
     powers: int = Field(description="How many powers match")
+    delegations: list[Delegation] = Field([], description="When the action is delegar: who may delegate, to whom")
 
 
 # ----------------------------------------------------------------------------- search

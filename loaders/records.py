@@ -205,7 +205,8 @@ KEY_PROPS: dict[str, tuple[str, ...]] = {
     "IN_COORDINATION_WITH": ("kind",),
     "CITES": ("article", "fraction"),
     "MEMBER_OF": ("role",),
-    "DELEGATES": ("scope", "instrument"),
+    "DELEGATES": ("scope", "instrument", "provision"),
+    "SUBSTITUTES": ("provision",),
 }
 
 

@@ -44,7 +44,7 @@ _SCOPE_END = re.compile(
 CONDITION = re.compile(
     r"\b(?:previ[oa]s?\s+(?P<kind>validaci[óo]n|autorizaci[óo]n|opini[óo]n|aprobaci[óo]n|acuerdo|dictamen|"
     r"valoraci[óo]n|revisi[óo]n|visto bueno|consulta|conocimiento|propuesta|registro)(?:\s+expresa)?"
-    r"|a\s+(?P<kind2>propuesta)|con\s+(?:la\s+)?(?P<kind3>aprobaci[óo]n|autorizaci[óo]n|intervenci[óo]n|"
+    r"|a\s+(?P<kind2>propuesta)|con\s+(?:la\s+|el\s+)?(?P<kind3>aprobaci[óo]n|autorizaci[óo]n|intervenci[óo]n|"
     r"validaci[óo]n|anuencia|opini[óo]n|visto bueno)(?:\s+(?:previa|definitiva|expresa))?"
     r"|sujet[oa]s?\s+a\s+la\s+(?P<kind4>aprobaci[óo]n|autorizaci[óo]n|validaci[óo]n)(?:\s+(?:previa|definitiva))?)"
     r"\s+(?:de|del)\s+(?P<who>[^;.]*)",

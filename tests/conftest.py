@@ -10,12 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from neo4j import Driver, GraphDatabase
 
+from app.main import create_app
 from loaders import load_file
 from loaders.records import ParsedDocument
 from loaders.writer import write_document
 from orggraph.schema import apply_schema
+from orggraph.settings import Settings
 from tests.support.neo4j_target import Neo4jTarget, neo4j_target
 
 
@@ -89,3 +92,23 @@ def seeded_graph(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, P
             write_document(driver, neo4j.database, document)
         GraphState.seeded = True
     return driver
+
+
+def settings_for(target: Neo4jTarget, **overrides: object) -> Settings:
+    password = target.auth[1] if target.auth else None
+    return Settings(
+        NEO4J_URI=target.uri,
+        NEO4J_PASSWORD=password,
+        NEO4J_DATABASE=target.database,
+        neo4j_home=Path("/nonexistent-orggraph-home"),
+        **overrides,
+    )
+
+
+@pytest.fixture
+def api(seeded_graph: Driver, neo4j: Neo4jTarget) -> Iterator[TestClient]:
+    """The app over the seeded graph, with POST /cypher enabled by a test token."""
+    with TestClient(
+        create_app(settings_for(neo4j, cypher_token="test-token", cypher_timeout_seconds=1.0, cypher_row_limit=50))
+    ) as client:
+        yield client

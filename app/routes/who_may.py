@@ -41,6 +41,10 @@ async def who_may(
         document=document,
     )
     holders = group_holders(rows)
+    delegations = []
+    if "delegar" in question.actions and not question.objects:
+        # "Who may delegate" is also answered by the delegation statements, not only by powers to delegate.
+        delegations = await reader.rows("delegators", organization=organization, document=document)
     return WhoMay(
         question=WhoMayQuestion(text=question.text, actions=question.actions, objects=question.objects),
         powers=len(rows),
@@ -48,4 +52,5 @@ async def who_may(
         limit=limit,
         offset=offset,
         items=holders[offset : offset + limit],
+        delegations=delegations,
     )
