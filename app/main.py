@@ -6,10 +6,25 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 from neo4j import AsyncGraphDatabase
 
 from app.errors import install_error_handlers
-from app.routes import amendments, cypher, documents, export, health, instruments, provisions, search, units, who_may
+from app.routes import (
+    amendments,
+    charts,
+    cypher,
+    documents,
+    explorer,
+    export,
+    health,
+    instruments,
+    provisions,
+    search,
+    units,
+    who_may,
+)
 from orggraph import __version__
 from orggraph.settings import Settings, get_settings
 
@@ -37,6 +52,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="orggraph", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     install_error_handlers(app)
-    for module in (health, documents, units, who_may, search, instruments, provisions, amendments, cypher, export):
+    # The Neo4j Browser (another origin) fetches the style and the guide from here when it connects.
+    app.add_middleware(
+        CORSMiddleware, allow_origins=settings.browser_origins(), allow_methods=["GET"], allow_credentials=False
+    )
+    app.mount("/static", StaticFiles(directory=explorer.STATIC), name="static")
+    app.include_router(explorer.router)
+    # charts before units: "/units/{id}/orgchart.svg" must not be read as a unit id ending in "orgchart.svg"
+    for module in (
+        health,
+        documents,
+        charts,
+        units,
+        who_may,
+        search,
+        instruments,
+        provisions,
+        amendments,
+        cypher,
+        export,
+    ):
         app.include_router(module.router)
     return app

@@ -286,6 +286,56 @@ def load(
         load_paths(driver, settings.neo4j_database, paths, genre.value if genre else None)
 
 
+@app.command("who-may")
+@friendly_errors
+def who_may(
+    question: Annotated[str, typer.Argument(help='In Spanish: "firmar resoluciones de pensiones"')],
+    organization: Annotated[str | None, typer.Option(help="Only this organization (e.g. imss-bienestar)")] = None,
+    show_text: Annotated[bool, typer.Option("--text/--no-text", help="Print each power's text")] = False,
+) -> None:
+    """Who may do X: every holder, how it holds the power, its conditions and its legal basis."""
+    from rich.table import Table
+
+    from orggraph.cypher import query
+    from orggraph.questions import group_holders, parse_who_may
+
+    settings = get_settings()
+    parsed = parse_who_may(question)
+    with open_driver(settings) as driver:
+        records, _, _ = driver.execute_query(
+            query("who_may"),
+            {
+                "actions": parsed.action_stems,
+                "objects": parsed.object_stems,
+                "organization": organization,
+                "document": None,
+            },
+            database_=settings.neo4j_database,
+            routing_="r",
+        )
+    holders = group_holders([r.data() for r in records])
+    console.print(
+        f"[bold]{question}[/]: actions {parsed.actions or '—'}, objects {parsed.objects or '—'}; "
+        f"{len(records)} powers, {len(holders)} holders"
+    )
+    table = Table(show_lines=show_text)
+    for column in ("holder", "how", "conditions", "basis (provision · lines)"):
+        table.add_column(column)
+    for holder in holders:
+        for power in holder["powers"]:
+            basis = power["legal_basis"]
+            provision = basis["provision"]
+            via = [d["identifier"] or d["title"] for d in basis["delegated_by"]]
+            conditions = "; ".join(f"{c['kind']} de {c['party']['name']}" for c in power["conditions"])
+            where = f"{provision['id']} · {provision['line_start']}-{provision['line_end']}"
+            if via:
+                where += f" · {', '.join(via)}"
+            if show_text:
+                where += f"\n{power['power']['text']}"
+            table.add_row(holder["unit"]["name"], power["basis"], conditions, where)
+    console.print(table)
+
+
 def main() -> None:
     app(prog_name="orggraph")
 

@@ -71,6 +71,10 @@ class Settings(BaseSettings):
             return self.password_file.read_text(encoding="utf-8").strip()
         return None
 
+    def browser_origins(self) -> list[str]:
+        """Where the Neo4j Browser runs (the local server's HTTP port), for CORS on its style and guide."""
+        return [f"http://{host}:{self.neo4j_http_port}" for host in ("127.0.0.1", "localhost")]
+
     def neo4j_auth(self) -> tuple[str, str] | None:
         password = self.resolved_password()
         return (self.neo4j_user, password) if password else None

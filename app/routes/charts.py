@@ -1,0 +1,93 @@
+"""Organizations and org charts: JSON for the explorer; SVG and PNG drawn on the server."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+from pydantic import ConfigDict, Field
+
+from app.charts.svg import render_png, render_svg
+from app.deps import ReaderDep
+from app.models import Model
+from orggraph.errors import NotFound
+
+router = APIRouter(tags=["charts"])
+
+Depth = Annotated[int | None, Query(ge=1, le=30, description="Levels below the root (all when omitted)")]
+
+
+class ChartNode(Model):
+    id: str
+    name: str
+    kind: str | None = None
+    depth: int
+    parent: str | None = None
+    aliases: list[str] | None = None
+    described: bool | None = None
+    powers: int = 0
+
+
+class ChartLine(Model):
+    model_config = ConfigDict(populate_by_name=True, extra="ignore")
+
+    from_: str = Field(alias="from")
+    to: str
+    kind: str | None = None
+
+
+class OrgChart(Model):
+    root: dict[str, Any]
+    nodes: list[ChartNode]
+    lines: list[ChartLine]
+
+
+class Organization(Model):
+    organization: dict[str, Any]
+    top_units: list[dict[str, Any]]
+    units: int
+    documents: list[dict[str, Any]]
+
+
+@router.get("/organizations", response_model=list[Organization], summary="Bodies with a described structure")
+async def organizations(reader: ReaderDep) -> list[Organization]:
+    return [Organization(**row) for row in await reader.rows("organizations")]
+
+
+async def chart(reader: ReaderDep, root: str, depth: int | None) -> OrgChart:
+    row = await reader.one("orgchart", root=root, depth=depth)
+    if row is None:
+        raise NotFound(f"No unit or organization with id {root!r}")
+    return OrgChart(**row)
+
+
+@router.get("/orgchart", response_model=OrgChart, summary="A subtree as nodes and lines (hierarchical and others)")
+async def orgchart(
+    reader: ReaderDep,
+    root: Annotated[str, Query(max_length=300, description="A unit id or an organization id (imss-bienestar)")],
+    depth: Depth = None,
+) -> OrgChart:
+    return await chart(reader, root, depth)
+
+
+@router.get(
+    "/units/{unit_id:path}/orgchart.svg",
+    response_class=Response,
+    summary="The subtree as an SVG chart",
+    responses={200: {"content": {"image/svg+xml": {}}}},
+)
+async def orgchart_svg(unit_id: str, reader: ReaderDep, depth: Depth = None) -> Response:
+    data = await chart(reader, unit_id, depth)
+    return Response(render_svg(data.model_dump(by_alias=False)), media_type="image/svg+xml")
+
+
+@router.get(
+    "/units/{unit_id:path}/orgchart.png",
+    response_class=Response,
+    summary="The subtree as a PNG chart",
+    responses={200: {"content": {"image/png": {}}}},
+)
+async def orgchart_png(unit_id: str, reader: ReaderDep, depth: Depth = None) -> Response:
+    data = await chart(reader, unit_id, depth)
+    return Response(render_png(data.model_dump(by_alias=False)), media_type="image/png")

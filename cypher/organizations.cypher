@@ -1,0 +1,19 @@
+// GET /organizations: the bodies whose structure the documents describe, with their top units.
+MATCH (o:Organization)
+WHERE EXISTS { (:Unit)-[:PART_OF*1..30]->(o) }
+CALL (o) {
+  MATCH (u:Unit)-[:PART_OF]->(o)
+  WITH u ORDER BY u.name
+  RETURN collect(u {.id, .name, .kind}) AS top_units
+}
+CALL (o) {
+  MATCH (u:Unit {organization: o.id})
+  RETURN count(u) AS units
+}
+CALL (o) {
+  OPTIONAL MATCH (d:Document {organization: o.id})
+  WITH d WHERE d IS NOT NULL ORDER BY d.id
+  RETURN collect(d {.id, .title, .genre}) AS documents
+}
+RETURN o {.id, .name, .acronym, .external} AS organization, top_units, units, documents
+ORDER BY o.external, o.name
