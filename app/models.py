@@ -210,6 +210,19 @@ class UnitHistory(Model):
     events: list[HistoryEvent]
 
 
+class UnitInstrument(Model):
+    id: str
+    title: str
+    type: str | None = None
+    identifier: str | None = None
+    powers: int = Field(description="How many of the unit's powers rest on it")
+
+
+class UnitInstruments(Model):
+    unit: Ref
+    instruments: list[UnitInstrument]
+
+
 # ----------------------------------------------------------------------------- who may
 class Party(Model):
     kind: str

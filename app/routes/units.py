@@ -11,7 +11,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.deps import ReaderDep
-from app.models import Page, Subordinates, Superiors, UnitDetail, UnitHistory, UnitPowers, UnitSummary
+from app.models import (
+    Page,
+    Subordinates,
+    Superiors,
+    UnitDetail,
+    UnitHistory,
+    UnitInstruments,
+    UnitPowers,
+    UnitSummary,
+)
 from app.routes.params import Limit, Offset, folded
 from orggraph.errors import NotFound
 
