@@ -102,6 +102,13 @@ async def history(unit_id: str, reader: ReaderDep) -> UnitHistory:
 
 
 @router.get(
+    "/{unit_id:path}/instruments", response_model=UnitInstruments, summary="Legal instruments the unit's powers rest on"
+)
+async def instruments(unit_id: str, reader: ReaderDep) -> UnitInstruments:
+    return UnitInstruments(**await _unit_or_404(reader, "unit_instruments", unit_id))
+
+
+@router.get(
     "/{unit_id:path}",
     response_model=UnitDetail,
     summary="A unit, its lines, children, power counts, governance and provenance",
