@@ -56,7 +56,7 @@ def wipe(driver: Driver, target: Neo4jTarget) -> None:
             pytrace=False,
         )
     with driver.session(database=target.database) as session:
-        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 class GraphState:
