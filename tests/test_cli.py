@@ -1,0 +1,98 @@
+"""The `orggraph` command against the real database: load (good, bad, again) and who-may."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+from typer.testing import CliRunner
+
+from orggraph import cli
+from orggraph.settings import get_settings
+from tests.conftest import SEEDS, GraphState
+from tests.support.neo4j_target import Neo4jTarget
+
+STATUTE = next(p for p in SEEDS if "estatuto" in p.name)
+MANUAL = next(p for p in SEEDS if "manual" in p.name)
+LIST_OPENER = "Artículo 24. Corresponde a cada persona titular de las coordinaciones las atribuciones siguientes:"
+
+
+@pytest.fixture
+def run(neo4j: Neo4jTarget, monkeypatch: pytest.MonkeyPatch) -> Iterator:
+    """Invoke the CLI with the test database in the environment, as a user would configure it."""
+    monkeypatch.setenv("NEO4J_URI", neo4j.uri)
+    monkeypatch.setenv("NEO4J_DATABASE", neo4j.database)
+    if neo4j.auth:
+        monkeypatch.setenv("NEO4J_USER", neo4j.auth[0])
+        monkeypatch.setenv("NEO4J_PASSWORD", neo4j.auth[1])
+    monkeypatch.setattr(cli.console, "width", 240)
+    monkeypatch.setattr(cli.err_console, "width", 240)
+    get_settings.cache_clear()
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(cli.app, list(args), catch_exceptions=False)
+
+    yield invoke
+    get_settings.cache_clear()
+
+
+def graph_size(driver: Driver, database: str) -> tuple[int, int]:
+    records, _, _ = driver.execute_query(
+        "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS rels", database_=database
+    )
+    return records[0]["nodes"], records[0]["rels"]
+
+
+def test_load_twice_reports_counts_and_changes_nothing_the_second_time(
+    run, empty_graph: Driver, neo4j: Neo4jTarget
+) -> None:
+    first = run("load", str(STATUTE), str(MANUAL))
+    assert first.exit_code == 0, first.output
+    assert "imss/manual-de-organizacion-3000-002-002" in first.output  # the table of what was loaded
+    assert "imss-bienestar/estatuto-organico" in first.output
+    size = graph_size(empty_graph, neo4j.database)
+    assert size[0] > 2000 and size[1] > 5000
+    again = run("load", str(MANUAL), str(STATUTE))
+    assert again.exit_code == 0, again.output
+    assert graph_size(empty_graph, neo4j.database) == size
+    GraphState.seeded = True  # the graph now holds exactly the seeds
+
+
+def test_a_bad_file_names_file_and_line_and_nothing_is_written(
+    run, empty_graph: Driver, neo4j: Neo4jTarget, tmp_path: Path
+) -> None:
+    text = STATUTE.read_text(encoding="utf-8")
+    cut = text.index(LIST_OPENER) + len(LIST_OPENER)
+    truncated = tmp_path / "cut-short.txt"
+    truncated.write_text(text[:cut], encoding="utf-8")
+    line = text[:cut].count("\n") + 1
+    # The good manual comes first: it must not be written either, since every file is parsed first.
+    result = run("load", str(MANUAL), str(truncated))
+    assert result.exit_code == 1
+    assert f"{truncated}:{line}" in result.output and "truncated" in result.output
+    assert graph_size(empty_graph, neo4j.database) == (0, 0)
+
+
+def test_load_refuses_a_missing_file_with_a_usage_error(run, tmp_path: Path) -> None:
+    result = run("load", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 2
+    assert "nope.txt" in result.output
+
+
+def test_who_may_answers_with_holders_and_basis(run, seeded_graph: Driver) -> None:
+    result = run("who-may", "firmar resoluciones de pensiones")
+    assert result.exit_code == 0, result.output
+    assert "actions ['firmar']" in result.output
+    for holder in ("Jefatura de Servicios de Salud en el Trabajo", "Subdelegación", "Consejo Técnico"):
+        assert holder in result.output
+    assert "delegated" in result.output and "own" in result.output
+    assert "imss/manual-de-organizacion-3000-002-002/sec-3/item-74 · 549-554" in result.output  # basis, lines
+
+
+def test_who_may_with_no_answer_says_so(run, seeded_graph: Driver) -> None:
+    result = run("who-may", "pilotar submarinos nucleares")
+    assert result.exit_code == 0, result.output
+    assert "0 powers, 0 holders" in result.output
