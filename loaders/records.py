@@ -167,7 +167,6 @@ EDGE_TYPES: dict[str, tuple[set[str], set[str]]] = {
     "CHANGED": ({"ChangeEvent"}, {"Unit", "Organization"}),
     "BASED_ON": ({"ChangeEvent", "Power"}, {"LegalInstrument"}),
     "ISSUED_BY": ({"Document", "LegalInstrument"}, {"Unit", "Organization"}),
-    "GOVERNS": ({"Provision"}, {"Unit", "Organization"}),
 }
 
 
