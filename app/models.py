@@ -30,6 +30,7 @@ class Ref(Model):
     name: str | None = None
     kind: str | None = None
     label: str | None = Field(None, description="Unit or Organization")
+    organization: str | None = Field(None, description="For a unit: the id of its organization, when known")
 
 
 class Lines(Model):

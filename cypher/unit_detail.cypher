@@ -25,7 +25,8 @@ CALL (u) {
   RETURN count(p) AS retained
 }
 CALL (u) {
-  OPTIONAL MATCH (u)-[r:DESIGNATES|APPOINTS|REMOVES|PRESIDES|MEMBER_OF|SUBSTITUTES|DELEGATES]-(x)
+  // MATCH, not OPTIONAL MATCH: a unit without governance lines collects an empty list, not one null row.
+  MATCH (u)-[r:DESIGNATES|APPOINTS|REMOVES|PRESIDES|MEMBER_OF|SUBSTITUTES|DELEGATES]-(x)
   WHERE x:Unit OR x:Organization
   WITH u, r, x ORDER BY type(r), x.name
   RETURN collect({relation: type(r), direction: CASE WHEN startNode(r) = u THEN 'out' ELSE 'in' END,

@@ -1,19 +1,22 @@
 // GET /units/{id}/powers: what the unit's titular holds (own, class-wide, delegated) or keeps
 // while delegating (retained), each with its basis: provision, instrument, document, lines.
+// The aggregation sits in its own CALL so that a unit without (matching) powers answers with [].
 MATCH (u:Unit {id: $id})
 CALL (u) {
-  MATCH (u)-[h:HAS_POWER]->(p:Power)
-  RETURN p, h.basis AS basis, h.class_kind AS class_kind, h.instrument AS via
-  UNION
-  MATCH (u)-[:RETAINS]->(p:Power)
-  RETURN p, 'retained' AS basis, null AS class_kind, null AS via
+  CALL (u) {
+    MATCH (u)-[h:HAS_POWER]->(p:Power)
+    RETURN p, h.basis AS basis, h.class_kind AS class_kind, h.instrument AS via
+    UNION
+    MATCH (u)-[:RETAINS]->(p:Power)
+    RETURN p, 'retained' AS basis, null AS class_kind, null AS via
+  }
+  WITH p, basis, class_kind, via
+  WHERE $basis IS NULL OR basis = $basis
+  MATCH (p)-[:DEFINED_IN]->(prov:Provision)-[:SOURCE]->(d:Document)
+  WITH p, basis, class_kind, via, prov, d ORDER BY d.id, prov.line_start, p.id, basis
+  RETURN collect({power: p {.id, .text, .actions, .objects, .conditions, .kind}, basis: basis,
+                  class_kind: class_kind, via: via,
+                  provision: prov {.id, .kind, .number, .line_start, .line_end},
+                  document: d {.id, .title}}) AS matched
 }
-WITH u, p, basis, class_kind, via
-WHERE $basis IS NULL OR basis = $basis
-MATCH (p)-[:DEFINED_IN]->(prov:Provision)-[:SOURCE]->(d:Document)
-WITH u, p, basis, class_kind, via, prov, d ORDER BY d.id, prov.line_start, p.id, basis
-WITH u, collect({power: p {.id, .text, .actions, .objects, .conditions, .kind}, basis: basis,
-                 class_kind: class_kind, via: via,
-                 provision: prov {.id, .kind, .number, .line_start, .line_end},
-                 document: d {.id, .title}}) AS matched
 RETURN u {.id, .name} AS unit, size(matched) AS total, matched[$offset..$offset + $limit] AS items
