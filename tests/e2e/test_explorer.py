@@ -33,6 +33,7 @@ CONTENCIOSO_CHILDREN = [
     "imss-bienestar/unit/division-de-procedimientos-juridicos",
     "imss-bienestar/unit/division-de-lo-laboral-civil-y-mercantil",
 ]
+OFICINA_PARA_COBROS = "imss/unit/oficina-para-cobros"  # no power, no instrument, no governance line
 PENSION_HOLDERS = [
     "imss/unit/departamento-de-supervision-de-prestaciones-economicas",
     "imss/unit/organo-de-operacion-administrativa-desconcentrada",
@@ -206,9 +207,13 @@ def test_search_finds_selects_and_explains_a_unit_in_another_organization(explor
     own.locator("button.more").click()
     expect(own.locator("li.power")).to_have_count(20)
     expect(page.locator("#lines")).to_contain_text("Normativa")
-    expect(page.locator("#instruments")).not_to_contain_text("Cargando")
     expect(page.locator("#history")).to_contain_text("Sin cambios registrados")
     expect(page.locator("#provenance")).to_contain_text("Manual de Organización")
+    expect(page.locator("#panel-summary")).to_have_text("Atribuciones: 29 propias")
+    # Its functions cite no instrument and it has no governance line: empty states, not errors.
+    expect(page.locator("#instruments")).to_have_text("Sus atribuciones no citan instrumentos jurídicos.")
+    expect(page.locator("#governance")).to_have_text("Nada registrado.")
+    expect(page.locator("#panel .error")).to_have_count(0)
     explorer.shot("c2-guarderias-selected")
 
     # Each step of the chain of command leads to that unit.
@@ -259,6 +264,43 @@ def test_the_panel_of_a_statute_unit_shows_its_sources_and_exports(explorer: Ses
         response = page.request.get(explorer.base + (link.get_attribute("href") or ""))
         assert response.status == 200
         assert response.headers["content-type"].startswith(media_type)
+
+
+def test_a_unit_with_nothing_to_list_shows_empty_states(explorer: Session) -> None:
+    page = explorer.open(f"/?unit={OFICINA_PARA_COBROS}")
+    expect(page.locator("#org-select")).to_have_value("imss")
+    expect(page.locator("#panel-title")).to_have_text("Oficina para Cobros")
+    expect(page.locator("#powers")).to_have_text("Sin atribuciones registradas.")
+    expect(page.locator("#panel-summary")).to_have_text("Sin atribuciones registradas")
+    expect(page.locator("#instruments")).to_have_text("Sus atribuciones no citan instrumentos jurídicos.")
+    expect(page.locator("#governance")).to_have_text("Nada registrado.")
+    expect(page.locator("#children")).to_have_text("Ninguna.")
+    expect(page.locator("#panel .loading")).to_have_count(0)
+    expect(page.locator("#panel .error")).to_have_count(0)
+    explorer.shot("c6-panel-nothing-to-list")
+
+
+def test_a_failed_unit_detail_shows_the_api_error(explorer: Session) -> None:
+    """When GET /units/{id} fails, its sections say why; nothing is pieced together from other answers."""
+    explorer.page.route(
+        f"**/units/{GUARDERIAS}",
+        lambda route: route.fulfill(
+            status=503,
+            json={"error": {"code": "unavailable", "message": "La base de datos no responde"}},
+        ),
+    )
+    page = explorer.open("/?org=imss")
+    page.locator("#search-input").fill("guarderias")
+    page.locator(f'#search-results [data-id="{GUARDERIAS}"]').click()
+    expect(page.locator("#panel-title")).to_have_text("Departamento de Guarderías")
+    for section in ("#lines", "#children", "#governance", "#provenance"):
+        expect(page.locator(section)).to_have_text("No disponible: La base de datos no responde")
+    expect(page.locator("#panel-summary")).to_have_text("")
+    # The other answers still fill their own sections.
+    expect(page.locator("#chain .chain-name")).to_have_text(GUARDERIAS_CHAIN)
+    expect(page.locator('#powers .power-group[data-basis="own"] .count')).to_have_text("29")
+    expect(page.locator("#instruments")).to_have_text("Sus atribuciones no citan instrumentos jurídicos.")
+    explorer.shot("c7-panel-detail-error")
 
 
 # ------------------------------------------------------------------------------------------ (d) who may

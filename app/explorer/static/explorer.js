@@ -958,15 +958,12 @@
     }
   }
 
-  /** The organization a unit belongs to: charts already loaded, the id's prefix, else its chain of command. */
+  /** The organization a unit belongs to: the charts loaded so far know, else GET /units/{id} (its 404 for an unknown id). */
   async function orgOfUnit(id) {
     if (state.orgById.has(id)) return id;
     if (state.unitOrg.has(id)) return state.unitOrg.get(id);
-    const prefix = id.split("/unit/")[0];
-    if (prefix !== id && state.orgById.has(prefix)) return prefix;
-    const sup = await api(`/units/${pathOf(id)}/superiors`);
-    const org = [...sup.chain].reverse().find((c) => c.node.label === "Organization");
-    return org ? org.node.id : null;
+    const detail = await api(`/units/${pathOf(id)}`);
+    return detail.unit.organization;
   }
 
   /** Shows a unit: switches organization if needed, expands its ancestors, centres and (optionally) selects it. */
@@ -980,7 +977,6 @@
       return;
     }
     if (!state.byId.has(id)) {
-      await api(`/units/${pathOf(id)}/superiors`); // an unknown id: the API's 404 says so
       if (select) selectUnit(id, { focusPanel });
       showError(new Error("La unidad no figura en el organigrama de " + (state.chart ? state.chart.root.name : "la organización")));
       return;
@@ -1034,6 +1030,7 @@
         onclick: (event) => {
           if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
           event.preventDefault();
+          if (ref.organization) state.unitOrg.set(ref.id, ref.organization);
           revealUnit(ref.id).catch((err) => showError(err));
         },
       },
@@ -1186,12 +1183,10 @@
     const history = api(`${unitPath}/history`).catch((err) => ({ error: err }));
 
     superiors.then((sup) => current() && renderChain(sup));
-    Promise.all([detail, superiors]).then(([det, sup]) => current() && renderDetail(id, det, sup, node));
-    instruments.then((ins) => current() && renderInstruments(ins, node ? Promise.resolve(true) : superiors.then((sup) => !sup.error)));
+    Promise.all([detail, superiors]).then(([det, sup]) => current() && renderDetail(id, det, sup));
+    instruments.then((ins) => current() && renderInstruments(ins));
     history.then((hist) => current() && renderHistory(hist));
-    // Some endpoints answer 404 for a known unit with nothing to list; the chain of command tells.
-    const exists = node ? Promise.resolve(true) : superiors.then((sup) => !sup.error);
-    renderPowers(id, current, instruments, exists);
+    renderPowers(id, current, instruments);
   }
 
   function renderChain(sup) {
@@ -1218,21 +1213,20 @@
     );
   }
 
-  /** Detail: lines, children, governance, provenance. Falls back on other answers when GET /units/{id} fails. */
-  function renderDetail(id, det, sup, node) {
+  /** Detail: summary, lines, children, governance, provenance (from GET /units/{id}; lines along the chain from /superiors). */
+  function renderDetail(id, det, sup) {
     const summary = $("#panel-summary");
     const linesList = $("#lines");
     const children = $("#children");
     const governance = $("#governance");
     const provenance = $("#provenance");
-    const ok = !det.error;
+    if (det.error) {
+      for (const list of [linesList, children, governance, provenance]) list.replaceChildren(failed(det.error));
+      return;
+    }
 
     // Reporting lines: the unit's own, then those along its chain of command.
-    const own = ok
-      ? det.reports_to.map((r) => ({ to: r, line: r.line, document: r.document, start: r.line_start, end: r.line_end }))
-      : sup.error
-        ? []
-        : sup.other_lines.filter((l) => l.from.id === id).map((l) => ({ to: l.to, line: l.line, document: l.document, start: l.line_start, end: l.line_end }));
+    const own = det.reports_to.map((r) => ({ to: r, line: r.line, document: r.document, start: r.line_start, end: r.line_end }));
     const along = sup.error ? [] : sup.other_lines.filter((l) => l.from.id !== id);
     const lineItems = [
       ...own.map((l) =>
@@ -1261,42 +1255,20 @@
     ];
     linesList.replaceChildren(...(lineItems.length ? lineItems : [empty("Sin líneas normativas, funcionales u operativas.")]));
 
-    // Children: from the detail, else from the chart.
-    const kids = ok ? det.children : node && node.children ? node.children.map((c) => c.data) : [];
     children.replaceChildren(
-      ...(kids.length
-        ? kids.map((c) => h("li", {}, unitButton(c), h("span", { class: "muted" }, " · " + kindLabel(c.kind))))
+      ...(det.children.length
+        ? det.children.map((c) => h("li", {}, unitButton(c), h("span", { class: "muted" }, " · " + kindLabel(c.kind))))
         : [empty("Ninguna.")]),
     );
-
-    if (!ok) {
-      const note = h(
-        "li",
-        { class: "error" },
-        `La ficha completa no está disponible (${det.error.message}); se muestra lo que dan las otras consultas.`,
-      );
-      governance.replaceChildren(note);
-      // Provenance fallback: the line that places the unit under its superior.
-      const first = !sup.error && sup.chain.length ? sup.chain[0] : null;
-      provenance.replaceChildren(
-        ...(first && first.document
-          ? [h("li", {}, h("cite", {}, docTitle(first.document)), h("span", { class: "source" }, `Adscripción: ${lines(first.line_start, first.line_end)}`))]
-          : []),
-        note.cloneNode(true),
-      );
-      summary.textContent = node && node.data.powers ? plural(node.data.powers, "atribución propia o de clase", "atribuciones propias o de clase") : "";
-      return;
-    }
 
     const counts = Object.fromEntries(det.power_counts.map((c) => [c.basis, c.count]));
     if (det.retained) counts.retained = det.retained;
     const parts = BASES.filter((b) => counts[b]).map((b) => `${counts[b]} ${BASIS_BADGES[b]}${counts[b] === 1 ? "" : "s"}`);
     summary.textContent = parts.length ? "Atribuciones: " + parts.join(", ") : "Sin atribuciones registradas";
 
-    const gov = (det.governance || []).filter((g) => g && g.relation && g.other);
     governance.replaceChildren(
-      ...(gov.length
-        ? gov.map((g) => {
+      ...(det.governance.length
+        ? det.governance.map((g) => {
             const verbs = GOVERNANCE_VERBS[g.relation] || [g.relation.toLowerCase(), g.relation.toLowerCase() + " (recibe)"];
             const out = g.direction === "out";
             return h(
@@ -1328,12 +1300,10 @@
     );
   }
 
-  async function renderInstruments(ins, exists) {
+  function renderInstruments(ins) {
     const list = $("#instruments");
     if (ins.error) {
-      // GET /units/{id}/instruments answers 404 for a unit whose powers cite no instrument: an empty list.
-      const none = ins.error.status === 404 && (await exists);
-      list.replaceChildren(none ? empty("Sus atribuciones no citan instrumentos jurídicos.") : failed(ins.error));
+      list.replaceChildren(failed(ins.error));
       return;
     }
     list.replaceChildren(
@@ -1396,7 +1366,7 @@
    * Powers grouped by basis. They come in pages of POWERS_FETCH (one request for almost every unit) and
    * show POWERS_PAGE at a time per group; "show more" reveals the next ones, fetching another page if needed.
    */
-  function renderPowers(id, current, instruments, exists) {
+  function renderPowers(id, current, instruments) {
     const box = $("#powers");
     const unitPath = `/units/${pathOf(id)}/powers`;
     const titles = new Map();
@@ -1466,12 +1436,10 @@
         if (!store.total) box.append(empty("Sin atribuciones registradas.", "p"));
         update();
       })
-      .catch(async (err) => {
+      .catch((err) => {
         if (!current()) return;
         box.removeAttribute("aria-busy");
-        // GET /units/{id}/powers answers 404 for an existing unit that holds no power.
-        const none = err.status === 404 && (await exists);
-        box.replaceChildren(none ? empty("Sin atribuciones registradas.", "p") : failed(err, "p"));
+        box.replaceChildren(failed(err, "p"));
       });
   }
 
@@ -1646,7 +1614,7 @@
       state.holders = new Map(answer.items.map((item) => [item.unit.id, item]));
       renderWhoMay(answer);
       if (answer.items.length) {
-        const orgId = await orgOfUnit(answer.items[0].unit.id);
+        const orgId = answer.items[0].unit.organization;
         if (orgId && orgId !== state.orgId) await loadOrg(orgId, { view: false });
         const here = answer.items.map((i) => i.unit.id).filter((id) => state.byId.has(id));
         here.forEach(expandTo);
@@ -1691,8 +1659,7 @@
       "ol",
       { class: "holder-list" },
       answer.items.map((item) => {
-        const orgId = state.unitOrg.get(item.unit.id) || item.unit.id.split("/unit/")[0];
-        const org = state.orgById.get(orgId);
+        const org = state.orgById.get(item.unit.organization);
         return h(
           "li",
           { class: "holder-item", "data-id": item.unit.id },
