@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from orggraph.errors import ParseError
@@ -48,12 +49,13 @@ def fold(text: str) -> str:
 
 def fold_keep_length(text: str) -> str:
     """Like ``fold`` but character by character, so offsets in the result match the input."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)
-        base = "".join(c for c in base if not unicodedata.combining(c))
-        out.append(base[:1].lower() if base else ch.lower())
-    return "".join(out)
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base[:1].lower() if base else ch.lower()
 
 
 def decode(data: bytes, path: str | Path) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from loaders.lexicon import STOP_WORDS, action_stems, query_action, stem, words
@@ -122,6 +123,7 @@ def parse_search(q: str) -> SearchQuery:
     return SearchQuery(text=q, terms=terms, lucene=" AND ".join(escaped), lucene_any=" OR ".join(escaped))
 
 
+@lru_cache(maxsize=8192)
 def _light_stem(word: str) -> str:
     """Close to Lucene's SpanishLightStemmer, used only to decide what to highlight."""
     if len(word) < 5:
