@@ -105,39 +105,23 @@ class ProseReader:
         normative = NORMATIVE.search(sentence)
         if not hierarchical and not normative:
             return
-        subjects = [m for m in UNIT_PHRASE.finditer(sentence)]
-        if not subjects:
+        first = UNIT_PHRASE.search(sentence)
+        if not first:
             return
-        subject = self._unit(subjects[0].group(0), p.line_start, create=False)
+        subject = self._unit(first.group(0), p.line_start, create=False)
         if subject is None:
             return
-        if hierarchical:
-            sup = self._unit(hierarchical.group("sup"), p.line_start, create)
+        # The solid line and the dotted one: same reading, different edge.
+        for match, edge_type, props in (
+            (hierarchical, "PART_OF", {"basis": "text"}),
+            (normative, "REPORTS_TO", {"kind": "normative"}),
+        ):
+            if not match:
+                continue
+            sup = self._unit(match.group("sup"), p.line_start, create)
             if sup and sup != subject:
                 self.a.edge(
-                    "PART_OF",
-                    subject,
-                    "Unit",
-                    sup,
-                    "Unit",
-                    p.line_start,
-                    p.line_end,
-                    provision=p.provision,
-                    basis="text",
-                )
-        if normative:
-            sup = self._unit(normative.group("sup"), p.line_start, create)
-            if sup and sup != subject:
-                self.a.edge(
-                    "REPORTS_TO",
-                    subject,
-                    "Unit",
-                    sup,
-                    "Unit",
-                    p.line_start,
-                    p.line_end,
-                    kind="normative",
-                    provision=p.provision,
+                    edge_type, subject, "Unit", sup, "Unit", p.line_start, p.line_end, provision=p.provision, **props
                 )
 
     def _integration(self, sentence: str, p: Paragraph, create: bool) -> None:
