@@ -12,7 +12,7 @@ from loaders.detect import Genre, detect_genre
 from loaders.manual.parser import parse_manual
 from loaders.records import ParsedDocument
 from loaders.statute.parser import parse_statute
-from loaders.text import source_lines
+from loaders.pages import source_lines
 from orggraph.errors import ParseError
 
 PARSERS = {"statute": parse_statute, "manual": parse_manual}

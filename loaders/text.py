@@ -1,4 +1,4 @@
-"""Stage 1 of every loader: bytes → numbered, cleaned lines, running headers removed.
+"""Stage 1 of every loader: bytes → numbered, cleaned lines (page noise is ``loaders.pages``).
 
 Guarantees: every ``Line`` keeps its 1-based source line number; ``text`` is NFC, single-spaced,
 without markdown emphasis, quote markers, bullet glyphs or running headers; ``bullet`` says the
@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +24,6 @@ _BOLD = re.compile(r"\*\*(.*?)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\*)|(?<!\*)\*(?![*\w])")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
-_PAGE = re.compile(r"\bP[áa]gina\s+\d+\s+de\s+\d+\b|^\s*-?\s*\d{1,3}\s*-?\s*$|^\s*P[áa]g\.\s*\d+\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -104,80 +102,6 @@ def read_lines(text: str) -> list[Line]:
         cleaned, bullet, indented = clean(raw)
         lines.append(Line(number, raw, cleaned, bullet, indented))
     return lines
-
-
-def _is_title_case_heading(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
-
-
-@dataclass
-class Cleaned:
-    lines: list[Line]
-    removed: list[tuple[int, str]]  # running headers/footers removed, (line, text), for metadata
-
-    @property
-    def headers(self) -> list[str]:
-        return [text for _, text in self.removed]
-
-    def header_lines(self) -> list[tuple[int, str]]:
-        return sorted(self.removed)
-
-
-_LAST_CHANGE = re.compile(r"^(Última (?:modificación|reforma|adición)\b[^\d]*\d{1,2}[-/]\d{1,2}[-/]\d{4})\s*(.*)$")
-
-
-def strip_running_headers(lines: list[Line]) -> Cleaned:
-    """Blank out running headers and footers, keeping line numbers.
-
-    Signals, none tied to one document: (1) page-number lines ("Página 11 de 41 …"), with the
-    upper-case lines just above them when those repeat in the document; (2) the document's first
-    line (its title) repeated later; (3) a repeated "Última modificación/reforma …" line. A header
-    glued to real text ("Última modificación JG … Artículo adicionado …") keeps the real text.
-    """
-    out = list(lines)
-    headers: list[tuple[int, str]] = []
-    repeats = Counter(fold(ln.text) for ln in lines if not ln.blank)
-    first_index = next((i for i, ln in enumerate(lines) if not ln.blank), None)
-    title_key = fold(lines[first_index].text) if first_index is not None else ""
-
-    def blank_out(i: int, keep: str = "") -> None:
-        removed = out[i].text[: len(out[i].text) - len(keep)].strip() if keep else out[i].text
-        if removed:
-            headers.append((out[i].number, removed))
-        out[i] = replace(out[i], text=keep, bullet=False, indented=False)
-
-    for i, ln in enumerate(lines):
-        if ln.blank or i == first_index:
-            continue
-        if len(title_key) > 20 and fold(ln.text) == title_key:
-            blank_out(i)
-            continue
-        m = _LAST_CHANGE.match(ln.text)
-        if m and repeats[fold(m.group(1))] + sum(1 for x in lines if x.text.startswith(m.group(1) + " ")) >= 2:
-            blank_out(i, m.group(2))
-
-    for i, ln in enumerate(out):
-        if ln.text and _PAGE.search(ln.text):
-            blank_out(i)
-            j, taken = i - 1, 0
-            while j >= 0 and taken < 4 and i - j <= 8:
-                if out[j].blank:
-                    j -= 1
-                    continue
-                if _is_title_case_heading(out[j].text) and repeats[fold(out[j].text)] >= 2:
-                    blank_out(j)
-                    taken += 1
-                    j -= 1
-                    continue
-                break
-    return Cleaned(out, headers)
-
-
-def source_lines(path: str | Path, data: bytes | None = None) -> Cleaned:
-    """Read a file (or given bytes) into cleaned lines with running headers removed."""
-    raw = Path(path).read_bytes() if data is None else data
-    return strip_running_headers(read_lines(decode(raw, path)))
 
 
 def sentences(text: str) -> list[str]:

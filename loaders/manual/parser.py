@@ -30,7 +30,8 @@ from loaders.manual.lists import Item, detect_style, split_items
 from loaders.mentions import clean_name, post_to_unit_name, unit_like
 from loaders.numbering import is_roman, roman_to_int
 from loaders.records import DocumentRecord, ParsedDocument, ProvisionRecord
-from loaders.text import Line, fold, source_lines
+from loaders.pages import source_lines
+from loaders.text import Line, fold
 from orggraph.errors import ParseError
 
 SECTION_KINDS = [

@@ -27,7 +27,8 @@ from loaders.statute.structure import (
     build_transitory,
     split_zones,
 )
-from loaders.text import Line, fold, source_lines
+from loaders.pages import source_lines
+from loaders.text import Line, fold
 from orggraph.errors import ParseError
 
 TITLE = re.compile(

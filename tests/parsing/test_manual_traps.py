@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from loaders.manual.lists import detect_style, split_items
 from loaders.manual.parser import _legal_items, _sections, _unit_blocks
-from loaders.text import read_lines, strip_running_headers
+from loaders.pages import strip_running_headers
+from loaders.text import read_lines
 
 
 def lines(text: str):

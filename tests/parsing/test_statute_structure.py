@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from loaders.statute.structure import Node, build_body, classify, parse_annotations, split_zones
-from loaders.text import Line, read_lines, strip_running_headers
+from loaders.pages import strip_running_headers
+from loaders.text import Line, read_lines
 
 
 def tree(text: str) -> tuple[Node, list[tuple[int, str]]]:

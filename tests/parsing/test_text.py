@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from loaders.dates import find_dates
-from loaders.text import clean, decode, fold, read_lines, sentences, strip_running_headers
+from loaders.pages import strip_running_headers
+from loaders.text import clean, decode, fold, read_lines, sentences
 from orggraph.errors import ParseError
 
 
