@@ -16,7 +16,9 @@ from loaders.records import (
     Edge,
     Label,
     ParsedDocument,
-    ParseWarning,
+    Note,
+    NoteKind,
+    ProvisionKind,
     PowerRecord,
     PropValue,
     ProvisionRecord,
@@ -29,6 +31,7 @@ class Assembly:
     """Records of one document under construction. Edges are de-duplicated on (type, ends, key)."""
 
     organization: str
+    document: str = ""  # the document id: top-level provisions hang from it
     units: UnitRegistry = field(init=False)
     instruments: InstrumentRegistry = field(default_factory=InstrumentRegistry)
     provisions: dict[str, ProvisionRecord] = field(default_factory=dict)
@@ -36,25 +39,58 @@ class Assembly:
     amendments: dict[str, AmendmentRecord] = field(default_factory=dict)
     changes: list[ChangeEventRecord] = field(default_factory=list)
     edges: dict[tuple[str, str, str, str], Edge] = field(default_factory=dict)
-    warnings: list[ParseWarning] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.units = UnitRegistry(self.organization)
 
-    def warn(self, line: int, message: str) -> None:
-        self.warnings.append(ParseWarning(line=max(line, 1), message=message))
+    def note(self, line: int, kind: NoteKind, message: str) -> None:
+        self.notes.append(Note(line=max(line, 1), kind=kind, message=message))
 
-    def add_provision(self, record: ProvisionRecord) -> str:
-        record_id = record.id
-        suffix = 2
-        while record_id in self.provisions:
-            record_id = f"{record.id}-{suffix}"
+    def provision(
+        self,
+        kind: ProvisionKind,
+        parent: str | None,
+        part: str,
+        line_start: int,
+        line_end: int | None = None,
+        *,
+        order: int = 0,
+        id_base: str | None = None,
+        **fields: object,
+    ) -> str:
+        """The one place a provision is made: its id (``parent`` + ``part``, made unique), its record
+        and the CONTAINS edge from its parent (the document when ``parent`` is None). Returns the id
+        it got, which callers must use: a duplicate ("art-5" twice) becomes "art-5-2". ``id_base``
+        roots the id elsewhere than the parent: articles are "<document>/art-5" inside any chapter."""
+        wanted = ids.child(id_base or parent or self.document, part)
+        provision_id, suffix = wanted, 2
+        while provision_id in self.provisions:
+            provision_id = f"{wanted}-{suffix}"
             suffix += 1
-        if record_id != record.id:
-            self.warn(record.line_start, f"provision {record.id} appears twice; the second is {record_id}")
-            record = record.model_copy(update={"id": record_id})
-        self.provisions[record_id] = record
-        return record_id
+        if provision_id != wanted:
+            self.note(line_start, "numbering", f"provision {wanted} appears twice; the second is {provision_id}")
+        end = max(line_end or line_start, line_start)
+        self.provisions[provision_id] = ProvisionRecord(
+            id=provision_id,
+            kind=kind,
+            parent=parent,
+            order=order,
+            line_start=line_start,
+            line_end=end,
+            **fields,  # type: ignore[arg-type]
+        )
+        self.edge(
+            "CONTAINS",
+            parent or self.document,
+            "Provision" if parent else "Document",
+            provision_id,
+            "Provision",
+            line_start,
+            end,
+            order=order,
+        )
+        return provision_id
 
     def edge(
         self,
@@ -161,8 +197,9 @@ class Assembly:
         span = (provision.line_start, provision.line_end)
         self.edge("DEFINED_IN", record.id, "Power", provision.id, "Provision", *span)
         for unit, basis in holders:
+            label = "Unit" if unit in self.units else "Organization"
             self.edge(
-                "HAS_POWER", unit, "Unit", record.id, "Power", *span, basis=basis, class_kind=class_kind, **edge_props
+                "HAS_POWER", unit, label, record.id, "Power", *span, basis=basis, class_kind=class_kind, **edge_props
             )
         for condition_kind, party in meaning.conditions:
             self.party_edge("REQUIRES", record.id, "Power", party, provision.line_start, kind=condition_kind)
@@ -175,7 +212,8 @@ class Assembly:
                 self.edge("RETAINS", party.unit, "Unit", record.id, "Power", *span)
         if meaning.retained_by_holder:
             for unit, _ in holders:
-                self.edge("RETAINS", unit, "Unit", record.id, "Power", *span)
+                if unit in self.units:
+                    self.edge("RETAINS", unit, "Unit", record.id, "Power", *span)
         return record
 
     def attach_orphans(self, organization: str) -> None:
@@ -211,5 +249,5 @@ class Assembly:
             amendments=list(self.amendments.values()),
             changes=self.changes,
             edges=list(self.edges.values()),
-            warnings=self.warnings,
+            notes=self.notes,
         )

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from loaders.manual.posts import label_of
+from loaders.manual.sections import sections as sections_of
 from loaders.statute.structure import ARTICLE
 from loaders.text import Line
 
@@ -23,10 +25,15 @@ _MANUAL_SECTION = re.compile(
 
 def detect_genre(lines: list[Line], headers: list[str]) -> Genre | None:
     articles = sum(1 for ln in lines if ARTICLE.match(ln.text))
-    sections = sum(1 for ln in lines if _MANUAL_SECTION.match(ln.text) and len(ln.text) < 80)
+    posts = sum(1 for ln in lines if ln.text and (found := label_of(ln.text)) and found[0] == "post")
+    if posts >= 2 and posts * 10 >= articles:
+        return "manual"  # one description per post: "Nombre del Puesto / A quien Reporta / Funciones"
+    sections = len({s.kind for s in sections_of(lines)})
     manual_header = any(re.match(r"^MANUAL\s+DE\s+ORGANIZACI", h, re.IGNORECASE) for h in headers) or any(
         re.match(r"^MANUAL\s+DE\s+ORGANIZACI", ln.text, re.IGNORECASE) for ln in lines[:5]
     )
+    if articles >= 20 and articles > 4 * sections:
+        return "statute"  # a long run of articles is a statute, even with an "Objetivo" heading or two
     if sections >= 3 or (manual_header and sections >= 2):
         return "manual"
     if articles >= 3:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from loaders.numbering import canonical_article_number, is_roman
+from loaders.numbering import canonical_article_number, is_roman, ordinal_to_int, roman_to_int
 from loaders.text import fold
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -78,6 +78,115 @@ def numeral_part(number: int | str) -> str:
 
 def paragraph_part(index: int) -> str:
     return f"par-{index}"
+
+
+def _heading_number(number: str) -> str:
+    """ "III" → "3", "Tercero" → "3", "Único" → "unico", "6 Bis" → "6-bis"."""
+    text = number.strip().rstrip(".")
+    if fold(text) in ("unico", "unica"):
+        return "unico"
+    if is_roman(text):
+        return str(roman_to_int(text))
+    if re.fullmatch(r"\d+", text):
+        return str(int(text))
+    try:
+        return str(ordinal_to_int(text))
+    except ValueError:
+        return slug(text)
+
+
+def titulo_part(number: str) -> str:
+    return f"tit-{_heading_number(number)}"
+
+
+def capitulo_part(number: str) -> str:
+    return f"cap-{_heading_number(number)}"
+
+
+def seccion_part(number: str) -> str:
+    return f"sec-{_heading_number(number)}"
+
+
+def apartado_part(letter: str) -> str:
+    return f"apartado-{slug(letter)}"
+
+
+def transitorios_part() -> str:
+    return "transitorios"
+
+
+def transitorio_part(number: str) -> str:
+    return f"art-{slug(number)}"
+
+
+def decree_part(index: int) -> str:
+    return f"decree-{index}"
+
+
+def manual_section_part(number: str) -> str:
+    """A manual's top section: "3" → "sec-3", "IV" → "sec-iv"; an unnumbered one by its order."""
+    return f"sec-{slug(number)}"
+
+
+def block_part(number: str) -> str:
+    """A unit's or a post's block inside a manual section ("7.1.2" → "7-1-2")."""
+    return slug(number)
+
+
+def post_part(post: str) -> str:
+    """A post's description block in a manual ("Nombre del Puesto: Secretaria Particular")."""
+    return f"puesto-{slug(post)}"
+
+
+def item_part(index: int) -> str:
+    return f"item-{index}"
+
+
+def policy_part(number: str) -> str:
+    return f"pol-{slug(number)}"
+
+
+def function_part(number: str) -> str:
+    return f"fn-{slug(number)}"
+
+
+def reference_part(number: str | None, index: int) -> str:
+    """A quoted article of another regulation, or (when it names none) the index-th reference."""
+    return article_part(number) if number else f"ref-{index}"
+
+
+PART_KINDS = {
+    "tit": "titulo",
+    "cap": "capitulo",
+    "sec": "seccion",
+    "art": "articulo",
+    "par": "parrafo",
+    "frac": "fraccion",
+    "inc": "inciso",
+    "num": "numeral",
+    "apartado": "apartado",
+    "decree": "decreto",
+    "item": "item",
+    "pol": "politica",
+    "fn": "funcion",
+    "ref": "referencia",
+    "puesto": "puesto",
+}
+
+
+def parse_provision_id(provision_id: str) -> list[tuple[str, str]]:
+    """ "imss/estatuto/art-54-bis-1/frac-iii" → [("articulo", "54-bis-1"), ("fraccion", "iii")]: the
+    parts after the document, each as (kind, number). Unknown parts come back as ("part", text)."""
+    out: list[tuple[str, str]] = []
+    for part in provision_id.split("/")[2:]:
+        prefix, _, number = part.partition("-")
+        if part == "transitorios":
+            out.append(("transitorios", ""))
+        elif prefix in PART_KINDS and number:
+            out.append((PART_KINDS[prefix], number))
+        else:
+            out.append(("part", part))
+    return out
 
 
 def child(parent: str, part: str) -> str:

@@ -19,6 +19,7 @@ from loaders.lexicon import (
     KNOWN_BODIES,
     LEVEL_QUALIFIERS,
     PLURAL_HEADS,
+    POST_HEADS,
     POSTS,
     SINGULAR_HEADS,
     UNIT_HEAD_WORDS,
@@ -83,12 +84,59 @@ def clean_name(raw: str) -> str:
     return singularize_name(name)
 
 
-def kind_of(name: str) -> str | None:
+def kind_of(name: str, *, fallback: bool = False) -> str | None:
+    """A unit's kind from its head word ("Dirección de X" → direccion). With ``fallback``, a name the
+    lexicon does not know (a structure list says it is a unit) takes its own first word as its kind:
+    "Registro de Trámites" → registro."""
     folded = fold(name)
-    for head in sorted(UNIT_KINDS, key=len, reverse=True):
+    for head in _HEADS_LONGEST:
         if folded == head or folded.startswith(head + " "):
             return UNIT_KINDS[head]
+    if fallback and folded:
+        return re.sub(r"[^a-z0-9]", "", folded.split()[0]) or None
     return None
+
+
+_HEADS_LONGEST = sorted(UNIT_KINDS, key=len, reverse=True)
+
+# Where a listed unit's name ends: a relative clause, a sentence end, a colon or semicolon, a note.
+_NAME_END = re.compile(
+    r"""(?:,\s*|\s+)(?:a\s+la\s+cual|al\s+cual|a\s+la\s+que|al\s+que|la\s+cual|el\s+cual|las\s+cuales|los\s+cuales|
+    que|quien|quienes|cuy[oa]s?|mism[oa]s?\s+que|misma|mismo|con\s+(?:las|los)\s+siguientes|
+    encargad[oa]\s+de|responsable\s+de)\b
+    |\.\s+(?=[A-ZÁÉÍÓÚÑ])|[:;]|\.$|\(|,\s*(?:y|e)\s*$|\s+(?:y|e)\s*$""",
+    re.VERBOSE,
+)
+_VERB_HINTS = re.compile(
+    r"\b(?:que|cual|quien|quienes|debera|deberan|sera|seran|podra|podran|tendra|tendran|tiene|tienen|es|son|"
+    r"estara|estaran|esta|estan|cuenta|cuentan|corresponde|realizar|llevar|establecer|sera|se)\b"
+)
+
+
+def listed_name(text: str) -> str:
+    """The unit a structure list's item names: "Una Coordinación Jurídica." → "Coordinación Jurídica";
+    "Subsecretaría de Turismo, a la cual se adscriben …" → "Subsecretaría de Turismo"."""
+    text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"^(?:(?:Un|Una|La|El|Las|Los|De\s+la|Del|De\s+los|De\s+las|A\s+la|Al)\s+)", "", text)
+    m = _NAME_END.search(text)
+    name = text[: m.start()] if m else text
+    return _TRAILING.sub("", name).strip(" ,")
+
+
+def name_like(name: str, *, single_word: bool = True) -> bool:
+    """Could ``name`` be a unit's name in a list: a short capitalised phrase, no verb, at most a couple
+    of lower-case content words ("Vigilancia y evaluación de Recursos Humanos")."""
+    words = name.split()
+    if not words or not words[0][:1].isupper() or len(words) > 16:
+        return False
+    if len(words) == 1 and (not single_word or len(name) < 4):
+        return False
+    if re.search(r"[;:]", name) or re.search(r"\d{3,}", name):
+        return False
+    if _VERB_HINTS.search(fold(name)):
+        return False
+    lowercase = [w for w in words[1:] if w[:1].islower() and fold(w) not in CONNECTORS]
+    return len(lowercase) <= 2 and fold(words[-1]) not in CONNECTORS
 
 
 def _content(name: str) -> list[str]:
@@ -120,10 +168,24 @@ def post_to_unit_name(post: str) -> str | None:
             words = [_singular_word(w) if _is_level_word(w) else w for w in name.split()]
             return " ".join(words)
     m = re.match(
-        r"^(?:la\s+)?(?:persona\s+)?titular(?:es)?\s+(?:del|de\s+la|de\s+el|de\s+los|de\s+las)\s+(.+)$", text, re.I
+        r"^(?:(?:la|el|los|las)\s+(?:o\s+(?:el|la)\s+)?)?(?:persona\s+)?(?:titular(?:es)?|encargad[oa]s?|responsables?)\s+"
+        r"(?:del|de\s+la|de\s+el|de\s+los|de\s+las|de)\s+(.+)$",
+        text,
+        re.I,
     )
     if m:
         return clean_name(m.group(1))
+    words = text.split()
+    for n in (2, 1):  # "Oficial Mayor", then one word
+        head = fold(" ".join(words[:n]))
+        if len(words) >= n and head in POST_HEADS:
+            rest = " ".join(words[n:])
+            rest = re.sub(r"^(?:de\s+(?=(?:Departamento|Unidad|Oficina|Divisi[óo]n|Área|Area)\b))", "", rest)
+            if POST_HEADS[head] == "Jefatura" and re.match(
+                r"^(?:Departamento|Unidad|Oficina|Divisi[óo]n|Área|Area|Secci[óo]n)\b", rest
+            ):
+                return rest
+            return f"{POST_HEADS[head]} {rest}".strip()
     return None
 
 
@@ -142,6 +204,7 @@ class _Unit:
     described: bool = False
     line_start: int = 0
     line_end: int = 0
+    listed_as: str | None = None
 
 
 class UnitRegistry:
@@ -153,12 +216,26 @@ class UnitRegistry:
         self._by_key: dict[str, str] = {}  # folded name or alias → id
         self._orgs: dict[str, OrganizationRecord] = {}
         self._org_by_key: dict[str, str] = {}
+        self._titular_posts: dict[str, str] = {}  # folded post → organization id
 
     # ------------------------------------------------------------------ units
-    def define(self, raw_name: str, line: int, *, described: bool = False, line_end: int | None = None) -> str:
-        """The id of the unit named ``raw_name``, created if new. Known names and aliases resolve."""
+    def define(
+        self,
+        raw_name: str,
+        line: int,
+        *,
+        described: bool = False,
+        line_end: int | None = None,
+        listed: bool = False,
+        listed_as: str | None = None,
+    ) -> str:
+        """The id of the unit named ``raw_name``, created if new. Known names and aliases resolve.
+
+        ``listed``: a structure list names it, so a name the lexicon does not know ("Enlace de Fondos",
+        "Registro de Trámites") is still a unit. ``listed_as``: the noun the list used for its items
+        ("unidades administrativas", "departamentos"), which class-wide articles refer to."""
         name = self.strip_own_org(clean_name(raw_name))
-        existing = self.resolve(name)
+        existing = self._by_key.get(fold(name)) if listed else self.resolve(name)
         if existing:
             unit = self._units[existing]
             if fold(name) != fold(unit.name) and fold(name) not in self._by_key:
@@ -166,14 +243,23 @@ class UnitRegistry:
             unit.described = unit.described or described
             if unit.line_start == 0 or line < unit.line_start:
                 unit.line_start, unit.line_end = line, max(unit.line_end, line_end or line)
+            if listed_as and not unit.listed_as:
+                unit.listed_as = listed_as
             self._prefer_display(unit, name)
             return existing
-        kind = kind_of(name)
+        kind = kind_of(name, fallback=listed)
         if kind is None:
             raise ValueError(f"{raw_name!r} does not name a unit (no unit word at its start)")
         unit_id = ids.unit_id(self.organization, name)
         self._units[unit_id] = _Unit(
-            unit_id, name, kind, self.organization, described=described, line_start=line, line_end=line_end or line
+            unit_id,
+            name,
+            kind,
+            self.organization,
+            described=described,
+            line_start=line,
+            line_end=line_end or line,
+            listed_as=listed_as,
         )
         self._by_key[fold(name)] = unit_id
         return unit_id
@@ -223,13 +309,16 @@ class UnitRegistry:
         if len(wanted) < 2:  # a bare "Coordinación" names no unit
             return None
         kind = kind_of(name)
+        same_words: set[str] = set()
         for known_key, unit_id in self._by_key.items():
-            if self._units[unit_id].kind != kind:
-                continue
             known = _content(" ".join(w for w in known_key.split() if w not in LEVEL_QUALIFIERS))
-            if len(known) >= 2 and _same_name(wanted, known):
+            if self._units[unit_id].kind == kind and len(known) >= 2 and _same_name(wanted, known):
                 return unit_id
-        return None
+            # The same name under another head word ("Unidad de Transparencia y Acceso a la
+            # Información Pública" for the listed "Coordinación de …"): only when it is unmistakable.
+            if len(wanted) >= 4 and len(known) >= 4 and _same_name(wanted[1:], known[1:]):
+                same_words.add(unit_id)
+        return same_words.pop() if len(same_words) == 1 else None
 
     def _without_possessor(self, name: str) -> str | None:
         """ "Prosecretaría de la Junta de Gobierno" → the Prosecretaría, when the Junta is known."""
@@ -244,8 +333,45 @@ class UnitRegistry:
         return None
 
     def resolve_post(self, post: str) -> str | None:
+        """The unit a post heads: "el Director de Ingresos" → Dirección de Ingresos; "el Comisario
+        General" → the "Despacho del Comisario General" when the structure names such a unit."""
         name = post_to_unit_name(post)
-        return self.resolve(name) if name else None
+        unit = self.resolve(name) if name else None
+        if unit:
+            return unit
+        phrase = fold(clean_name(post))
+        if len(phrase.split()) >= 2 or phrase in POST_HEADS:
+            holders = [u.id for u in self._units.values() if re.search(rf"\b(?:del?|de la)\s+{re.escape(phrase)}$", fold(u.name))]
+            if len(holders) == 1:
+                return holders[0]
+        return None
+
+    def titular_of(self, post: str) -> str | None:
+        """The organization whose titular this post is (said by the text: "Al frente de la Comisaría
+        estará un titular que se denomina Comisario General"), or whose name the post's unit is."""
+        key = fold(clean_name(post))
+        if key in self._titular_posts:
+            return self._titular_posts[key]
+        name = post_to_unit_name(post)
+        return self.resolve_org(name) if name else None
+
+    def add_titular_post(self, org_id: str, post: str) -> None:
+        self._titular_posts[fold(clean_name(post))] = org_id
+
+    def resolve_party(self, mention: str) -> tuple[str, str] | None:
+        """("Unit", id) or ("Organization", id) for a mention of a unit, a post or a body; None if unknown."""
+        if not mention or not mention.strip():
+            return None
+        org = self.resolve_org(mention)
+        if org:
+            return "Organization", org
+        unit = self.resolve(mention) or self.resolve_post(mention)
+        if unit:
+            return "Unit", unit
+        org = self.titular_of(mention)
+        if org:
+            return "Organization", org
+        return None
 
     def mark_described(self, unit_id: str) -> None:
         self._units[unit_id].described = True
@@ -306,7 +432,18 @@ class UnitRegistry:
         return org_id
 
     def add_org_alias(self, org_id: str, alias: str) -> None:
-        self._org_by_key.setdefault(fold(alias), org_id)
+        alias = re.sub(r"\s+", " ", _TRAILING.sub("", _LEADING.sub("", alias.strip())))
+        if alias and fold(alias) not in self._by_key:
+            self._org_by_key.setdefault(fold(alias), org_id)
+
+    def update_org(self, org_id: str, **fields: object) -> None:
+        self._orgs[org_id] = self._orgs[org_id].model_copy(update=fields)
+
+    def org(self, org_id: str) -> OrganizationRecord:
+        return self._orgs[org_id]
+
+    def listed_as(self, unit_id: str) -> str | None:
+        return self._units[unit_id].listed_as
 
     def resolve_org(self, mention: str) -> str | None:
         name = _LEADING.sub("", _TRAILING.sub("", mention.strip()))
@@ -327,9 +464,12 @@ class UnitRegistry:
         for key, target, label in candidates:
             if len(key) < 4:
                 continue
+            single = " " not in key
             for m in re.finditer(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", folded):
                 if any(taken[m.start() : m.end()]):
                     continue
+                if single and re.match(r"\s+(?:de|del)\s+[A-ZÁÉÍÓÚÑ]", text[m.end() : m.end() + 12]):
+                    continue  # a bare "Secretaría" inside "Secretaría de la Función Pública" is not the alias
                 for i in range(m.start(), m.end()):
                     taken[i] = True
                 found.append(Mention(m.start(), m.end(), text[m.start() : m.end()], target, label))

@@ -53,6 +53,8 @@ class OrganizationRecord(Span):
     name: str
     acronym: str | None = None
     external: bool = False
+    kind: str | None = None  # secretaria, organo_desconcentrado, organismo_descentralizado, …
+    parent: str | None = None  # the organization id of the body above it, when the text says so
 
 
 class UnitRecord(Span):
@@ -167,6 +169,7 @@ EDGE_TYPES: dict[str, tuple[set[str], set[str]]] = {
     "CHANGED": ({"ChangeEvent"}, {"Unit", "Organization"}),
     "BASED_ON": ({"ChangeEvent", "Power"}, {"LegalInstrument"}),
     "ISSUED_BY": ({"Document", "LegalInstrument"}, {"Unit", "Organization"}),
+    "SUB_ORGANIZATION_OF": ({"Organization"}, {"Organization"}),
 }
 
 
@@ -209,8 +212,23 @@ KEY_PROPS: dict[str, tuple[str, ...]] = {
 }
 
 
-class ParseWarning(Record):
+NoteKind = Literal[
+    "title",  # no title line, a decree wrapper, the organization read from the text
+    "page-noise",  # running headers, footers and page numbers dropped
+    "numbering",  # a numeral out of sequence, a list item without its numeral, a duplicate id
+    "structure",  # a list that could not be placed, a truncated list, text outside any article
+    "unit",  # a unit named in a way orggraph could not place
+    "power",  # a power list attached to no unit
+    "truncated",  # the text seems to end early
+    "other",
+]
+
+
+class Note(Record):
+    """An oddity met while reading a real document: it is reported, and the rest still loads."""
+
     line: int
+    kind: NoteKind = "other"
     message: str
 
 
@@ -226,7 +244,8 @@ class ParsedDocument(BaseModel):
     amendments: list[AmendmentRecord] = []
     changes: list[ChangeEventRecord] = []
     edges: list[Edge] = []
-    warnings: list[ParseWarning] = []
+    notes: list[Note] = []
+    page_noise: dict[str, int] = {}  # page-number / running-header lines dropped, by kind
 
     def counts(self) -> dict[str, int]:
         return {

@@ -95,5 +95,21 @@ def _extend(item: Item, text: str, line: int) -> None:
     item.line_end = line
 
 
+def bullet_items(lines: list[Line]) -> list[Item]:
+    """A bulleted list ("•", "·", "-"): each bullet starts an item; other lines, sub-bullets ("o")
+    included, go on with the item above (sub-items belong to their item)."""
+    items: list[Item] = []
+    for line in lines:
+        if not line.text:
+            continue
+        if line.bullet:
+            items.append(Item(str(len(items) + 1), "", line.number, line.number))
+        elif not items:
+            continue
+        text = re.sub(r"^o\s+", "", line.text) if re.match(r"^\s*o\s{2,}", line.raw) else line.text
+        _extend(items[-1], text, line.number)
+    return [i for i in items if i.text]
+
+
 def roman_value(token: str) -> int:
     return roman_to_int(token)

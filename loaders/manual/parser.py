@@ -1,171 +1,160 @@
 """Manuales de Organización: text → ``ParsedDocument``.
 
-normalise (loaders.text) → top-level sections by their numbered titles (Introducción/Antecedentes,
-Objetivo, Marco Jurídico, Atribuciones, Políticas, Organigrama, Funciones) → per section:
+normalise and drop page noise (loaders.pages) → who the manual is about (loaders.front) → its
+sections by their titles (sections) → per section and per post:
 
-* Marco Jurídico: one listed instrument per item (bullet glyph, "·", or none at all: an item
-  starts where the previous one ended with a period and a line starts with an instrument word);
-  acuerdos that delegate a power to named posts become delegations.
-* Atribuciones: quoted articles of a higher regulation, their fracciones as powers of the unit the
-  introduction names, citing that regulation with article and fraction.
-* Políticas: "5.1 …" items, policies of the head unit.
-* Funciones: unit headings ("7.1.1. Departamento de …", or "I." / "a)" headings) nest by their
-  numbering; their numbered items are the unit's functions.
-* Introducción and other prose: reporting lines, integration and history (loaders.history).
+* Estructura Orgánica: a list or table of units and posts, nested by its numbering (posts.structure_rows).
+* Funciones: unit headings ("7.1.1. Departamento de …", "I." / "a)", or a heading in capitals) nest by
+  their numbering; their numbered items are the unit's functions.
+* Post blocks anywhere ("Nombre del Puesto / A quien Reporta / A quien Supervisa / Funciones"): each
+  post is a unit with its superior and its functions (posts.post_blocks).
+* Marco Jurídico, Atribuciones (legal), Políticas, and the prose of Introducción/Antecedentes
+  (reporting lines, integration and history, loaders.history).
+
+Where the structure list, a post's "A quien Reporta" and its superior's "A quien Supervisa"
+disagree, the parent most of them name wins (ties: the post's own block).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from loaders import ids
 from loaders.assembly import Assembly
 from loaders.dates import find_dates
+from loaders.front import Front, read_front
 from loaders.history import Paragraph, ProseReader
-from loaders.lexicon import INSTRUMENT_WORDS, KNOWN_BODIES, title_case
-from loaders.manual.lists import Item, detect_style, split_items
-from loaders.mentions import clean_name, post_to_unit_name, unit_like
+from loaders.lexicon import KNOWN_BODIES, title_case
+from loaders.manual.legal import attribution_elements, legal_items, read_attributions, read_legal
+from loaders.manual.lists import Item, bullet_items, detect_style, split_items
+from loaders.manual.posts import PostBlock, Row, post_blocks, structure_rows
+from loaders.manual.sections import Section, number_value, sections
+from loaders.mentions import _content, clean_name, kind_of, unit_like
 from loaders.numbering import is_roman, roman_to_int
-from loaders.records import DocumentRecord, ParsedDocument, ProvisionRecord
 from loaders.pages import source_lines
+from loaders.phrasings import MANUAL_TITLE_START
+from loaders.records import DocumentRecord, ParsedDocument
+from loaders.statute.parser import organization_aliases
 from loaders.text import Line, fold
 from orggraph.errors import ParseError
 
-SECTION_KINDS = [
-    ("history", r"introducci[oó]n|antecedentes(?:\s+hist[oó]ricos)?"),
-    ("objective", r"objetivos?(?:\s+general)?"),
-    (
-        "legal",
-        r"marco\s+(?:jur[ií]dico|normativo|legal)(?:\s*[–\-]\s*administrativo)?|base\s+legal|"
-        r"fundamento\s+(?:jur[ií]dico|legal)",
-    ),
-    ("powers", r"atribuciones"),
-    ("policies", r"pol[ií]ticas(?:\s+de\s+operaci[oó]n)?"),
-    ("chart", r"organigrama|estructura\s+org[aá]nica"),
-    ("functions", r"funciones(?:\s+sustantivas)?|descripci[oó]n\s+de\s+funciones"),
-    ("other", r"misi[oó]n|visi[oó]n|glosario|valores|autorizaci[oó]n"),
-]
-SECTION = re.compile(
-    r"^(?P<num>\d{1,2}|[IVX]{1,4})\.?\s+(?P<title>(?:" + "|".join(p for _, p in SECTION_KINDS) + r")\b.{0,40})$",
-    re.IGNORECASE,
-)
 UNIT_HEADING = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,4})\.?\s+(?P<name>\S.*)$")
 ROMAN_HEADING = re.compile(r"^(?P<num>[IVX]{1,5})\s*[.)]\s+(?P<name>\S.*)$")
 LETTER_HEADING = re.compile(r"^(?P<num>[a-z])\s*[).]\s+(?P<name>\S.*)$")
 TITLE = re.compile(r"^MANUAL\s+DE\s+ORGANIZACI[ÓO]N\b.*", re.IGNORECASE)
 CLAVE = re.compile(r"\bClave:?\s*(?P<clave>\d{4}-\d{3}-\d{3})\b", re.IGNORECASE)
 IN_FORCE = re.compile(
-    r"\b(?:Vigencia|Fecha\s+de\s+(?:autorizaci[óo]n|actualizaci[óo]n|expedici[óo]n|validaci[óo]n)|vigente\s+a\s+partir"
-    r"\s+del?)[,:]?\s+(?P<rest>.{0,60})",
+    r"\b(?:Vigencia|Fecha\s+de\s+(?:autorizaci[óo]n|actualizaci[óo]n|expedici[óo]n|validaci[óo]n|elaboraci[óo]n)|"
+    r"vigente\s+a\s+partir\s+del?)[,:]?\s+(?P<rest>.{0,60})",
     re.IGNORECASE,
 )
 ORG = re.compile(
     r"(?P<name>(?:El\s+|La\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+(?:(?:de|del|la|las|los|el|y|e|para|en)\s+)*"
     r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)+)\s+\((?P<acr>[A-Z][A-Z\-]{1,15})\)"
 )
-_ITEM_START = re.compile(rf"^(?:{'|'.join(INSTRUMENT_WORDS)})\b")
-DELEGATION = re.compile(
-    r"\bse\s+delega(?:n)?\s+(?:a|en)\s+(?:los|las|el|la)\s+(?P<posts>.+?),\s+la\s+facultad\s+de\s+(?P<power>[^.;]+)",
-    re.IGNORECASE,
-)
-QUOTED_ARTICLE = re.compile(
-    r"^Art[íi]culo\s+(?P<num>\d+(?:\s+Bis)?)\s*(?:,\s*(?P<part>[^.]*?))?\.\s*(?P<text>.*)$", re.IGNORECASE
-)
-
-
-@dataclass
-class Section:
-    kind: str
-    number: str
-    title: str
-    line: int
-    lines: list[Line] = field(default_factory=list)
+INSTITUTION_HEADS = re.compile(r"^(?:Instituto|Secretar[íi]a|Servicios|Comisi[óo]n|Sistema|Consejo|Procuradur[íi]a)")
+GOVERNING = re.compile(r"^(?:Junta|Consejo|Asamblea|[ÓO]rgano\s+de\s+Gobierno)\b", re.IGNORECASE)
+BASIS_ORDER = {"reports": 0, "structure": 1, "supervises": 2}
 
 
 def parse_manual(path: str | Path, data: bytes | None = None) -> ParsedDocument:
     raw = Path(path).read_bytes() if data is None else data
     cleaned = source_lines(path, raw)
     lines = cleaned.lines
-    sections = _sections(lines)
-    if len({s.kind for s in sections}) < 2 or not any(s.kind in ("functions", "legal") for s in sections):
+    found = sections(lines)
+    blocks = post_blocks(lines)
+    kinds = {s.kind for s in found}
+    if not blocks and (len(kinds) < 2 or not kinds & {"functions", "legal", "structure"}):
         raise ParseError(
-            "no manual sections found (Introducción, Marco Jurídico, Funciones …): not a manual",
+            "no manual sections found (Introducción, Marco Jurídico, Estructura Orgánica, Funciones …) and no "
+            "post descriptions ('Nombre del Puesto'): not a manual",
             path,
             next((ln.number for ln in lines if ln.text), 1),
         )
-    functions = next((s for s in sections if s.kind == "functions"), None)
-
-    organization, org_name, org_acronym = _organization(lines)
+    first_section = next((i for i, ln in enumerate(lines) if found and ln.number == found[0].line), None)
+    front = read_front(lines, first_section, cleaned.header_lines(), MANUAL_TITLE_START)
+    organization, org_name, org_acronym, subject = _organization(lines, front, path)
     clave = _first(CLAVE, [*cleaned.headers, *(ln.text for ln in lines)], "clave")
-    title = _title(cleaned.header_lines(), lines)
+    title = _title(cleaned.header_lines(), lines) or front.title
     qualifier = clave or re.sub(r"^Manual\s+de\s+Organizaci[óo]n\s+(?:de\s+la|del|de)\s+", "", title or "", flags=re.I)
+    if qualifier and fold(qualifier).startswith(fold(org_name)[:20]):
+        qualifier = ""  # the manual of the whole organization: no qualifier
     document_id = ids.document_id(organization, "Manual de Organización", qualifier or None)
-    a = Assembly(organization)
-    a.units.define_org(org_name, 1, acronym=org_acronym, external=False)
-    if fold(org_name).startswith("instituto"):
-        a.units.add_org_alias(organization, "Instituto")  # "el Instituto" is the organization
+    a = Assembly(organization, document_id)
+    a.units.define_org(org_name, front.title_line, acronym=org_acronym, external=False)
+    _describe(a, organization, org_name, front, subject)
+    for line, note_kind, message in front.notes:
+        if subject is None:
+            a.note(line, note_kind, message)  # type: ignore[arg-type]
 
-    section_ids = {}
-    for section in sections:
-        section_id = f"{document_id}/sec-{section.number.lower()}"
-        section_ids[section.kind] = section_id
-        a.add_provision(
-            ProvisionRecord(
-                id=section_id,
-                kind="seccion_manual",
-                number=section.number,
-                heading=section.title,
-                text="",
-                order=int(_n(section.number)),
-                line_start=section.line,
-                line_end=section.lines[-1].number if section.lines else section.line,
-            )
-        )
-        a.edge(
-            "CONTAINS", document_id, "Document", section_id, "Provision", section.line, order=int(_n(section.number))
+    section_ids: dict[int, str] = {}
+    for order, section in enumerate(found, start=1):
+        section_ids[id(section)] = a.provision(
+            "seccion_manual",
+            None,
+            ids.manual_section_part(section.number),
+            section.line,
+            section.lines[-1].number if section.lines else section.line,
+            order=number_value(section.number) if section.number[:1] != "u" else 100 + order,
+            number=section.number if section.number[:1] != "u" else None,
+            heading=section.title,
         )
 
+    votes = Votes()
     head = None
-    if functions is not None:
-        head = _functions(functions, section_ids["functions"], a, path)
-    chart = next((s for s in sections if s.kind == "chart"), None)
+    for section in found:
+        if section.kind == "structure":
+            _structure(section, a, votes)
+    for section in found:
+        if section.kind == "functions":
+            head = head or _functions(section, section_ids[id(section)], a)
+    for block in blocks:
+        _post(block, lines, a, votes)
+    votes.apply(a)
+    chart = next((s for s in found if s.kind == "chart"), None)
     if head is None and chart is not None:
         head = _chart_head(chart, a)
+    if head is None and subject:
+        head = a.units.resolve(subject)
+    if head is None:
+        head = _top_unit(a)
 
     prose = ProseReader(a, document_id)
-    powers = next((s for s in sections if s.kind == "powers"), None)
-    elements = _attribution_elements(powers.lines) if powers else []
+    powers = next((s for s in found if s.kind == "powers"), None)
+    elements = attribution_elements(powers.lines) if powers else []
     paragraphs = [
-        p for s in sections if s.kind in ("history", "objective") for p in _paragraphs(s, section_ids[s.kind], a)
+        p for s in found if s.kind in ("history", "objective") for p in _paragraphs(s, section_ids[id(s)], a)
     ]
-    paragraphs += _prose_paragraphs(elements, section_ids.get("powers", ""), a)
+    if powers is not None:
+        paragraphs += _prose_paragraphs(elements, section_ids[id(powers)], a)
     prose.structure(paragraphs, create=True)
     prose.history(paragraphs)
 
-    for section in sections:
+    for section in found:
         if section.kind == "legal":
-            _legal(section, section_ids["legal"], document_id, a)
+            read_legal(section.lines, section_ids[id(section)], a)
         elif section.kind == "powers":
-            _attributions(elements, section_ids["powers"], a)
+            read_attributions(elements, section_ids[id(section)], a)
         elif section.kind == "policies" and head:
-            _policies(section, section_ids["policies"], head, a)
+            _policies(section, section_ids[id(section)], head, a)
     a.attach_orphans(organization)
     for provision in list(a.provisions.values()):
         if provision.text and provision.kind not in ("marco_juridico",):
             a.cite(provision.id, "Provision", provision.text, provision.line_start)
 
     in_force = None
-    for text in [*(ln.text for ln in (chart.lines if chart else [])), *(ln.text for ln in lines)]:
+    for text in [*(ln.text for ln in (chart.lines if chart else [])), *(ln.text for ln in lines), *cleaned.headers]:
         m = IN_FORCE.search(text)
         if m and find_dates(m.group("rest")):
             in_force = find_dates(m.group("rest"))[0].value
             break
     document = DocumentRecord(
         id=document_id,
-        title=title or (f"Manual de Organización de la {a.units.name(head)}" if head else "Manual"),
+        title=title or (f"Manual de Organización de la {a.units.name(head)}" if head else f"Manual de Organización de {org_name}"),
         genre="manual",
         organization=organization,
         issuer=None,
@@ -177,27 +166,47 @@ def parse_manual(path: str | Path, data: bytes | None = None) -> ParsedDocument:
         sha256=hashlib.sha256(raw).hexdigest(),
         line_count=len(lines),
     )
-    return a.build(document)
+    parsed = a.build(document)
+    parsed.page_noise = cleaned.counts()
+    return parsed
 
 
-# ----------------------------------------------------------------------------- sections and metadata
-def _sections(lines: list[Line]) -> list[Section]:
-    sections: list[Section] = []
-    for line in lines:
-        m = SECTION.match(line.text)
-        if m and len(line.text) < 80:
-            kind = next(k for k, pattern in SECTION_KINDS if re.match(pattern, m.group("title"), re.IGNORECASE))
-            number = m.group("num").upper()
-            if not sections or _n(number) > _n(sections[-1].number):
-                sections.append(Section(kind, number, m.group("title").strip(), line.number))
-                continue
-        if sections:
-            sections[-1].lines.append(line)
-    return sections
+# ----------------------------------------------------------------------------- who the manual is about
+def _organization(lines: list[Line], front: Front, path: str | Path) -> tuple[str, str, str | None, str | None]:
+    """(organization id, name, acronym, the unit the manual is about when it is a unit's manual).
+
+    "Manual de Organización de la Jefatura de …" of the IMSS organizes one unit of an institution the
+    text names ("Instituto Mexicano del Seguro Social (IMSS)"): the organization is the institution."""
+    institution = _institution(lines)
+    if front.body and kind_of(front.body) and institution and fold(institution[1]) != fold(front.body):
+        return (*institution, front.body)
+    if front.body:
+        return ids.organization_id(front.acronym or front.body), front.body, front.acronym, None
+    if institution:
+        return (*institution, None)
+    name = title_case(Path(path).stem.replace("-", " ").replace("_", " "))
+    return ids.organization_id(name), name, None, None
 
 
-def _n(number: str) -> int:
-    return roman_to_int(number) if is_roman(number) and not number.isdigit() else int(number)
+def _institution(lines: list[Line]) -> tuple[str, str, str] | None:
+    for line in lines[:400]:
+        for m in ORG.finditer(line.text):
+            name = re.sub(r"^(?:El|La)\s+", "", m.group("name"))
+            if fold(name) in KNOWN_BODIES or INSTITUTION_HEADS.match(name):
+                return ids.organization_id(m.group("acr")), name, m.group("acr")
+    return None
+
+
+def _describe(a: Assembly, organization: str, name: str, front: Front, subject: str | None) -> None:
+    parent = None
+    if front.parent and subject is None:
+        parent = a.units.define_org(front.parent, front.title_line, external=True)
+        a.edge("SUB_ORGANIZATION_OF", organization, "Organization", parent, "Organization", front.title_line)
+    a.units.update_org(organization, kind=front.kind if subject is None else None, parent=parent)
+    for alias in organization_aliases(name, front if subject is None else Front()):
+        a.units.add_org_alias(organization, alias)
+    if fold(name).startswith("instituto"):
+        a.units.add_org_alias(organization, "Instituto")  # "el Instituto" is the organization
 
 
 def _first(pattern: re.Pattern[str], texts: list[str], group: str) -> str | None:
@@ -211,58 +220,32 @@ def _first(pattern: re.Pattern[str], texts: list[str], group: str) -> str | None
 def _title(header_lines: list[tuple[int, str]], lines: list[Line]) -> str | None:
     """The running header's "MANUAL DE ORGANIZACIÓN DE …" (over one or more lines), else the first line."""
     for i, (_, text) in enumerate(header_lines):
-        if TITLE.match(text):
+        if TITLE.match(text) and text.isupper():
             parts = [text]
             for _, more in header_lines[i + 1 :]:
-                if more.isupper() and not re.search(r"P[ÁA]GINA|CLAVE", more, re.IGNORECASE):
+                if more.isupper() and not re.search(r"P[ÁA]GINA|CLAVE", more, re.IGNORECASE) and more not in parts:
                     parts.append(more)
                 else:
                     break
             return title_case(" ".join(parts))
     first = next((ln.text for ln in lines if ln.text), "")
-    return title_case(first) if TITLE.match(first) else None
+    return title_case(first) if TITLE.match(first) and len(first.split()) > 3 else None
 
 
-def _organization(lines: list[Line]) -> tuple[str, str, str | None]:
-    """The body the manual belongs to: its first "Name (ACRONYM)" naming an institution."""
-    for line in lines[:400]:
-        for m in ORG.finditer(line.text):
-            name = re.sub(r"^(?:El|La)\s+", "", m.group("name"))
-            if fold(name) in KNOWN_BODIES or re.match(
-                r"^(?:Instituto|Secretar[íi]a|Servicios|Comisi[óo]n|Sistema|"
-                r"Consejo|Procuradur[íi]a)",
-                name,
-            ):
-                return ids.organization_id(m.group("acr")), name, m.group("acr")
-    raise ParseError("cannot tell which body this manual belongs to: no 'Name (ACRONYM)' of an institution", None, 1)
-
-
-def _prose_paragraphs(elements: list[_Element], section_id: str, a: Assembly) -> list[Paragraph]:
+# ----------------------------------------------------------------------------- prose
+def _prose_paragraphs(elements, section_id: str, a: Assembly) -> list[Paragraph]:
     """The Atribuciones section's own prose (not its quoted articles), as párrafos."""
     out = []
     for index, element in enumerate((e for e in elements if e.kind == "prose"), start=1):
-        provision = ids.child(section_id, ids.paragraph_part(index))
-        a.add_provision(
-            ProvisionRecord(
-                id=provision,
-                kind="parrafo",
-                number=str(index),
-                text=element.text,
-                parent=section_id,
-                order=100 + index,
-                line_start=element.line_start,
-                line_end=element.line_end,
-            )
-        )
-        a.edge(
-            "CONTAINS",
+        provision = a.provision(
+            "parrafo",
             section_id,
-            "Provision",
-            provision,
-            "Provision",
+            ids.paragraph_part(index),
             element.line_start,
             element.line_end,
             order=100 + index,
+            number=str(index),
+            text=element.text,
         )
         out.append(Paragraph(element.text, element.line_start, element.line_end, provision))
     return out
@@ -277,28 +260,15 @@ def _paragraphs(section: Section, section_id: str, a: Assembly) -> list[Paragrap
         if current:
             text = " ".join(ln.text for ln in current)
             index = len(paragraphs) + 1
-            provision = ids.child(section_id, ids.paragraph_part(index))
-            a.add_provision(
-                ProvisionRecord(
-                    id=provision,
-                    kind="parrafo",
-                    number=str(index),
-                    text=text,
-                    parent=section_id,
-                    order=index,
-                    line_start=current[0].number,
-                    line_end=current[-1].number,
-                )
-            )
-            a.edge(
-                "CONTAINS",
+            provision = a.provision(
+                "parrafo",
                 section_id,
-                "Provision",
-                provision,
-                "Provision",
+                ids.paragraph_part(index),
                 current[0].number,
                 current[-1].number,
                 order=index,
+                number=str(index),
+                text=text,
             )
             paragraphs.append(Paragraph(text, current[0].number, current[-1].number, provision))
             current.clear()
@@ -313,7 +283,150 @@ def _paragraphs(section: Section, section_id: str, a: Assembly) -> list[Paragrap
     return paragraphs
 
 
-# ----------------------------------------------------------------------------- functions
+# ----------------------------------------------------------------------------- parents by majority
+@dataclass
+class Votes:
+    """Who each unit hangs from, as the structure list, its own block and its superiors' blocks say."""
+
+    ballots: dict[str, list[tuple[str, str, int]]] = field(default_factory=lambda: defaultdict(list))
+
+    def cast(self, child: str, parent: str, basis: str, line: int) -> None:
+        if child != parent:
+            self.ballots[child].append((parent, basis, line))
+
+    def apply(self, a: Assembly) -> None:
+        chosen: dict[str, tuple[str, str, int]] = {}
+        for child, ballots in self.ballots.items():
+            tally: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+            for ballot in ballots:
+                tally[ballot[0]].append(ballot)
+            best = max(
+                tally.values(),
+                key=lambda bs: (len({b[1] for b in bs}), -min(BASIS_ORDER[b[1]] for b in bs)),
+            )
+            chosen[child] = min(best, key=lambda b: BASIS_ORDER[b[1]])
+        for child, (parent, basis, line) in chosen.items():
+            if _ancestor(chosen, parent, child):
+                continue  # a cycle: the text contradicts itself; keep the unit where it was
+            a.edge("PART_OF", child, "Unit", parent, "Unit", line, basis=basis)
+
+
+def _ancestor(chosen: dict[str, tuple[str, str, int]], start: str, target: str) -> bool:
+    seen = set()
+    node = start
+    while node in chosen and node not in seen:
+        if node == target:
+            return True
+        seen.add(node)
+        node = chosen[node][0]
+    return node == target
+
+
+# ----------------------------------------------------------------------------- structure lists and tables
+def _structure(section: Section, a: Assembly, votes: Votes) -> None:
+    rows: list[Row] = structure_rows(section.lines)
+    by_number: dict[str, str] = {}
+    for row in rows:
+        unit = _unit_for(row.name, a, row.line, create=True)
+        if unit is None:
+            continue
+        if row.number:
+            by_number[row.number] = unit
+        if row.parent_number and row.parent_number in by_number:
+            votes.cast(unit, by_number[row.parent_number], "structure", row.line)
+
+
+def _unit_for(name: str, a: Assembly, line: int, *, create: bool) -> str | None:
+    """The unit a structure row or a post's name stands for: a known unit by its name, its post
+    ("Director de X" → Dirección de X), or its words without the head ("Jefatura de Indicadores
+    Económicos" → the listed "Indicadores Económicos"); else a new unit."""
+    name = re.sub(r"\s+", " ", name).strip(" .;,")
+    if not name:
+        return None
+    own = a.units.strip_own_org(clean_name(name))
+    unit = a.units.resolve(own) or a.units.resolve_post(own)
+    if unit:
+        if fold(own) != fold(a.units.name(unit)):
+            a.units.add_alias(unit, own)
+        return unit
+    wanted = _headless(own)
+    if len(wanted) >= 2:
+        same = [u for u in a.units.ids() if _headless(a.units.name(u)) == wanted]
+        if len(same) == 1:
+            a.units.add_alias(same[0], own)
+            return same[0]
+    if not create:
+        return None
+    try:
+        return a.units.define(own, line, listed=True)
+    except ValueError:
+        return None
+
+
+_HEAD_WORDS = {
+    "jefatura", "jefe", "jefa", "direccion", "director", "directora", "coordinacion", "coordinador", "coordinadora",
+    "departamento", "subdireccion", "subdirector", "subdirectora", "area", "unidad", "titular", "encargado",
+}
+
+
+def _headless(name: str) -> tuple[str, ...]:
+    words = _content(name)
+    while words and any(fold(h).startswith(words[0]) or words[0].startswith(fold(h)[:6]) for h in _HEAD_WORDS):
+        words = words[1:]
+    return tuple(words)
+
+
+# ----------------------------------------------------------------------------- post blocks
+def _post(block: PostBlock, lines: list[Line], a: Assembly, votes: Votes) -> None:
+    if not block.post:
+        a.note(block.line, "unit", "a post description without the post's name")
+        return
+    unit = _unit_for(block.post, a, block.line, create=True)
+    if unit is None:
+        a.note(block.line, "unit", f"the post {block.post!r} does not read as a name")
+        return
+    a.units.mark_described(unit)
+    for name, line in block.reports:
+        superior = _unit_for(name, a, line, create=bool(GOVERNING.match(a.units.strip_own_org(clean_name(name)))))
+        if superior:
+            votes.cast(unit, superior, "reports", line)
+    for name, line in block.supervises:
+        sub = _unit_for(name, a, line, create=False)
+        if sub:
+            votes.cast(sub, unit, "supervises", line)
+    post_id = a.provision(
+        "seccion_manual",
+        None,
+        ids.post_part(block.post),
+        block.start,
+        block.end,
+        order=2000 + block.line,
+        heading=block.post,
+    )
+    if block.functions_line is None:
+        return
+    items = _list_items(block.function_lines)
+    if not items:
+        a.note(block.functions_line, "power", f"{block.post}: a functions heading with no functions under it")
+    for item in items:
+        _function(item, post_id, unit, a)
+
+
+def _list_items(lines: list[Line]) -> list[Item]:
+    style = detect_style(lines)
+    if style is not None:
+        _, items = split_items(lines, style)
+        return items
+    return bullet_items(lines)
+
+
+def _top_unit(a: Assembly) -> str | None:
+    placed = {e.source for e in a.edges.values() if e.type == "PART_OF"}
+    tops = [u for u in a.units.ids() if u not in placed]
+    return tops[0] if tops else None
+
+
+# ----------------------------------------------------------------------------- functions sections
 @dataclass
 class _UnitBlock:
     number: str
@@ -327,16 +440,16 @@ class _UnitBlock:
         self.raw = self.raw or self.name
 
 
-def _functions(section: Section, section_id: str, a: Assembly, path: str | Path) -> str | None:
-    blocks = _unit_blocks(section.lines)
+def _functions(section: Section, section_id: str, a: Assembly) -> str | None:
+    blocks = unit_blocks(section.lines)
     if not blocks:
-        raise ParseError(
-            "the functions section names no unit ('7.1. Jefatura de …' or 'I. Dirección …')", path, section.line
-        )
+        if any(ln.text for ln in section.lines):
+            a.note(section.line, "structure", f"the section {section.title!r} names no unit ('7.1. Jefatura de …')")
+        return None
     stack: list[tuple[int, str]] = []
     head = None
     for block in blocks:
-        unit = a.units.define(block.name, block.line, described=True)
+        unit = a.units.define(block.name, block.line, described=True, listed=True)
         while stack and stack[-1][0] >= block.depth:
             stack.pop()
         if stack:
@@ -344,28 +457,27 @@ def _functions(section: Section, section_id: str, a: Assembly, path: str | Path)
         else:
             head = head or unit
         stack.append((block.depth, unit))
-        block_id = ids.child(section_id, ids.slug(block.number))
-        a.add_provision(
-            ProvisionRecord(
-                id=block_id,
-                kind="seccion_manual",
-                number=block.number,
-                heading=block.name,
-                parent=section_id,
-                order=len(a.provisions),
-                line_start=block.line,
-                line_end=(block.lines[-1].number if block.lines else block.line),
-            )
+        block_id = a.provision(
+            "seccion_manual",
+            section_id,
+            ids.block_part(block.number),
+            block.line,
+            block.lines[-1].number if block.lines else block.line,
+            order=len(a.provisions),
+            number=block.number,
+            heading=block.name,
         )
-        a.edge("CONTAINS", section_id, "Provision", block_id, "Provision", block.line, order=len(a.provisions))
         style = detect_style(block.lines)
         if style is None:
             if any(ln.text for ln in block.lines):
-                a.warn(block.line, f"{block.name}: text under the heading but no numbered functions")
+                items = bullet_items(block.lines)
+                if items:
+                    for item in items:
+                        _function(item, block_id, unit, a)
+                    continue
+                a.note(block.line, "power", f"{block.name}: text under the heading but no numbered functions")
             elif block is blocks[-1]:
-                raise ParseError(
-                    f"the file ends right after the heading of {block.name!r}: it looks truncated", path, block.line
-                )
+                a.note(block.line, "truncated", f"the text ends right after the heading of {block.name!r}")
             continue
         _, items = split_items(block.lines, style)
         for item in items:
@@ -374,29 +486,17 @@ def _functions(section: Section, section_id: str, a: Assembly, path: str | Path)
 
 
 def _function(item: Item, parent: str, unit: str, a: Assembly) -> None:
-    provision_id = ids.child(parent, f"fn-{ids.slug(item.number)}")
-    record = ProvisionRecord(
-        id=provision_id,
-        kind="funcion",
-        number=item.number,
-        text=item.text,
-        parent=parent,
-        order=_order(item.number),
-        line_start=item.line_start,
-        line_end=item.line_end,
-    )
-    a.add_provision(record)
-    a.edge(
-        "CONTAINS",
+    provision_id = a.provision(
+        "funcion",
         parent,
-        "Provision",
-        provision_id,
-        "Provision",
+        ids.function_part(item.number),
         item.line_start,
         item.line_end,
         order=_order(item.number),
+        number=item.number,
+        text=item.text,
     )
-    a.power(record, item.text, [(unit, "own")], kind="funcion")
+    a.power(a.provisions[provision_id], item.text, [(unit, "own")], kind="funcion")
 
 
 def _order(number: str) -> int:
@@ -406,8 +506,9 @@ def _order(number: str) -> int:
     return roman_to_int(tail) if is_roman(tail) else ord(tail[:1] or "a")
 
 
-def _unit_blocks(lines: list[Line]) -> list[_UnitBlock]:
-    """Unit headings nest by their numbering: "7.1" › "7.1.1", or "I." › "a)" (a heading names a unit)."""
+def unit_blocks(lines: list[Line]) -> list[_UnitBlock]:
+    """Unit headings nest by their numbering: "7.1" › "7.1.1", or "I." › "a)"; or stand as headings in
+    capitals ("DIRECCIÓN DE PROGRAMACIÓN Y PRESUPUESTO") in a manual that numbers none."""
     blocks: list[_UnitBlock] = []
     pending: _UnitBlock | None = None
     for line in lines:
@@ -443,6 +544,9 @@ def _unit_blocks(lines: list[Line]) -> list[_UnitBlock]:
                     else m.group("num")
                 )
                 block = _UnitBlock(number, clean_name(m.group("name")), depth, line.number, raw=m.group("name"))
+            elif _upper_ratio(text) > 0.85 and len(text) < 120 and unit_like(text) and not line.bullet:
+                number = f"h{len(blocks) + 1}"
+                block = _UnitBlock(number, clean_name(text), 1, line.number, raw=text)
         if block is not None:
             blocks.append(block)
             pending = block
@@ -452,294 +556,15 @@ def _unit_blocks(lines: list[Line]) -> list[_UnitBlock]:
     return blocks
 
 
+def _upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
 def _chart_head(chart: Section, a: Assembly) -> str | None:
-    for block in _unit_blocks(chart.lines):
+    for block in unit_blocks(chart.lines):
         return a.units.define(block.name, block.line)
     return None
-
-
-# ----------------------------------------------------------------------------- marco jurídico
-def _legal_items(lines: list[Line]) -> list[tuple[str, int, int]]:
-    """Items of the legal framework: bulleted, or unbulleted sentences that start with an instrument word."""
-    items: list[list[Line]] = []
-    for line in lines:
-        text = line.text
-        if not text:
-            continue
-        previous = " ".join(ln.text for ln in items[-1]) if items else ""
-        ends = bool(re.search(r"(?<!\bH)(?<!\bC)[.]$|vigentes?\.?$", previous)) or not items
-        starts = line.bullet or (ends and _ITEM_START.match(text) is not None)
-        if starts or not items:
-            items.append([line])
-        else:
-            items[-1].append(line)
-    return [
-        (re.sub(r"\s+", " ", " ".join(ln.text for ln in group)).strip(), group[0].number, group[-1].number)
-        for group in items
-    ]
-
-
-def _legal(section: Section, section_id: str, document_id: str, a: Assembly) -> None:
-    for index, (text, start, end) in enumerate(_legal_items(section.lines), start=1):
-        provision_id = ids.child(section_id, f"item-{index}")
-        record = ProvisionRecord(
-            id=provision_id,
-            kind="marco_juridico",
-            number=str(index),
-            text=text,
-            parent=section_id,
-            order=index,
-            line_start=start,
-            line_end=end,
-        )
-        a.add_provision(record)
-        a.edge("CONTAINS", section_id, "Provision", provision_id, "Provision", start, end, order=index)
-        listed = a.instruments.parse_listed(text, start)
-        if not listed:
-            a.warn(start, f"legal framework item {index} names no instrument: {text[:60]!r}")
-        for entry in listed:
-            a.edge(
-                "CITES",
-                provision_id,
-                "Provision",
-                entry.instrument,
-                "LegalInstrument",
-                start,
-                end,
-                article=entry.articles,
-                context="marco_juridico",
-            )
-            a.edge(
-                "CITES",
-                document_id,
-                "Document",
-                entry.instrument,
-                "LegalInstrument",
-                start,
-                end,
-            )
-        if listed:
-            _delegation(text, record, listed[0].instrument, a)
-
-
-def _delegation(text: str, provision: ProvisionRecord, instrument: str, a: Assembly) -> None:
-    """ "Acuerdo del H. Consejo Técnico … mediante el cual se delega a los A, B y C, la facultad de X"."""
-    m = DELEGATION.search(text)
-    if not m:
-        return
-    issuer = re.search(
-        r"^Acuerdo\s+(?:del|de\s+la)\s+(?:H\.\s+)?(?P<who>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*(?:\s+[A-ZÁÉÍÓÚÑ]"
-        r"[\wáéíóúñ]*)*)",
-        text,
-    )
-    who = re.split(r"\s+(?:ACDO\b|[A-Z]{2,}\.)", issuer.group("who"))[0] if issuer else ""
-    delegator = a.units.define(who, provision.line_start) if who and unit_like(who) else None
-    holders: list[tuple[str, str]] = []
-    post_start = r"(?=(?:Jef[ea]s?|Subdelegad|Delegad|Director|Coordinador|Titular|Subdirector))"
-    joiner = rf"(?:,\s*|\s+y\s+)(?:a\s+)?(?:los\s+|las\s+)?{post_start}"
-    for post in re.split(joiner, m.group("posts")):
-        name = post_to_unit_name(post.strip())
-        if not name:
-            a.warn(provision.line_start, f"delegation to {post!r}: not a post orggraph can place")
-            continue
-        unit = a.units.resolve(name) or a.units.define(name, provision.line_start)
-        holders.append((unit, "delegated"))
-        if delegator:
-            a.edge(
-                "DELEGATES",
-                delegator,
-                "Unit",
-                unit,
-                "Unit",
-                provision.line_start,
-                provision.line_end,
-                scope="power",
-                instrument=instrument,
-                provision=provision.id,
-                post=post.strip(),
-            )
-    if not holders:
-        return
-    power_text = f"{m.group('power').strip()}"
-    power = a.power(provision, power_text, holders, kind="delegada", instrument=instrument)
-    a.edge("BASED_ON", power.id, "Power", instrument, "LegalInstrument", provision.line_start, provision.line_end)
-    if delegator:
-        a.edge(
-            "HAS_POWER",
-            delegator,
-            "Unit",
-            power.id,
-            "Power",
-            provision.line_start,
-            provision.line_end,
-            basis="own",
-            instrument=instrument,
-        )
-
-
-# ----------------------------------------------------------------------------- atribuciones
-ARTICLE_OF = re.compile(
-    r"\bart[íi]culos?\s+(?P<num>\d+(?:\s+Bis)?)\s+(?:del|de\s+la)\s+(?P<reg>(?:Reglamento|Ley|Estatuto|Decreto)\b[^,]*)",
-    re.IGNORECASE,
-)
-HOLDER_INTRO = re.compile(
-    r"(?:,\s*(?:la|el)\s+(?P<a>[^,]+?)\s+tiene\s+las\s+siguientes\s+(?:atribuciones|facultades|funciones)"
-    r"|\bcorresponde\s+(?:al|a\s+la|a\s+el)\s+(?P<b>[^:,]+?)\s*:?\s*$)",
-    re.IGNORECASE,
-)
-
-
-@dataclass
-class _Element:
-    kind: str  # "intro" (cites an article of a regulation), "article" (a quoted article), "item", "prose"
-    text: str
-    line_start: int
-    line_end: int
-    number: str | None = None
-    heading: str | None = None
-
-
-def _attribution_elements(lines: list[Line]) -> list[_Element]:
-    """Split the Atribuciones section into intros, quoted articles, their numbered items and prose."""
-    elements: list[_Element] = []
-    expected: int | None = None
-    previous_blank = False
-    for line in lines:
-        text = line.text
-        if not text:
-            previous_blank = True
-            continue
-        if re.fullmatch(r"[….\s]+", text):
-            continue  # "…": an elided part of a quoted article
-        current = elements[-1] if elements else None
-        quoted = QUOTED_ARTICLE.match(text)
-        roman = re.match(r"^(?P<num>[IVX]+)\s*[.)]\s+(?P<rest>\S.*)$", text)
-        if quoted:
-            heading = f"Artículo {quoted.group('num')}" + (f", {quoted.group('part')}" if quoted.group("part") else "")
-            elements.append(
-                _Element("article", quoted.group("text"), line.number, line.number, quoted.group("num"), heading)
-            )
-            expected = 1
-        elif (
-            roman
-            and is_roman(roman.group("num"))
-            and expected is not None
-            and roman_to_int(roman.group("num")) == expected
-        ):
-            elements.append(_Element("item", roman.group("rest"), line.number, line.number, roman.group("num")))
-            expected += 1
-        elif ARTICLE_OF.search(text) and (current is None or current.kind != "intro" or previous_blank):
-            elements.append(_Element("intro", text, line.number, line.number))
-            expected = 1
-        elif current is not None and not (previous_blank and text[:1].isupper() and current.text.endswith((".", ":"))):
-            current.text = f"{current.text} {text}"
-            current.line_end = line.number
-        else:
-            elements.append(_Element("prose", text, line.number, line.number))
-            expected = None
-        previous_blank = False
-    return elements
-
-
-def _attributions(elements: list[_Element], section_id: str, a: Assembly) -> None:
-    """Quoted articles of a higher regulation, and what their items give: powers of the unit the
-    introduction names ("… la X tiene las siguientes atribuciones:"), or units of a structure
-    ("Son órganos Operativos de la Delegación:")."""
-    regulation: str | None = None
-    owner_id: str | None = None  # the provision the items belong to
-    number: str | None = None
-    holder: str | None = None
-    owner: str | None = None
-    for element in elements:
-        if element.kind == "intro":
-            cited = ARTICLE_OF.search(element.text)
-            citations = a.instruments.find_citations(cited.group(0), element.line_start) if cited else []
-            regulation = citations[0].instrument if citations else regulation
-            number = cited.group("num") if cited else None
-            owner_id = _reference(element, number, section_id, a, heading=None)
-            match = HOLDER_INTRO.search(element.text)
-            name = (match.group("a") or match.group("b")) if match else None
-            holder = a.units.define(name, element.line_start, described=True) if name and unit_like(name) else None
-            owner = None
-        elif element.kind == "article":
-            number = element.number
-            owner_id = _reference(element, number, section_id, a, heading=element.heading)
-            holder = None
-            owner = a.units.resolve(_owner_of(element.text)) if element.text.rstrip().endswith(":") else None
-        elif element.kind == "item" and owner_id:
-            record = ProvisionRecord(
-                id=ids.child(owner_id, ids.fraction_part(element.number or "")),
-                kind="fraccion",
-                number=element.number,
-                text=element.text,
-                parent=owner_id,
-                order=roman_to_int(element.number or "I"),
-                line_start=element.line_start,
-                line_end=element.line_end,
-            )
-            a.add_provision(record)
-            a.edge(
-                "CONTAINS",
-                owner_id,
-                "Provision",
-                record.id,
-                "Provision",
-                element.line_start,
-                element.line_end,
-                order=record.order,
-            )
-            if regulation:
-                a.edge(
-                    "CITES",
-                    record.id,
-                    "Provision",
-                    regulation,
-                    "LegalInstrument",
-                    element.line_start,
-                    article=number,
-                    fraction=element.number,
-                )
-            name = element.text.rstrip(".;, y")
-            if holder:
-                a.power(record, element.text, [(holder, "own")], kind="atribucion")
-            elif unit_like(name, listed=True):
-                unit = a.units.define(name, element.line_start)
-                if owner:
-                    a.edge("PART_OF", unit, "Unit", owner, "Unit", element.line_start, basis="structure")
-        if element.kind in ("intro", "article") and regulation and owner_id:
-            a.edge("CITES", owner_id, "Provision", regulation, "LegalInstrument", element.line_start, article=number)
-
-
-def _reference(element: _Element, number: str | None, section_id: str, a: Assembly, heading: str | None) -> str:
-    part = ids.article_part(number) if number else f"par-{element.line_start}"
-    record = ProvisionRecord(
-        id=ids.child(section_id, part),
-        kind="referencia",
-        number=number,
-        heading=heading,
-        text=element.text,
-        parent=section_id,
-        order=int(number.split()[0]) if number else 0,
-        line_start=element.line_start,
-        line_end=element.line_end,
-    )
-    provision = a.add_provision(record)
-    a.edge(
-        "CONTAINS",
-        section_id,
-        "Provision",
-        provision,
-        "Provision",
-        element.line_start,
-        element.line_end,
-        order=record.order,
-    )
-    return provision
-
-
-def _owner_of(text: str) -> str:
-    m = re.search(r"\bde\s+(?:la|el)\s+(?P<x>[^:.,]+?)\s*:?\s*$", text)
-    return m.group("x") if m else ""
 
 
 # ----------------------------------------------------------------------------- políticas
@@ -750,30 +575,17 @@ def _policies(section: Section, section_id: str, head: str, a: Assembly) -> None
         return
     _, items = split_items(section.lines, style, prefix if style == "arabic" else "")
     for item in items:
-        provision_id = ids.child(section_id, f"pol-{ids.slug(item.number)}")
-        a.add_provision(
-            ProvisionRecord(
-                id=provision_id,
-                kind="politica",
-                number=item.number,
-                text=item.text,
-                parent=section_id,
-                order=_order(item.number),
-                line_start=item.line_start,
-                line_end=item.line_end,
-            )
-        )
-        a.edge(
-            "CONTAINS",
+        provision_id = a.provision(
+            "politica",
             section_id,
-            "Provision",
-            provision_id,
-            "Provision",
+            ids.policy_part(item.number),
             item.line_start,
             item.line_end,
             order=_order(item.number),
+            number=item.number,
+            text=item.text,
         )
         a.edge("HAS_POLICY", head, "Unit", provision_id, "Provision", item.line_start, item.line_end)
 
 
-__all__ = ["parse_manual"]
+__all__ = ["legal_items", "parse_manual", "sections", "unit_blocks"]

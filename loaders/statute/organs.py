@@ -1,15 +1,24 @@
-"""Statute articles that create units or give them powers, recognised by the genre's phrasing.
+"""What a statute's articles say about its organization: which units exist and where they hang,
+who holds which list of powers, who sits on a board. Stage 4 of the statute parser: it reads the
+provision tree (stage 3) and asks ``loaders.phrasings`` how the genre words each thing.
 
-* governing bodies: "La dirección y administración de X corresponde a: I. … II. …" → the first
-  organ heads the organization, each next one reports to the previous (board → director).
-* structure lists: "… contará con la siguiente estructura básica:" → the listed units, nested as
-  the list nests (fracción › inciso › numeral), under the article's subject or, for the
-  organization's own structure, under its executive head.
-* member lists: "La Junta de Gobierno se integrará …:" → members, and who presides.
-* powers articles: "Son facultades y atribuciones de la X:", "La persona titular de la X tendrá
-  las siguientes atribuciones:" → each fracción is a power of X; "Corresponde a cada persona
-  titular de las unidades …:" → class-wide powers of every unit of that kind.
-* "X tendrá una Y" / "X contará con un Y" → Y is a unit under X.
+An article can carry several lists, each announced by its own sentence (the article's opening, or a
+párrafo ending in ":"): a *group*. Each group is read for what its announcement and its items say:
+
+* **structure** ("La Comisaría está integrada por:", "… se auxiliará de las unidades administrativas
+  siguientes:", "… será auxiliado por:") → every item that reads as a name is a unit, placed under
+  the group's subject; nested lists, and unnumbered name lines under an item, are that item's
+  sub-units; an item that goes on "…, la cual tiene las siguientes atribuciones:" owns its sub-list
+  as powers. When the organization's own list opens with its governing organs (Junta, Consejo,
+  Dirección/Gerencia General, the titular's Despacho), those form a chain and the rest hang from
+  the last of them.
+* **powers** ("Corresponde a la X:", "Son atribuciones de la X:", "El Director de X tendrá las
+  siguientes facultades:") → each top-level item is a power of the holder the sentence names (a
+  unit, a post naming its unit, or the organization and its titular).
+* **class-wide powers** ("Corresponde a los titulares de las unidades administrativas:") → every
+  unit of that class.
+* **members** ("La Junta de Gobierno se integrará por:") and **governing bodies** ("La dirección y
+  administración del Organismo corresponden a:").
 """
 
 from __future__ import annotations
@@ -19,52 +28,44 @@ from dataclasses import dataclass, field
 
 from loaders.assembly import Assembly
 from loaders.governance import Statement, class_kinds, members
-from loaders.lexicon import PLURAL_HEADS
-from loaders.mentions import UNIT_PHRASE, clean_name, kind_of, unit_like
+from loaders.lexicon import PLURAL_HEADS, POST_HEADS
+from loaders.mentions import UNIT_PHRASE, clean_name, kind_of, listed_name, name_like, unit_like
+from loaders.phrasings import (
+    CLASS_INTROS,
+    COLLEGIATE_HEADS,
+    DEFINITIONS,
+    GOVERNING_INTROS,
+    HEAD_STATEMENTS,
+    ITEM_ANNOUNCES_UNITS,
+    MEMBER_INTROS,
+    NOT_POWERS,
+    POWER_INTROS,
+    STRUCTURE_INTROS,
+    STRUCTURE_NOUNS,
+    any_of,
+    first,
+)
 from loaders.statute.structure import LIST_LEVELS, Node
 from loaders.text import fold
 
-GOVERNING = re.compile(
-    r"\b(?:(?:la\s+)?direcci[óo]n\s+y\s+administraci[óo]n|(?:la\s+)?administraci[óo]n\s+y\s+direcci[óo]n|"
-    r"(?:el\s+)?gobierno\s+y\s+administraci[óo]n|[óo]rganos\s+de\s+gobierno|(?:La\s+)?administraci[óo]n)\s+"
-    r"(?:de|del)\s+[^:]*?\b(?:corresponde|corresponden|estar[áa]n?\s+a\s+cargo|recae|recaen)\b",
-    re.IGNORECASE,
-)
-STRUCTURE = re.compile(
-    r"\bestructura\b|\bcontar[áa]n?\s+con\s+(?:las|los)\s+(?:siguientes\b|(?:unidades|[áa]reas|[óo]rganos)[^:]*?siguientes)|"
-    r"\bse\s+(?:integrar[áa]n?|compondr[áa]n?|conformar[áa]n?)\s+(?:por|con)\s+(?:las|los)\s+siguientes\s+"
-    r"(?:unidades|[áa]reas|[óo]rganos)|^Son\s+[óo]rganos\b|^Son\s+(?:unidades|[áa]reas)\s+administrativas\b",
-    re.IGNORECASE,
-)
-MEMBERS = re.compile(r"\bse\s+integrar[áa]\b|\bestar[áa]\s+integrad[oa]\s+por\b|\bse\s+compondr[áa]\b", re.IGNORECASE)
-POWERS = re.compile(r"\b(?:facultades|atribuciones|funciones|obligaciones)\b", re.IGNORECASE)
-CLASS = re.compile(
-    r"\bcada\s+(?:una\s+de\s+las\s+)?(?:persona\s+)?titular\s+de\s+(?:las|los)\s+(?P<cls>[^:,]+?)"
-    r"(?=\s+(?:las|los)\s+(?:atribuciones|facultades|funciones)|\s*:|,|\s+tendr)",
-    re.IGNORECASE,
-)
-HOLDER_OF = re.compile(
-    r"(?:facultades|atribuciones|funciones|obligaciones)(?:\s+y\s+(?:facultades|atribuciones|funciones))?\s+"
-    r"(?:de|del)\s+(?:la\s+|el\s+)?(?P<holder>.+?)(?:,?\s+(?:las|los)\s+siguientes)?\s*:?\s*$",
-    re.IGNORECASE,
-)
-HOLDER_CORRESPONDS = re.compile(
-    r"^Corresponden?\s+(?:a\s+|al\s+)(?:la\s+|el\s+|las\s+|los\s+)?(?:persona\s+)?(?:titular\s+(?:de\s+la\s+|del\s+|de\s+los\s+|"
-    r"de\s+las\s+))?(?P<holder>[^,:]+?)\s*(?:,[^:]*)?:\s*$",
-    re.IGNORECASE,
-)
-HOLDER_SUBJECT = re.compile(
-    r"^(?:La|El|Las|Los)\s+(?P<holder>.+?),?\s+(?:tendr[áa]n?|ejercer[áa]n?|estar[áa]n?|contar[áa]n?|ser[áa]n?)\b",
-    re.IGNORECASE,
-)
 HAS_UNIT = re.compile(  # case-sensitive: UNIT_PHRASE relies on capitals to end a name
     rf"(?P<owner>[^.;]*?)\s+(?:[Tt]endr[áa]|[Cc]ontar[áa]\s+con)\s+(?:un|una)\s+(?P<unit>{UNIT_PHRASE.pattern})"
 )
 AREAS = re.compile(
-    r"\b(?:se\s+auxiliar[áa]n?|contar[áa]n?)\s+(?:de|con)\s+(?:los\s+titulares\s+de\s+)?las\s+[áa]reas\s+de\s+"
-    r"(?P<list>[^.]*?)(?:,\s*mism[oa]s|\.|$)",
+    r"\b(?:se\s+auxiliar[áa]n?|contar[áa]n?)\s+(?:de|con)\s+(?:los\s+titulares\s+de\s+|las\s+personas\s+titulares\s+de\s+)?"
+    r"las\s+(?:[áa]reas|direcciones)\s+de\s+(?P<list>[^.]*?)(?:,\s*mism[oa]s|\.|$)",
     re.IGNORECASE,
 )
+GOVERNING_HEADS = re.compile(
+    r"^(?:Junta|Consejo|Asamblea|Comit[ée]\s+(?:T[ée]cnico|Directivo)|[ÓO]rgano\s+de\s+Gobierno)\b", re.IGNORECASE
+)
+EXECUTIVE_HEADS = re.compile(
+    r"^(?:Direcci[óo]n\s+General|Gerencia\s+General|Director(?:a)?\s+General|Gerente\s+General|"
+    r"Despacho\s+del?\s+|Oficina\s+del?\s+(?:Titular|Director|Secretario|Presidente|Comisario))",
+    re.IGNORECASE,
+)
+# Strong placements (a unit's own structure list) override the organization-level default.
+ORG_LEVEL, UNIT_LEVEL = 1, 2
 
 
 @dataclass
@@ -73,167 +74,561 @@ class Article:
     provision: str
     intro: str
     items: list[tuple[Node, str]] = field(default_factory=list)  # (list node, provision id), in document order
+    heading: str | None = None  # the enclosing sección or capítulo heading
+
+
+@dataclass
+class Group:
+    """One list of an article with the sentence that announces it."""
+
+    article: Article
+    intro: str
+    line: int
+    items: list[tuple[Node, str]] = field(default_factory=list)  # top-level items
+    after: dict[int, list[tuple[Node, str]]] = field(default_factory=dict)  # párrafos after item i
 
 
 @dataclass
 class Organs:
     executive: str | None = None  # the organization's executive head (Dirección General …)
     governing: list[str] = field(default_factory=list)  # the governing organs (board, director)
-    holders: dict[str, list[str]] = field(default_factory=dict)  # article provision id → holder unit ids
-    class_powers: list[tuple[str, list[str], Node]] = field(default_factory=list)  # (article id, kinds, node)
+    holders: dict[str, list[str]] = field(default_factory=dict)  # list owner provision id → holder ids
+    class_powers: list[tuple[Group, list[str], str]] = field(default_factory=list)  # (group, holders, class)
+    power_groups: list[tuple[Group, list[str]]] = field(default_factory=list)  # (group, holder ids)
+    placement: dict[str, int] = field(default_factory=dict)  # unit → strength of its PART_OF
+    units_seen: set[str] = field(default_factory=set)  # holders that are units (not the organization)
 
 
-def _items(article: Article, level: str) -> list[tuple[Node, str]]:
-    return [(n, pid) for n, pid in article.items if n.kind == level and n.parent is article.node]
+def _pid(article: Article, node: Node) -> str:
+    return next(pid for n, pid in article.items if n is node)
 
 
-def _unit_text(node: Node) -> str:
-    """A listed unit's name: "Subdirección de Almacenamiento de Energía, que se integra con:" → the name."""
-    text = re.split(r",\s*(?:que|la\s+cual|el\s+cual)\b|:", node.text.strip())[0]
-    return text.strip().rstrip(".;").strip()
+def groups_of(article: Article) -> list[Group]:
+    """Split an article's children into its lists, each with its announcing sentence."""
+    current = Group(article, article.intro, article.node.line_start)
+    groups = [current]
+    for child in article.node.children:
+        if child.kind in LIST_LEVELS:
+            current.items.append((child, _pid(article, child)))
+        elif child.kind == "parrafo":
+            nested = [c for c in child.children if c.kind in LIST_LEVELS]
+            if nested:
+                current = Group(article, child.text, child.line_start, [(c, _pid(article, c)) for c in nested])
+                groups.append(current)
+            elif _announces_list(child.text) and not current.items and not current.intro.rstrip().endswith(":"):
+                current.intro = f"{current.intro} {child.text}".strip()  # the article's intro goes on
+            elif _announces_list(child.text):
+                current = Group(article, child.text, child.line_start)
+                groups.append(current)
+            else:
+                current.after.setdefault(len(current.items) - 1, []).append((child, _pid(article, child)))
+    return groups
 
 
-def _is_group(node: Node) -> bool:
-    """ "A. Unidades Administrativas Centrales:" groups units; it is not one (a plural ending in ':')."""
-    text = node.text.strip()
-    head = fold(re.sub(r"^(?:las|los)\s+", "", text, flags=re.IGNORECASE).split(" ")[0]) if text else ""
-    return node.kind == "apartado" or (text.endswith(":") and head in PLURAL_HEADS)
+def _announces_list(text: str) -> bool:
+    text = text.rstrip()
+    return text.endswith(":") or bool(re.search(r"\bsiguientes?\s*(?:[\wáéíóú]+\s*){0,3}$", text))
 
 
+def _in_force(items: list[tuple[Node, str]]) -> list[tuple[Node, str]]:
+    return [(n, pid) for n, pid in items if not n.derogated]
+
+
+def _name_ratio(group: Group) -> float:
+    items = _in_force(group.items)
+    if not items:
+        return 0.0
+    return sum(1 for n, _ in items if name_like(listed_name(n.text))) / len(items)
+
+
+def kind_of_group(group: Group, a: Assembly) -> str:
+    intro = group.intro
+    if DEFINITIONS.search(intro):
+        return "definitions"
+    if any_of(GOVERNING_INTROS, intro) and group.items:
+        return "governing"
+    structure_phrase = any_of(STRUCTURE_INTROS, intro)
+    power_phrase = any_of(POWER_INTROS, intro) and not NOT_POWERS.search(intro)
+    subject = _subject_text(intro)
+    collegiate = subject is not None and fold(subject.split()[0]) in COLLEGIATE_HEADS
+    if collegiate and any_of(MEMBER_INTROS, intro):
+        return "members"  # a board is made of members (posts, bodies), not of units
+    if structure_phrase or (STRUCTURE_NOUNS.search(intro) and intro.rstrip().endswith(":") and not power_phrase):
+        if group.items and _name_ratio(group) >= 0.5:
+            return "structure"
+        if not group.items and any(name_like(listed_name(n.text)) for ns in group.after.values() for n, _ in ns):
+            return "structure"
+    if power_phrase and group.items:
+        return "class" if _class_phrase(intro, a) else "powers"
+    return "other"
+
+
+def _unit_head_ratio(group: Group) -> float:
+    items = _in_force(group.items)
+    if not items:
+        return 0.0
+    return sum(1 for n, _ in items if kind_of(clean_name(listed_name(n.text)))) / len(items)
+
+
+def _subject_text(intro: str) -> str | None:
+    m = re.match(r"^(?:(?:La|El|Las|Los)\s+(?:o\s+(?:el|la)\s+)?)?(?P<s>[A-ZÁÉÍÓÚÑ][^,:]*?)\s+(?:se|est[áa]|estar[áa]|tendr|tiene|cuenta|contar)", intro)
+    return m.group("s") if m else None
+
+
+def _class_phrase(intro: str, a: Assembly) -> str | None:
+    """The class a list is given to ("unidades administrativas", "Direcciones"), when it is one."""
+    found = first(CLASS_INTROS, intro)
+    if not found:
+        return None
+    phrase = found[1].group("cls").strip()
+    if a.units.resolve(phrase) or a.units.resolve_org(phrase):
+        return None
+    return phrase
+
+
+# ----------------------------------------------------------------------------- reading
 def read_organs(articles: list[Article], a: Assembly, organization: str) -> tuple[Organs, list[Statement]]:
     organs = Organs()
     statements: list[Statement] = []
-    structural: set[str] = set()
-    # Pass 1: governing bodies and structure lists define the units and their hierarchy.
+    grouped = [(art, groups_of(art)) for art in articles]
+    kinds: dict[int, str] = {}
+    # Pass 1: who heads the organization; governing bodies; structure lists define units and hierarchy.
     for art in articles:
-        if GOVERNING.search(art.intro) and _items(art, "fraccion"):
-            _governing(art, a, organization, organs)
-            structural.add(art.provision)
-    for art in articles:
-        if STRUCTURE.search(art.intro) and _is_structure_list(art):
-            _structure(art, a, organization, organs)
-            structural.add(art.provision)
-    # Pass 2: units named in sentences, member lists, powers.
+        _head_statements(art.intro, a, organization)
+    for _, groups in grouped:
+        for g in groups:
+            if any_of(GOVERNING_INTROS, g.intro) and g.items:
+                kinds[id(g)] = "governing"
+                _governing(g, a, organization, organs)
+    for _, groups in grouped:
+        for g in groups:
+            if id(g) in kinds:
+                continue
+            kinds[id(g)] = kind_of_group(g, a)
+            if kinds[id(g)] == "structure":
+                _structure(g, a, organization, organs)
+    # Pass 2: units named in sentences.
     for art in articles:
         for text, line in [(art.intro, art.node.line_start)] + [
             (n.text, n.line_start) for n, _ in art.items if n.kind == "parrafo"
         ]:
-            _has_unit(text, line, a)
-            _areas(text, line, a)
-    for art in articles:
-        subject = _subject(art, a)
-        if art.provision in structural:
-            pass
-        elif MEMBERS.search(art.intro) and subject and not is_powers_article(art.intro):
-            items = [Statement(n.text, pid, n.line_start, n.line_end) for n, pid in _items(art, "fraccion")]
-            members(subject, items, a)
-        elif is_powers_article(art.intro) and _items(art, "fraccion"):
-            _powers(art, a, organs)
+            _has_unit(text, line, a, organs)
+            _areas(text, line, a, organs)
+    # Pass 3: powers and members.
+    for art, groups in grouped:
+        subject = _article_subject(art, a)
+        for g in groups:
+            kind = kinds[id(g)]
+            if kind == "structure":
+                continue
+            if kind not in ("powers", "class"):
+                kind = kind_of_group(g, a)  # units are known now: a holder may resolve
+            if kind == "members" and subject:
+                items = [Statement(n.text, pid, n.line_start, n.line_end) for n, pid in _in_force(g.items)]
+                members(subject, items, a)
+            elif kind == "class":
+                _class_powers(g, a, organs)
+            elif kind == "powers":
+                _powers(g, a, organs, subject)
         statements.append(Statement(art.intro, art.provision, art.node.line_start, art.node.line_start, subject))
         for node, pid in art.items:
-            statements.append(
-                Statement(
-                    node.text, pid, node.line_start, node.line_end, (organs.holders.get(art.provision) or [subject])[0]
-                )
-            )
+            owner = next((h for g in groups for n, p in g.items if n is node or _contains(n, node) for h in organs.holders.get(_group_key(g), [])), None)
+            statements.append(Statement(node.text, pid, node.line_start, node.line_end, owner or subject))
     return organs, statements
 
 
-def _is_structure_list(art: Article) -> bool:
-    top = [n for n, _ in art.items if n.parent is art.node and n.kind in LIST_LEVELS and not n.derogated]
-    groups = [n for n in top if _is_group(n)]
-    candidates = [c for g in groups for c in g.children if c.kind in LIST_LEVELS] if groups else top
-    if not candidates:
-        return False
-    return sum(1 for n in candidates if unit_like(_unit_text(n), listed=True)) / len(candidates) >= 0.6
+def _contains(parent: Node, node: Node) -> bool:
+    return any(n is node for n in parent.walk())
 
 
-def _governing(art: Article, a: Assembly, organization: str, organs: Organs) -> None:
+def _group_key(group: Group) -> str:
+    return f"{group.article.provision}@{group.line}"
+
+
+# ----------------------------------------------------------------------------- the organization's head
+def _head_statements(text: str, a: Assembly, organization: str) -> None:
+    """ "Al frente de la Comisaría estará un titular que se denomina Comisario General": that post is
+    the organization's titular, and names it in the text from then on."""
+    found = first(HEAD_STATEMENTS, text)
+    if not found:
+        return
+    post = found[1].groupdict().get("post")
+    if post:
+        a.units.add_titular_post(organization, post)
+
+
+def _org_head(a: Assembly, organization: str, organs: Organs) -> tuple[str, str]:
+    if organs.executive:
+        return organs.executive, "Unit"
+    return organization, "Organization"
+
+
+# ----------------------------------------------------------------------------- governing bodies
+def _governing(group: Group, a: Assembly, organization: str, organs: Organs) -> None:
     previous: str | None = None
-    for node, _ in _items(art, "fraccion"):
-        name = clean_name(_unit_text(node))
+    for node, _ in _in_force(group.items):
+        name = clean_name(listed_name(node.text))
         if not kind_of(name):
             continue
-        unit = a.units.define(name, node.line_start)
-        if previous is None:
-            a.edge(
-                "PART_OF",
-                unit,
-                "Unit",
-                organization,
-                "Organization",
-                node.line_start,
-                provision=art.provision,
-                basis="governing_bodies",
-            )
-        else:
-            a.edge(
-                "PART_OF",
-                unit,
-                "Unit",
-                previous,
-                "Unit",
-                node.line_start,
-                provision=art.provision,
-                basis="governing_bodies",
-            )
+        unit = a.units.define(name, node.line_start, listed=True, listed_as="organos de gobierno")
+        _place(a, organs, unit, previous or organization, "Unit" if previous else "Organization", node.line_start,
+               group.article.provision, "governing_bodies", UNIT_LEVEL)
         previous = unit
         organs.governing.append(unit)
     organs.executive = previous
 
 
-def _structure(art: Article, a: Assembly, organization: str, organs: Organs) -> None:
-    subject = _intro_subject(art, a, structure=True)
-    parent_label = "Unit"
-    if subject is None:
-        subject = organs.executive or organization
-        parent_label = "Unit" if organs.executive else "Organization"
+# ----------------------------------------------------------------------------- structure lists
+def _place(
+    a: Assembly,
+    organs: Organs,
+    unit: str,
+    parent: str,
+    label: str,
+    line: int,
+    provision: str | None,
+    basis: str,
+    strength: int,
+) -> None:
+    """One hierarchical parent per unit: a unit's own structure list beats the organization's list."""
+    if unit == parent:
+        return
+    held = organs.placement.get(unit, 0)
+    if held >= strength:
+        return
+    for key in [k for k, e in a.edges.items() if e.type == "PART_OF" and e.source == unit]:
+        del a.edges[key]
+    organs.placement[unit] = strength
+    a.edge("PART_OF", unit, "Unit", parent, label, line, provision=provision, basis=basis)  # type: ignore[arg-type]
 
-    def walk(node: Node, parent: str, label: str) -> None:
+
+def _intro_party(intro: str, a: Assembly) -> tuple[str, str] | None:
+    """The unit or body a list's announcing sentence is about (its subject, or "de la X")."""
+    head = re.split(
+        r"\b(?:contar[áa]n?|contara|cuenta[n]?|tendr[áa]n?|tiene[n]?|se\s+(?:integra|compone|conforma|auxiliar|divide|"
+        r"adscrib)|est[áa]\s+integrad|estar[áa]|ser[áa]n?\s+auxiliad|quedar[áa])",
+        intro,
+        maxsplit=1,
+    )[0]
+    head = re.sub(r"^(?:Para\s+[^,]*,\s*|En\s+[^,]*,\s*)+", "", head)
+    for mention in a.units.find(head):
+        return mention.label, mention.target
+    m = re.search(r"^(?:(?:La|El|Las|Los)\s+(?:o\s+(?:el|la)\s+)?)?(?P<x>[A-ZÁÉÍÓÚÑ][^,]*?)\s*,?\s*$", head.strip())
+    if m:
+        party = a.units.resolve_party(m.group("x"))
+        if party:
+            return party
+    m = re.search(r"\b(?:de|del)\s+(?:la\s+|el\s+)?(?P<x>[A-ZÁÉÍÓÚÑ][^:,]+?)\s*:?\s*$", intro)
+    if m and re.match(r"^Son\b", intro):
+        return a.units.resolve_party(m.group("x"))
+    return None
+
+
+def _structure(group: Group, a: Assembly, organization: str, organs: Organs) -> None:
+    party = _intro_party(group.intro, a)
+    org_level = party is None or party[0] == "Organization"
+    if org_level:
+        parent, label = _org_head(a, organization, organs)
+    else:
+        parent, label = party[1], party[0]
+    listed_as = _listed_as(group.intro)
+    items = _in_force(group.items)
+    if org_level and not organs.executive:
+        items = _governing_chain(items, group, a, organization, organs)
+        if organs.executive:
+            parent, label = organs.executive, "Unit"
+    for index, (node, _) in enumerate(group.items):
+        if node.derogated or not any(n is node for n, _ in items):
+            continue
+        unit = _structure_item(node, group, a, organs, parent, label, listed_as, ORG_LEVEL if org_level else UNIT_LEVEL)
+        for trailing, _ in group.after.get(index, []):
+            name = listed_name(trailing.text)
+            if unit and name_like(name) and len(trailing.text) < 120:
+                sub = a.units.define(name, trailing.line_start, listed=True)
+                _place(a, organs, sub, unit, "Unit", trailing.line_start, group.article.provision, "structure", UNIT_LEVEL)
+    if not group.items:  # "El Comisario Jefe tiene bajo su mando las siguientes áreas:" + a plain paragraph
+        for trailing, _ in group.after.get(-1, []):
+            name = listed_name(trailing.text)
+            if name_like(name):
+                unit = a.units.define(name, trailing.line_start, listed=True, listed_as=listed_as)
+                _place(a, organs, unit, parent, label, trailing.line_start, group.article.provision, "structure",
+                       ORG_LEVEL if org_level else UNIT_LEVEL)
+
+
+def _listed_as(intro: str) -> str | None:
+    m = STRUCTURE_NOUNS.search(intro)
+    if not m:
+        return None
+    noun = fold(m.group(0))
+    if noun == "unidades" and re.search(r"unidades\s+administrativas", intro, re.IGNORECASE):
+        return "unidades administrativas"
+    return noun
+
+
+def _governing_chain(items, group: Group, a: Assembly, organization: str, organs: Organs):
+    """The organization's list may open with its governing organs: board → executive → the rest."""
+    previous: str | None = None
+    taken = 0
+    for node, _ in items:
+        name = clean_name(listed_name(node.text))
+        is_board = GOVERNING_HEADS.match(name) and previous is None
+        is_executive = EXECUTIVE_HEADS.match(name) or (previous is not None and GOVERNING_HEADS.match(name))
+        if not (is_board or is_executive):
+            break
+        if not is_board and previous is None and taken == 0 and not EXECUTIVE_HEADS.match(name):
+            break
+        unit = a.units.define(name, node.line_start, listed=True, listed_as="organos de gobierno")
+        _place(a, organs, unit, previous or organization, "Unit" if previous else "Organization", node.line_start,
+               group.article.provision, "governing_bodies", UNIT_LEVEL)
+        organs.governing.append(unit)
+        previous = unit
+        taken += 1
+        if is_executive and not GOVERNING_HEADS.match(name):
+            break
+    if previous is not None:
+        organs.executive = previous
+    return items[taken:] if taken else items
+
+
+def _structure_item(
+    node: Node,
+    group: Group,
+    a: Assembly,
+    organs: Organs,
+    parent: str,
+    label: str,
+    listed_as: str | None,
+    strength: int,
+) -> str | None:
+    if _is_group(node):  # "A. Unidades Administrativas Centrales:": its items hang from the list's parent
         for child in node.children:
-            if child.kind not in LIST_LEVELS or child.derogated:
-                continue
-            text = _unit_text(child)
-            if not _is_group(child) and unit_like(text, listed=True):
-                unit = a.units.define(text, child.line_start)
-                if fold(clean_name(text)) != fold(text) and not text.isupper():
-                    a.units.add_alias(unit, text)
-                a.edge(
-                    "PART_OF",
-                    unit,
-                    "Unit",
-                    parent,
-                    label,
-                    child.line_start,  # type: ignore[arg-type]
-                    provision=art.provision,
-                    basis="structure",
-                )
-                walk(child, unit, "Unit")
-            else:  # a group heading ("A. Unidades centrales:"): its items hang from the same parent
-                walk(child, parent, label)
+            if child.kind in LIST_LEVELS and not child.derogated:
+                _structure_item(child, group, a, organs, parent, label, listed_as, strength)
+        return None
+    name = listed_name(node.text)
+    if not name_like(name):
+        return None
+    unit = a.units.define(name, node.line_start, listed=True, listed_as=listed_as)
+    if fold(clean_name(name)) != fold(name) and not name.isupper():
+        a.units.add_alias(unit, name)
+    _place(a, organs, unit, parent, label, node.line_start, group.article.provision, "structure", strength)
+    rest = node.text[len(re.sub(r"^(?:Un|Una|La|El|Las|Los|De\s+la|Del)\s+", "", node.text.strip())) - len(node.text.strip()) :]
+    remainder = node.text.strip()[node.text.strip().find(name) + len(name) :] if name in node.text else ""
+    children = [c for c in node.children if c.kind in LIST_LEVELS and not c.derogated]
+    announces_powers = any_of(POWER_INTROS, remainder) and not any_of(ITEM_ANNOUNCES_UNITS, remainder)
+    if announces_powers and children:
+        sub = Group(group.article, remainder, node.line_start, [(c, _pid(group.article, c)) for c in children])
+        organs.power_groups.append((sub, [unit]))
+        organs.holders[_group_key(sub)] = [unit]
+        return unit
+    sub_as = _listed_as(remainder) if any_of(ITEM_ANNOUNCES_UNITS, remainder) else listed_as
+    if children and (any_of(ITEM_ANNOUNCES_UNITS, remainder) or
+                     sum(1 for c in children if name_like(listed_name(c.text))) / len(children) >= 0.5):
+        sub = Group(group.article, remainder, node.line_start, [(c, _pid(group.article, c)) for c in node.children if c.kind in LIST_LEVELS])
+        for child in children:
+            _structure_item(child, sub, a, organs, unit, "Unit", sub_as, UNIT_LEVEL)
+    # Unnumbered name lines under the item ("I.- Una Coordinación …: / Unidad de Atención … / Módulo …").
+    for line, text in _trailing_lines(node, name):
+        sub_name = listed_name(text)
+        if name_like(sub_name):
+            sub = a.units.define(sub_name, line, listed=True, listed_as=sub_as if sub_as != listed_as else None)
+            _place(a, organs, sub, unit, "Unit", line, group.article.provision, "structure", UNIT_LEVEL)
+    del rest
+    return unit
 
-    walk(art.node, subject, parent_label)
+
+def _is_group(node: Node) -> bool:
+    """ "A. Unidades Administrativas Centrales:" groups units; it is not one (a plural, ending in ':')."""
+    text = node.text.strip()
+    head = fold(re.sub(r"^(?:las|los)\s+", "", text, flags=re.IGNORECASE).split(" ")[0]) if text else ""
+    has_items = any(c.kind in LIST_LEVELS for c in node.children)
+    return has_items and text.endswith(":") and (head in PLURAL_HEADS or node.kind == "apartado")
 
 
-def _intro_subject(art: Article, a: Assembly, *, structure: bool = False) -> str | None:
-    """The unit an article's opening sentence is about, if it names one before its verb."""
-    head = re.split(r"\b(?:contar[áa]n?|tendr[áa]n?|se\s+integrar[áa]n?|estar[áa]n?|ser[áa]n?)\b", art.intro)[0]
+def _trailing_lines(node: Node, name: str) -> list[tuple[int, str]]:
+    """The item's source lines after the one that ends its own name's sentence."""
+    out: list[tuple[int, str]] = []
+    ended = False
+    for line, text in node.source:
+        if ended:
+            out.append((line, text))
+        elif re.search(r"[.:;]\s*$", text) or (name and text.rstrip(" .;,").endswith(name)):
+            ended = True
+    return out
+
+
+# ----------------------------------------------------------------------------- powers
+# Where a power list's announcing sentence names its holder, most explicit first. Each names group "x".
+HOLDER_PATTERNS = [
+    # "La Secretaría Técnica y, en ausencia de ésta, la Prosecretaría de la Junta de Gobierno, tendrán …"
+    re.compile(
+        r"^(?:La|El)\s+(?P<x>[^:;]+?\s+y,?\s+en\s+ausencia\s+de\s+[ée]st[ae],?\s+[^:;]+?),?\s+(?:tendr|tiene|ejercer)",
+        re.IGNORECASE,
+    ),
+    # "Al Director de Desarrollo Humano le corresponde", "al Comisario General le corresponde:"
+    re.compile(
+        r"(?:^|,\s*|\b)(?:a|al|a\s+la|a\s+los|a\s+las|a\s+el)\s+(?P<x>[^,:]+?)\s+(?:le|les)\s+(?:corresponde|compete)",
+        re.IGNORECASE,
+    ),
+    # "Corresponde a la Dirección General de Obras Públicas:"
+    re.compile(
+        r"(?:^|,\s*)(?:Corresponde|Compete)n?\s+(?:originalmente\s+)?(?:a\s+la|al|a\s+los|a\s+las|a\s+el|a)\s+"
+        r"(?:persona\s+)?(?P<x>[^:,]+?)(?=\s*[,:]|\s+(?:el|la|las|los)\s+(?:ejercicio|siguientes|atribuciones|facultades|"
+        r"despacho)|\s+ejercer|\s+las\s+siguientes|\s*$)",
+        re.IGNORECASE,
+    ),
+    # "Son atribuciones de la División de lo Laboral, Civil y Mercantil las siguientes:"
+    re.compile(
+        r"\b(?:Son|Ser[áa]n)\s+(?:las\s+)?(?:[\wáéíóú]+\s+){1,6}?(?:de|del)\s+(?:la\s+|el\s+|los\s+|las\s+)?"
+        r"(?P<x>[^:]+?)(?=,?\s+(?:las|los)\s+siguientes|\s*:|\s*$)",
+        re.IGNORECASE,
+    ),
+    # "Las facultades y obligaciones del Secretario Técnico son:", "DE LAS ATRIBUCIONES DE LA GERENCIA OPERATIVA:"
+    re.compile(
+        r"\b(?:las|los)\s+(?:facultades|atribuciones|funciones|obligaciones)(?:\s+y\s+\w+)?\s+(?:de|del)\s+"
+        r"(?:la\s+|el\s+)?(?P<x>[^:]+?)(?:\s+son\b|\s*:\s*$)",
+        re.IGNORECASE,
+    ),
+    # "La Subsecretaría de Turismo tiene …", "…, el Secretario atenderá …", "El Secretario, además de …, desempeñará …"
+    re.compile(
+        r"(?:^|[.,;]\s*)(?:En\s+[^,]{0,80},\s*)?(?:(?:[Ll]a|[Ee]l|[Ll]as|[Ll]os)\s+(?:o\s+(?:el|la)\s+)?)(?:persona\s+)?"
+        r"(?P<x>[A-ZÁÉÍÓÚÑ][^:;,]*?)\s*(?:,[^:;]{0,250}?,|,)?\s+(?:en\s+lo\s+general\s+|en\s+su\s+caso\s+)?"
+        r"(?:tendr|tiene|ejercer|contar|cuenta|desempe|asumir|atender|estar[áa]|ser[áa]|es\s+(?:la|el)\s+encargad)",
+    ),
+]
+
+
+def _holder_phrases(intro: str) -> list[str]:
+    found: list[tuple[int, str]] = []
+    for pattern in HOLDER_PATTERNS:
+        for m in pattern.finditer(intro):
+            found.append((m.start("x"), -len(m.group("x")), m.group("x").strip()))
+    found.sort()
+    return [x for _, _, x in found]
+
+
+def _resolve_holder(phrase: str, a: Assembly, line: int) -> tuple[str, str] | None:
+    """The unit, post or body a holder phrase names; "X, en materia de Y" is X. An unknown name that
+    reads as a unit's becomes one (a powers article is where many units are first described)."""
+    phrase = re.sub(r",?\s*(?:en\s+forma\s+indelegable|adem[áa]s\s+de|en\s+el\s+[áa]mbito|en\s+materia|dentro\s+de|"
+                    r"de\s+conformidad|en\s+su\s+caso|en\s+t[ée]rminos).*$", "", phrase, flags=re.IGNORECASE).strip(" ,")
+    cuts = [phrase] + [phrase[: m.start()] for m in reversed(list(re.finditer(r",", phrase)))]
+    for cut in cuts:
+        party = a.units.resolve_party(cut.strip(" ,"))
+        if party:
+            return party
+    name = clean_name(phrase)
+    if unit_like(name) and kind_of(name):
+        return "Unit", a.units.define(name, line, described=True)
+    for mention in a.units.find(phrase):
+        if mention.label == "Unit" or mention.target == a.organization:
+            return mention.label, mention.target
+    return None
+
+
+def _plural_post(phrase: str, a: Assembly) -> list[tuple[str, str]]:
+    """ "Los Subsecretarios", "los Directores de Área": every unit those posts head."""
+    words = clean_name(phrase).split() if phrase else []
+    if not words or not fold(words[0]).endswith(("es", "os", "as")):
+        return []
+    head = POST_HEADS.get(fold(words[0]))
+    if head is None:
+        return []
+    kind = kind_of(head)
+    return [("Unit", u) for u in a.units.of_kind(kind)] if kind else []
+
+
+def _holders(group: Group, a: Assembly, subject: str | None) -> list[tuple[str, str]]:
+    intro = group.intro
+    for phrase in _holder_phrases(intro):
+        plural = _plural_post(re.sub(r"^(?:los|las)\s+", "", phrase, flags=re.IGNORECASE), a)
+        if plural:
+            return plural
+        parts = re.split(r"\s+y,?\s+en\s+ausencia\s+de\s+[ée]st[ae],?\s+(?:la\s+|el\s+)?", phrase, flags=re.IGNORECASE)
+        holders = [h for h in (_resolve_holder(p, a, group.line) for p in parts) if h]
+        if holders:
+            return holders
+    # Anaphora and unnamed holders ("Esta área depende … y tiene las siguientes funciones:").
+    for mention in a.units.find(intro):
+        if mention.label == "Organization" and mention.target != a.organization:
+            continue
+        if not re.search(r"(?:de\s+conformidad|previst|establecid|confier|otorg|reconocid)", intro[: mention.start], re.IGNORECASE):
+            return [(mention.label, mention.target)]
+    if subject:
+        return [("Unit", subject)]
+    heading = group.article.heading
+    if heading:
+        for mention in a.units.find(heading):
+            return [(mention.label, mention.target)]
+    return []
+
+
+def _previous_holders(group: Group, organs: Organs) -> list[tuple[str, str]]:
+    """A list whose sentence names no holder, in the same chapter as the list before it, continues it
+    ("Artículo 14. En sus funciones como Secretario del Cabildo tendrá …" after art. 13's Secretario)."""
+    if not organs.power_groups:
+        return []
+    previous, holders = organs.power_groups[-1]
+    if previous.article.heading != group.article.heading or previous.article is group.article:
+        return []
+    return [("Unit" if h in organs.units_seen else "Organization", h) for h in holders]
+
+
+def _powers(group: Group, a: Assembly, organs: Organs, subject: str | None) -> None:
+    known = set(a.units.ids())
+    holders = _holders(group, a, subject) or _previous_holders(group, organs)
+    if not holders:
+        a.note(group.line, "power", f"a list of powers attached to no unit: {group.intro[:90]!r}")
+        return
+    for label, holder in holders:
+        if label == "Unit":
+            a.units.mark_described(holder)
+            organs.units_seen.add(holder)
+            # A unit first named by a list inside an article about another unit is part of it
+            # ("Artículo 14. La Gerencia Operativa; Planeación … : DE LAS ATRIBUCIONES DE LA GERENCIA OPERATIVA:").
+            if holder not in known and subject and subject != holder and group.intro != group.article.intro:
+                _place(a, organs, holder, subject, "Unit", group.line, group.article.provision, "text", ORG_LEVEL)
+    organs.holders[_group_key(group)] = [h for _, h in holders]
+    organs.power_groups.append((group, [h for _, h in holders]))
+
+
+def _class_powers(group: Group, a: Assembly, organs: Organs) -> None:
+    phrase = _class_phrase(group.intro, a) or ""
+    holders: list[str] = []
+    classes: list[str] = []
+    if re.search(r"unidades\s+administrativas", phrase, re.IGNORECASE):
+        holders += [u for u in a.units.ids() if a.units.listed_as(u) == "unidades administrativas"]
+        phrase = re.sub(r"unidades\s+administrativas", "", phrase, flags=re.IGNORECASE)
+        classes.append("unidades administrativas")
+    for kind in dict.fromkeys(class_kinds(phrase) + _more_kinds(phrase)):
+        holders += [u for u in a.units.of_kind(kind) if u not in holders]
+        classes.append(kind)
+    holders = [u for u in holders if u not in organs.governing]
+    if not holders:
+        a.note(group.line, "power", f"class-wide powers for {phrase!r} but the document has no such units")
+        return
+    organs.class_powers.append((group, holders, ",".join(classes)))
+
+
+def _more_kinds(phrase: str) -> list[str]:
+    """Every plural head in a class phrase ("…, Coordinaciones y Direcciones")."""
+    out = []
+    for word in re.findall(r"[\wáéíóúñÁÉÍÓÚÑ]+", phrase):
+        singular = PLURAL_HEADS.get(fold(word))
+        if singular:
+            kind = kind_of(singular)
+            if kind and kind not in out:
+                out.append(kind)
+    return out
+
+
+def _article_subject(art: Article, a: Assembly) -> str | None:
+    """The unit an article is about, if its opening names one before its verb."""
+    head = re.split(r"\b(?:contar[áa]n?|tendr[áa]n?|se\s+integrar[áa]n?|estar[áa]n?|ser[áa]n?|es\b)", art.intro)[0]
     for m in UNIT_PHRASE.finditer(head):
         unit = a.units.resolve(m.group(0))
         if unit:
             return unit
-    m = re.search(r"\bde\s+(?:la|el)\s+(?P<x>[^:]+?)\s*:?\s*$", art.intro)
-    if structure and m and re.match(r"^Son\b", art.intro):  # "Son órganos operativos de la Delegación:"
-        return a.units.resolve(m.group("x")) or (
-            a.units.define(m.group("x"), art.node.line_start) if unit_like(m.group("x")) else None
-        )
-    return None
-
-
-def _subject(art: Article, a: Assembly) -> str | None:
-    subject = _intro_subject(art, a)
-    if subject:
-        return subject
     for m in UNIT_PHRASE.finditer(art.intro):
         unit = a.units.resolve(m.group(0))
         if unit:
@@ -241,49 +636,8 @@ def _subject(art: Article, a: Assembly) -> str | None:
     return None
 
 
-def is_powers_article(intro: str) -> bool:
-    """ "Son facultades … de la X:", "La X tendrá las siguientes atribuciones:", "Corresponde a la X:"."""
-    announces_list = intro.rstrip().endswith(":")
-    return announces_list and bool(POWERS.search(intro) or re.match(r"^Corresponden?\s+a", intro, re.IGNORECASE))
-
-
-def _holder_names(intro: str) -> list[str]:
-    m = HOLDER_CORRESPONDS.match(intro) or HOLDER_SUBJECT.match(intro) or HOLDER_OF.search(intro)
-    if not m:
-        return []
-    holder = m.group("holder")
-    holder = re.sub(r",?\s*en\s+forma\s+indelegable.*$|,?\s*adem[áa]s\s+de.*$", "", holder, flags=re.IGNORECASE)
-    parts = re.split(r"\s+y,?\s+en\s+ausencia\s+de\s+[ée]st[ae],?\s+(?:la\s+|el\s+)?", holder, flags=re.IGNORECASE)
-    return [p.strip(" ,") for p in parts if p.strip(" ,")]
-
-
-def _powers(art: Article, a: Assembly, organs: Organs) -> None:
-    klass = CLASS.search(art.intro)
-    if klass:
-        kinds = class_kinds(klass.group("cls"))
-        if kinds and not a.units.resolve(klass.group("cls")):
-            organs.class_powers.append((art.provision, kinds, art.node))
-            return
-    holders: list[str] = []
-    for name in _holder_names(art.intro):
-        unit = a.units.resolve(name) or a.units.resolve_post(name)  # "El Director General tendrá …"
-        if unit is None and kind_of(clean_name(name)):
-            unit = a.units.define(name, art.node.line_start, described=True)
-        if unit:
-            holders.append(unit)
-    if not holders:
-        a.warn(art.node.line_start, f"powers article {art.node.number}: no holder found in {art.intro[:80]!r}")
-        return
-    for unit in holders:
-        a.units.mark_described(unit)
-    organs.holders[art.provision] = holders
-
-
-def _has_parent(a: Assembly, unit: str) -> bool:
-    return any(e.type == "PART_OF" and e.source == unit for e in a.edges.values())
-
-
-def _areas(text: str, line: int, a: Assembly) -> None:
+# ----------------------------------------------------------------------------- units in sentences
+def _areas(text: str, line: int, a: Assembly, organs: Organs) -> None:
     """ "… se auxiliará de los titulares de las áreas de A, de B; C; y D" → Área de A … under the unit."""
     m = AREAS.search(text)
     if not m:
@@ -292,14 +646,15 @@ def _areas(text: str, line: int, a: Assembly) -> None:
     if not owners:
         return
     owner = owners[-1].target
-    for piece in re.split(r";\s*|,\s+de\s+", m.group("list")):
+    noun = "Dirección" if re.search(r"direcciones\s+de", m.group(0), re.IGNORECASE) else "Área"
+    for piece in re.split(r";\s*|,\s+de\s+|\s+y\s+de\s+", m.group("list")):
         name = re.sub(r"^(?:y|e)\s+|^de\s+", "", piece.strip(" ,"))
         if name:
-            unit = a.units.define(f"Área de {name[0].upper()}{name[1:]}", line)
-            a.edge("PART_OF", unit, "Unit", owner, "Unit", line, basis="text")
+            unit = a.units.define(f"{noun} de {name[0].upper()}{name[1:]}" if not name.lower().startswith("lo ") else f"{noun} de {name}", line)
+            _place(a, organs, unit, owner, "Unit", line, None, "text", UNIT_LEVEL)
 
 
-def _has_unit(text: str, line: int, a: Assembly) -> None:
+def _has_unit(text: str, line: int, a: Assembly, organs: Organs) -> None:
     for m in HAS_UNIT.finditer(text):
         owner_text = m.group("owner")
         name = clean_name(m.group("unit"))
@@ -310,9 +665,14 @@ def _has_unit(text: str, line: int, a: Assembly) -> None:
         org = a.units.resolve_org(owner_text.split()[-1]) if not owner and owner_text.split() else None
         existing = a.units.resolve(name)
         unit = existing or a.units.define(name, line)
-        if existing and _has_parent(a, unit):
+        if existing and unit in organs.placement:
             continue
         if owner:
-            a.edge("PART_OF", unit, "Unit", owner, "Unit", line, basis="text")
+            _place(a, organs, unit, owner, "Unit", line, None, "text", ORG_LEVEL)
         elif org:
-            a.edge("PART_OF", unit, "Unit", org, "Organization", line, basis="text")
+            _place(a, organs, unit, org, "Organization", line, None, "text", ORG_LEVEL)
+
+
+def is_powers_article(intro: str) -> bool:
+    """ "Son facultades … de la X:", "La X tendrá las siguientes atribuciones:", "Corresponde a la X:"."""
+    return intro.rstrip().endswith(":") and any_of(POWER_INTROS, intro) and not NOT_POWERS.search(intro)

@@ -17,9 +17,11 @@ from loaders.dates import find_dates, first_date, parse_numeric
 from loaders.governance import GovernanceReader
 from loaders.instruments import publication_date
 from loaders.lexicon import title_case
-from loaders.numbering import ordinal_to_int, roman_to_int
-from loaders.records import DocumentRecord, ParsedDocument, ProvisionRecord
-from loaders.statute.organs import Article, read_organs
+from loaders.records import DocumentRecord, ParsedDocument
+from loaders.front import Front, read_front
+from loaders.lexicon import BODY_HEADS
+from loaders.phrasings import DEFINITIONS
+from loaders.statute.organs import Article, Organs, read_organs
 from loaders.statute.structure import (
     LIST_LEVELS,
     Node,
@@ -31,17 +33,12 @@ from loaders.pages import source_lines
 from loaders.text import Line, fold
 from orggraph.errors import ParseError
 
-TITLE = re.compile(
-    r"^(?P<kind>ESTATUTO\s+ORG[ÁA]NICO|REGLAMENTO\s+INTERIOR|REGLAMENTO\s+INTERNO|ESTATUTO|REGLAMENTO|"
-    r"LEY\s+ORG[ÁA]NICA|ACUERDO|DECRETO)\s+(?:DE\s+LA\s+|DE\s+LOS\s+|DE\s+LAS\s+|DEL\s+|DE\s+)?(?P<body>.+?)"
-    r"\s*(?:\((?P<acronym>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9\-]+)\))?\s*$",
-    re.IGNORECASE,
-)
 LAST_CHANGE = re.compile(
     r"Última\s+(?:modificación|reforma|adición)[^\d]*?(?P<date>\d{1,2}[-/]\d{1,2}[-/]\d{4})", re.IGNORECASE
 )
 ISSUED_BY = re.compile(r"\b(?:expedid[oa]|aprobad[oa]|emitid[oa])\s+por\s+(?:la|el)\s+", re.IGNORECASE)
-AUTHORITY_NAMES = {"DOF": "Diario Oficial de la Federación"}
+AUTHORITY_NAMES = {"DOF": "Diario Oficial de la Federación", "PO": "Periódico Oficial", "GM": "Gaceta Municipal"}
+_GLOSSARY_ITEM = re.compile(r"^(?P<term>[^:.;]{2,70}?)\s*(?::|\.\s*-|\.-|\.)\s*-?\s*(?P<definition>\S.*)$")
 
 
 def parse_statute(path: str | Path, data: bytes | None = None) -> ParsedDocument:
@@ -55,50 +52,43 @@ def parse_statute(path: str | Path, data: bytes | None = None) -> ParsedDocument
             path,
             next((ln.number for ln in lines if ln.text), 1),
         )
-    _check_truncation(zones.body, path)
-
-    title_line = next(ln for ln in lines if ln.text)
-    match = TITLE.match(title_line.text)
-    if not match:
-        raise ParseError(
-            f"the first line {title_line.text[:80]!r} is not a statute title "
-            "(Estatuto Orgánico / Reglamento Interior … de <body>)",
-            path,
-            title_line.number,
-        )
-    kind = title_case(re.sub(r"\s+", " ", match.group("kind")))
-    body_name = title_case(match.group("body").strip(" ,."))
-    acronym = match.group("acronym")
-    organization = ids.organization_id(acronym or body_name)
+    body_start = next(i for i, ln in enumerate(lines) if ln.number == zones.body[0].number)
+    front = read_front(lines, body_start, cleaned.header_lines())
+    body_name = front.body or title_case(Path(path).stem.replace("-", " ").replace("_", " "))
+    kind = front.instrument or "Reglamento"
+    organization = ids.organization_id(front.acronym or body_name)
     document_id = ids.document_id(organization, kind)
 
-    a = Assembly(organization)
-    a.units.define_org(body_name, title_line.number, acronym=acronym, external=False)
+    a = Assembly(organization, document_id)
+    a.units.define_org(body_name, front.title_line, acronym=front.acronym, external=False)
+    _describe_organization(a, organization, front)
+    for line, note_kind, message in front.notes:
+        a.note(line, note_kind, message)  # type: ignore[arg-type]
+    _check_truncation(zones.body, a)
     root, structure_warnings = build_body(zones.body)
     for line, message in structure_warnings:
-        a.warn(line, message)
+        a.note(line, "numbering", message)
 
-    articles = _emit_body(root, document_id, a)
-    _glossary(articles, a)
+    articles = _emit_body(root, a)
+    _glossary(articles, a, organization)
     organs, statements = read_organs(articles, a, organization)
-    _class_powers(organs, articles, a)
-    _own_powers(organs, articles, a)
+    _emit_powers(organs, a)
     GovernanceReader(a).read(statements)
     a.attach_orphans(organization)
     _citations(a)
 
     front_text = " ".join(ln.text for ln in zones.front)
     transitory_text = " ".join(ln.text for ln in zones.transitory)
-    _emit_transitory(zones.transitory, zones.decrees, document_id, a)
+    _emit_transitory(zones.transitory, zones.decrees, a)
     issuer = _issuer(transitory_text, a) or _issuer(front_text, a)
     if issuer:
-        a.edge("ISSUED_BY", document_id, "Document", issuer, "Unit", zones.transitory[0].number)
+        a.edge("ISSUED_BY", document_id, "Document", issuer, "Unit", (zones.transitory or zones.body)[0].number)
     _authority_names(a)
 
     changes = [parse_numeric(m.group("date")) for m in LAST_CHANGE.finditer(" ".join([front_text, *cleaned.headers]))]
     document = DocumentRecord(
         id=document_id,
-        title=title_case(title_line.text),
+        title=front.title or f"{kind} de {body_name}",
         genre="statute",
         organization=organization,
         issuer=a.units.name(issuer) if issuer else None,
@@ -109,154 +99,181 @@ def parse_statute(path: str | Path, data: bytes | None = None) -> ParsedDocument
         sha256=hashlib.sha256(raw).hexdigest(),
         line_count=len(lines),
     )
-    return a.build(document)
+    parsed = a.build(document)
+    parsed.page_noise = cleaned.counts()
+    return parsed
+
+
+def _describe_organization(a: Assembly, organization: str, front: Front) -> None:
+    """The organization's kind, the body above it, and the short names the text calls it by."""
+    org = a.units.org(organization)
+    parent = None
+    if front.parent:
+        parent = a.units.define_org(front.parent, front.title_line, external=True)
+        a.edge("SUB_ORGANIZATION_OF", organization, "Organization", parent, "Organization", front.title_line)
+    a.units.update_org(organization, kind=front.kind, parent=parent)
+    for alias in organization_aliases(org.name, front):
+        a.units.add_org_alias(organization, alias)
+
+
+def organization_aliases(name: str, front: Front) -> list[str]:
+    """How a document refers to its own body: its head word ("la Comisaría", "el Sistema"), its name
+    without the place ("Comisaría de Seguridad Ciudadana"), "<Head> Municipal", "el Organismo", and
+    the short names the text defines."""
+    words = name.split()
+    aliases = [words[0]]
+    place = re.match(r"^(?P<core>.+?)\s+(?:de|del)\s+(?P<place>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)$", name)
+    if place and fold(place.group("place")) not in BODY_HEADS and len(place.group("core").split()) >= 2:
+        aliases.append(place.group("core"))
+    if re.search(r"\b(?:del\s+Municipio|del\s+Ayuntamiento|Municipal)\b", name):
+        aliases.append(f"{words[0]} Municipal")
+    if len(words) >= 2 and words[1][:1].isupper() and fold(words[1]) not in ("de", "del"):
+        aliases.append(" ".join(words[:2]))
+    if front.kind == "organismo_descentralizado":
+        aliases.append("Organismo")
+    if front.acronym:
+        aliases.append(front.acronym)
+    aliases += front.aliases
+    return aliases
 
 
 # ----------------------------------------------------------------------------- validation
-def _check_truncation(body: list[Line], path: str | Path) -> None:
-    """A statute whose last article announces a list that never comes was cut short."""
+def _check_truncation(body: list[Line], a: Assembly) -> None:
+    """A statute whose last article announces a list that never comes was cut short: a note."""
     last = next((ln for ln in reversed(body) if ln.text), None)
     if last is not None and last.text.rstrip().endswith(":"):
-        raise ParseError(
-            "the text ends right after an article announces its list (': …'): the file looks truncated",
-            path,
-            last.number,
-        )
+        a.note(last.number, "truncated", "the text ends right after an article announces its list: it looks cut short")
 
 
 # ----------------------------------------------------------------------------- provisions
-def _part(node: Node, document_id: str, parent_id: str) -> str:
+def _part(node: Node) -> str:
     number = node.number or ""
     if node.kind == "titulo":
-        value = roman_to_int(number) if re.fullmatch(r"[IVXLC]+", number) else ordinal_to_int(number)
-        return f"{document_id}/tit-{value}"
+        return ids.titulo_part(number)
     if node.kind == "capitulo":
-        value = number.lower() if re.fullmatch(r"[IVXLC]+", number) else str(ordinal_to_int(number))
-        return f"{parent_id}/cap-{'unico' if fold(number) == 'unico' else value}"
+        return ids.capitulo_part(number)
     if node.kind == "seccion":
-        value = roman_to_int(number) if re.fullmatch(r"[IVXLC]+", number) else ordinal_to_int(number)
-        return f"{parent_id}/sec-{value}"
+        return ids.seccion_part(number)
     if node.kind == "articulo":
-        return f"{document_id}/{ids.article_part(number)}"
+        return ids.article_part(number)
     if node.kind == "fraccion":
-        return ids.child(parent_id, ids.fraction_part(number))
+        return ids.fraction_part(number)
     if node.kind == "inciso":
-        return ids.child(parent_id, ids.inciso_part(number))
+        return ids.inciso_part(number)
     if node.kind == "numeral":
-        return ids.child(parent_id, ids.numeral_part(number))
+        return ids.numeral_part(number)
     if node.kind == "apartado":
-        return ids.child(parent_id, f"apartado-{number.lower()}")
-    return ids.child(parent_id, ids.paragraph_part(int(number or 1)))
+        return ids.apartado_part(number)
+    return ids.paragraph_part(int(number or 1))
 
 
-def _emit_body(root: Node, document_id: str, a: Assembly) -> list[Article]:
+def _emit_body(root: Node, a: Assembly) -> list[Article]:
     articles: list[Article] = []
 
-    def emit(node: Node, parent_id: str | None, order: int, article: Article | None) -> None:
-        provision_id = _part(node, document_id, parent_id or document_id)
-        heading = title_case(node.heading) if node.heading and node.heading.isupper() else node.heading
-        record = ProvisionRecord(
-            id=provision_id,
-            kind=node.kind,
-            number=node.number,
-            heading=heading,
-            text=node.text,  # type: ignore[arg-type]
-            status="derogated" if node.derogated else "in_force",
-            parent=parent_id,
-            order=order,
-            line_start=node.line_start,
-            line_end=node.line_end,
-            zone="body",
-        )
-        provision_id = a.add_provision(record)
-        a.edge(
-            "CONTAINS",
-            parent_id or document_id,
-            "Provision" if parent_id else "Document",
-            provision_id,
-            "Provision",
+    def emit(node: Node, parent_id: str | None, order: int, article: Article | None, heading: str | None) -> None:
+        try:
+            part = _part(node)
+        except ids.IdError as exc:
+            a.note(node.line_start, "numbering", f"{node.kind} {node.number!r}: {exc}; numbered by its place")
+            part = f"{node.kind[:4]}-{order}"
+        text_heading = title_case(node.heading) if node.heading and node.heading.isupper() else node.heading
+        provision_id = a.provision(
+            node.kind,  # type: ignore[arg-type]
+            parent_id,
+            part,
             node.line_start,
             node.line_end,
             order=order,
+            id_base=a.document if node.kind == "articulo" else None,
+            number=node.number,
+            heading=text_heading,
+            text=node.text,
+            status="derogated" if node.derogated else "in_force",
+            zone="body",
         )
         for note in node.annotations:
             when = note.date
             if when:
-                a.amendment(
-                    provision_id, note.authority, when, note.kind, note.scope or node.kind, note.line, document_id
-                )
+                a.amendment(provision_id, note.authority, when, note.kind, note.scope or node.kind, note.line, a.document)
+        if node.kind in ("titulo", "capitulo", "seccion") and node.heading:
+            heading = node.heading
         if node.kind == "articulo":
-            article = Article(node, provision_id, node.text)
+            article = Article(node, provision_id, node.text, heading=heading)
             articles.append(article)
         elif article is not None:
             article.items.append((node, provision_id))
         for i, child in enumerate(node.children, start=1):
-            emit(child, provision_id, i, article)
+            emit(child, provision_id, i, article, heading)
 
     for i, child in enumerate(root.children, start=1):
-        emit(child, None, i, None)
+        emit(child, None, i, None, None)
     return articles
 
 
 # ----------------------------------------------------------------------------- meaning
-def _glossary(articles: list[Article], a: Assembly) -> None:
-    """Definitions ("Decreto de Creación: Decreto por el que se crea …") make terms aliases."""
+def _glossary(articles: list[Article], a: Assembly, organization: str) -> None:
+    """Definitions ("Comisaría: La Comisaría de …", "Secretario. El titular de la Secretaría") name the
+    organization, its titular, its units and instruments by the document's own short terms."""
+    org_name = fold(a.units.org(organization).name)
     for art in articles:
-        if not re.search(r"se\s+entender[áa]\s+por|para\s+efectos\s+de(?:l|\s+este)", art.intro, re.IGNORECASE):
+        if not DEFINITIONS.search(art.intro):
             continue
         for node, _ in art.items:
-            if node.kind != "fraccion" or ":" not in node.text:
+            if node.kind not in LIST_LEVELS or node.parent is not art.node:
                 continue
-            term, definition = (part.strip() for part in node.text.split(":", 1))
+            m = _GLOSSARY_ITEM.match(node.text)
+            if not m:
+                continue
+            term, definition = m.group("term").strip(), m.group("definition").strip()
+            if len(term.split()) > 6:
+                continue
+            folded = fold(re.sub(r"^(?:La|El|Los|Las)\s+", "", definition))
+            if folded.startswith(org_name[: max(12, len(org_name) - 15)]):
+                a.units.add_org_alias(organization, term)
+                continue
+            titular = re.search(r"\btitular\s+(?:de\s+la|del|de)\s+(?P<x>[A-ZÁÉÍÓÚÑ][^,;.]+)", definition)
+            if titular and a.units.resolve_org(titular.group("x")) == organization:
+                a.units.add_titular_post(organization, term)
+                continue
             listed = a.instruments.parse_listed(definition, node.line_start)
-            if listed and len(term.split()) <= 6:
+            if listed:
                 a.instruments.add_alias(listed[0].instrument, term)
                 continue
             unit = a.units.resolve(
-                re.sub(r"^(?:La|El)\s+(?:persona\s+titular\s+de\s+la\s+)?", "", definition).split(",")[0].rstrip(".")
+                re.sub(r"^(?:La|El)\s+(?:persona\s+titular\s+de\s+la\s+)?", "", definition).split(",")[0].rstrip(".;")
             )
-            if unit and len(term.split()) <= 6:
+            if unit:
                 a.units.add_alias(unit, term)
 
 
 def _power_text(node: Node) -> str:
-    parts = [node.text] + [c.text for c in node.children if c.kind in (*LIST_LEVELS, "parrafo")]
+    parts = [node.text] + [c.text for c in node.walk() if c is not node and c.kind in (*LIST_LEVELS, "parrafo")]
     return " ".join(p for p in parts if p)
 
 
-def _own_powers(organs, articles: list[Article], a: Assembly) -> None:
-    for art in articles:
-        holders = organs.holders.get(art.provision)
-        if not holders:
-            continue
-        indelegable = bool(re.search(r"\bindelegable\b", art.intro, re.IGNORECASE))
-        for node, provision_id in art.items:
-            if node.kind != "fraccion" or node.parent is not art.node or node.derogated:
+def _emit_powers(organs: Organs, a: Assembly) -> None:
+    for group, holders in organs.power_groups:
+        indelegable = bool(re.search(r"\bindelegables?\b", group.intro, re.IGNORECASE))
+        for node, provision_id in group.items:
+            if node.derogated or not node.text.strip():
                 continue
-            provision = a.provisions[provision_id]
-            bases = [(holders[0], "own")] + [(h, "own") for h in holders[1:]]
-            a.power(provision, _power_text(node), bases, kind="atribucion", delegable=False if indelegable else None)
-
-
-def _class_powers(organs, articles: list[Article], a: Assembly) -> None:
-    by_id = {art.provision: art for art in articles}
-    for article_id, kinds, _ in organs.class_powers:
-        art = by_id[article_id]
-        # Class-wide articles address the administrative units, not the governing organs (a "Direcciones"
-        # article does not give powers to the Dirección General that heads them).
-        holders = [u for kind in kinds for u in a.units.of_kind(kind) if u not in organs.governing]
-        if not holders:
-            a.warn(art.node.line_start, f"class-wide powers for {kinds} but the document has no such units")
-            continue
-        for node, provision_id in art.items:
-            if node.kind != "fraccion" or node.parent is not art.node or node.derogated:
+            a.power(
+                a.provisions[provision_id],
+                _power_text(node),
+                [(h, "own") for h in holders],
+                kind="atribucion",
+                delegable=False if indelegable else None,
+            )
+    for group, holders, classes in organs.class_powers:
+        for node, provision_id in group.items:
+            if node.derogated or not node.text.strip():
                 continue
             a.power(
                 a.provisions[provision_id],
                 _power_text(node),
                 [(u, "class") for u in holders],
                 kind="atribucion",
-                class_kind=",".join(kinds),
+                class_kind=classes,
             )
 
 
@@ -297,12 +314,11 @@ def _authority_names(a: Assembly) -> None:
             a.amendments[key] = record.model_copy(update={"authority_name": name})
 
 
-def _emit_transitory(transitory: list[Line], decrees: list[list[Line]], document_id: str, a: Assembly) -> None:
+def _emit_transitory(transitory: list[Line], decrees: list[list[Line]], a: Assembly) -> None:
     if transitory:
         container = build_transitory(transitory, "transitory")
-        _emit_plain(container, f"{document_id}/transitorios", None, document_id, a, "transitory")
+        _emit_plain(container, ids.transitorios_part(), None, a, "transitory", 900)
     for index, lines in enumerate(decrees, start=1):
-        decree_id = f"{document_id}/decree-{index}"
         heading = lines[0].text
         split = next(
             (
@@ -315,63 +331,40 @@ def _emit_transitory(transitory: list[Line], decrees: list[list[Line]], document
         text = " ".join(ln.text for ln in lines[1:split] if ln.text and ln.text.strip(". "))
         tail = " ".join(ln.text for ln in lines[split:])
         dated = find_dates(tail) or find_dates(text)
-        record = ProvisionRecord(
-            id=decree_id,
-            kind="decreto",
-            number=str(index),
-            heading=title_case(heading),
-            text=text,
-            parent=None,
-            order=1000 + index,
-            line_start=lines[0].number,
-            line_end=lines[-1].number,
-            zone="decree",
-        )
-        a.add_provision(record)
-        a.edge(
-            "CONTAINS",
-            document_id,
-            "Document",
-            decree_id,
-            "Provision",
+        title = title_case(heading) + (f" ({dated[-1].value})" if dated else "")
+        decree_id = a.provision(
+            "decreto",
+            None,
+            ids.decree_part(index),
             lines[0].number,
             lines[-1].number,
             order=1000 + index,
+            number=str(index),
+            heading=title,
+            text=text,
+            zone="decree",
         )
-        if dated:
-            a.provisions[decree_id] = record.model_copy(update={"heading": f"{record.heading} ({dated[-1].value})"})
         if split < len(lines):
             container = build_transitory(lines[split:], "decree")
-            _emit_plain(container, f"{decree_id}/transitorios", decree_id, document_id, a, "decree")
+            _emit_plain(container, ids.transitorios_part(), decree_id, a, "decree", 900)
 
 
-def _emit_plain(node: Node, provision_id: str, parent: str | None, document_id: str, a: Assembly, zone: str) -> None:
-    record = ProvisionRecord(
-        id=provision_id,
-        kind=node.kind,
-        number=node.number,  # type: ignore[arg-type]
-        heading=node.heading,
-        text=node.text,
-        parent=parent,
-        order=900,
-        line_start=node.line_start,
-        line_end=node.line_end,
-        zone=zone,
-    )  # type: ignore[arg-type]
-    a.add_provision(record)
-    a.edge(
-        "CONTAINS",
-        parent or document_id,
-        "Provision" if parent else "Document",
-        provision_id,
-        "Provision",
+def _emit_plain(node: Node, part: str, parent: str | None, a: Assembly, zone: str, order: int) -> None:
+    provision_id = a.provision(
+        node.kind,  # type: ignore[arg-type]
+        parent,
+        part,
         node.line_start,
         node.line_end,
-        order=900,
+        order=order,
+        number=node.number,
+        heading=node.heading,
+        text=node.text,
+        zone=zone,
     )
     for i, child in enumerate(node.children, start=1):
-        part = f"art-{child.number}" if child.kind == "transitorio" else ids.paragraph_part(int(child.number or i))
-        _emit_plain(child, f"{provision_id}/{part}", provision_id, document_id, a, zone)
+        child_part = ids.transitorio_part(child.number or str(i)) if child.kind == "transitorio" else ids.paragraph_part(int(child.number or i))
+        _emit_plain(child, child_part, provision_id, a, zone, i)
 
 
 __all__ = ["first_date", "parse_statute"]

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from loaders.dates import parse_numeric
+from loaders.dates import find_dates, first_date, parse_numeric
 from loaders.numbering import (
     ARTICLE_NUMBER_RE,
     ORDINAL_RE,
@@ -32,8 +32,11 @@ from loaders.numbering import (
 from loaders.text import Line, fold
 
 # ----------------------------------------------------------------------------- patterns
+# "Artículo 5.-", "ARTÍCULO 5o.", "Art. 5", "Artículo 1°.-", and the sources' own misspellings of the
+# word ("Atículo", "Arftículo", "Articulo"): the number and its punctuation are what make a start.
 ARTICLE = re.compile(
-    rf"^(?:ART[ÍI]CULO|Art[íi]culo|Art\.)\s+(?P<num>{ARTICLE_NUMBER_RE})\s*(?:\.\s*-|\.-|-|–|\.|:)\s*(?P<text>.*)$"
+    rf"^(?:ART[ÍI]CULO|A[a-zñ]{{0,3}}t[íìi]culo|Art\.)\s+(?P<num>{ARTICLE_NUMBER_RE})\s*"
+    rf"(?:\.\s*-|\.-|-|–|\.|:)\s*(?P<text>.*)$"
 )
 ARTICLE_WORD = re.compile(
     rf"^(?:ART[ÍI]CULO\s+)?(?P<num>{ORDINAL_RE})\s*(?:\.\s*-|\.-|-|–|\.|:)\s*(?P<text>.*)$", re.IGNORECASE
@@ -62,7 +65,18 @@ ANNOTATION = re.compile(
     re.IGNORECASE,
 )
 ANNOTATION_LINE = re.compile(rf"^(?:(?:{ANNOTATION.pattern})\s*)+$", re.IGNORECASE)
-DEROGATED = re.compile(r"^\(?\s*(?:Se\s+deroga|Derogad[oa])\s*\.?\)?\s*\.?$", re.IGNORECASE)
+DEROGATED = re.compile(r"^\(?\s*(?:Se\s+deroga|Derogad[oa]s?)\s*[.;,]?\s*\)?\s*[.;,]?\s*(?:y|e)?$", re.IGNORECASE)
+# Reform notes in parentheses, as state and municipal gazettes print them, on their own lines or glued
+# to an item: "( REFORMADO, P.O 25 DE SEPTIEMBRE DE 2018)", "(Esta reforma fue aprobada en la sesión …
+# y publicada … el 27 de septiembre de 2018.)", "(Reformas aprobadas en sesión ordinaria …)".
+REFORM_NOTE = re.compile(
+    r"""\(\s*(?=
+        (?:REFORMAD|ADICIONAD|DEROGAD|MODIFICAD|F\.\s*DE\s*E|FE\s+DE\s+ERRATAS|NOTA\b)
+      | (?:Reforma|Reformad|Adicionad|Derogad|Modificad|Esta\s+reforma|Estas\s+reformas|Fe\s+de\s+erratas)
+    )""",
+    re.VERBOSE,
+)
+REFORM_KINDS = (("adicion", "added"), ("derog", "derogated"), ("erratas", "clarified"), ("f. de e", "clarified"))
 
 ANNOTATION_KINDS = {
     "adicionad": "added",
@@ -95,14 +109,14 @@ SCOPES = {
 @dataclass
 class Annotation:
     kind: str  # added, modified, derogated, relocated, clarified
-    scope: str | None  # fraccion, articulo, parrafo, … ; None for aclaraciones
+    scope: str | None  # fraccion, articulo, parrafo, … ; None: the provision it follows
     authority: str
     date_text: str
     line: int
 
     @property
     def date(self):
-        return parse_numeric(self.date_text)
+        return parse_numeric(self.date_text) or first_date(self.date_text)
 
 
 def parse_annotations(text: str, line: int) -> list[Annotation]:
@@ -120,6 +134,76 @@ def parse_annotations(text: str, line: int) -> list[Annotation]:
     return found
 
 
+def _gazette(text: str) -> str:
+    """The authority a reform note names: DOF, a state's Periódico Oficial (PO), a municipal Gaceta."""
+    folded = fold(text)
+    if "diario oficial" in folded or re.search(r"\bdof\b", folded):
+        return "DOF"
+    if "gaceta" in folded:
+        return "GM"
+    if re.search(r"\bp\.?\s*[op]\b|periodico oficial", folded):
+        return "PO"
+    return "NOTE"
+
+
+def reform_note(text: str, line: int) -> Annotation:
+    folded = fold(text)
+    kind = next((k for word, k in REFORM_KINDS if word in folded), "modified")
+    dates = find_dates(text)
+    date_text = dates[-1].value.strftime("%d-%m-%Y") if dates else ""
+    return Annotation(kind, None, _gazette(text), date_text, line)
+
+
+def lift_reform_notes(lines: list[Line]) -> tuple[list[Line], dict[int, list[tuple[bool, Annotation]]]]:
+    """Cut parenthesised reform notes out of the text (they may run over several lines).
+
+    Returns the lines without them and, per line index, the notes found there with whether each came
+    *before* the rest of its line ("(ADICIONADO …) VII. Unidad de …": the note precedes the item)."""
+    out = list(lines)
+    notes: dict[int, list[tuple[bool, Annotation]]] = {}
+    i = 0
+    while i < len(out):
+        text = out[i].text
+        m = REFORM_NOTE.search(text)
+        if not m:
+            i += 1
+            continue
+        depth, j, k, span = 0, i, m.start(), []
+        # Find the closing parenthesis, at most 8 lines on.
+        while j < len(out) and j <= i + 8:
+            piece = out[j].text
+            while k < len(piece):
+                ch = piece[k]
+                depth += ch == "("
+                depth -= ch == ")"
+                k += 1
+                if depth == 0:
+                    break
+            span.append((j, piece[(m.start() if j == i else 0) : k]))
+            if depth == 0:
+                break
+            j, k = j + 1, 0
+        if depth != 0:
+            i += 1
+            continue
+        before = text[: m.start()].strip()
+        note = reform_note(" ".join(p for _, p in span), out[i].number)
+        notes.setdefault(i, []).append((not before, note))
+        for index, _ in span:
+            piece = out[index].text
+            if index == i and index == j:
+                rest = (piece[: m.start()] + " " + piece[k:]).strip()
+            elif index == i:
+                rest = piece[: m.start()].strip()
+            elif index == j:
+                rest = piece[k:].strip()
+            else:
+                rest = ""
+            out[index] = replace(out[index], text=re.sub(r"\s+", " ", rest))
+        i = i if out[i].text and REFORM_NOTE.search(out[i].text) else i + 1
+    return out, notes
+
+
 # ----------------------------------------------------------------------------- tree
 @dataclass
 class Node:
@@ -134,9 +218,13 @@ class Node:
     annotations: list[Annotation] = field(default_factory=list)
     number_inferred: bool = False
     zone: str = "body"
+    bullet: bool = False  # the item came from a bullet line
+    source: list[tuple[int, str]] = field(default_factory=list)  # the source lines its text came from
 
     def __post_init__(self) -> None:
         self.line_end = self.line_end or self.line_start
+        if self.text and not self.source:
+            self.source = [(self.line_start, self.text)]
 
     def add(self, child: Node) -> Node:
         child.parent = self
@@ -145,6 +233,7 @@ class Node:
 
     def append_text(self, text: str, line: int) -> None:
         self.text = f"{self.text} {text}".strip() if self.text else text
+        self.source.append((line, text))
         self.extend_to(line)
 
     def extend_to(self, line: int) -> None:
@@ -273,21 +362,37 @@ def classify(line: Line) -> Classified:
 
 
 LIST_LEVELS = ("apartado", "fraccion", "inciso", "numeral")
+FIRST_NUMBER = {"apartado": "A", "fraccion": "I", "inciso": "a", "numeral": "1"}
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """How wide the source's hard-wrapped lines are, or None when paragraphs are not wrapped (one line
+    each, as in web and DOF text): a line much shorter than this width ended its paragraph."""
+    lengths = sorted(len(ln.raw.rstrip()) for ln in lines if ln.text)
+    if not lengths:
+        return None
+    median = lengths[len(lengths) // 2]
+    if median > 160:
+        return None
+    return lengths[int(len(lengths) * 0.9)]
 
 
 class TreeBuilder:
     """Folds classified body lines into a provision tree."""
 
-    def __init__(self, root: Node) -> None:
+    def __init__(self, root: Node, width: int | None = None) -> None:
         self.root = root
+        self.width = width
         self.titulo: Node | None = None
         self.capitulo: Node | None = None
         self.seccion: Node | None = None
         self.article: Node | None = None
+        self.owner: Node | None = None  # what the open lists hang from: the article, or a párrafo that restarts one
         self.items: dict[str, Node] = {}  # the open item at each list level
         self.last: Node = root  # the provision a continuation or annotation belongs to
         self.pending_heading: Node | None = None
         self.previous_blank = True
+        self.previous_line: Line | None = None
         self.warnings: list[tuple[int, str]] = []
 
     # -------------------------------------------------------------- containers
@@ -321,6 +426,7 @@ class TreeBuilder:
 
     def _close_article(self) -> None:
         self.article = None
+        self.owner = None
         self.items = {}
         self.last = self._container()
 
@@ -329,8 +435,37 @@ class TreeBuilder:
         self.pending_heading = None
         node = Node("articulo", c.number, c.line.number, text=c.text)
         self.article = self._container().add(node)
+        self.owner = node
         self.items = {}
         self.last = node
+
+    def in_sequence(self, c: Classified) -> bool:
+        """A numbered line starts an item only where its number can: the first of a list, the next one
+        (or one skipped), or a sub-list's first. Otherwise it is text ("C. Presidente", "2018. Se …")."""
+        if self.article is None:
+            return False
+        number = c.number or ""
+        level = c.kind
+        if level == "fraccion" and number == "L":
+            return True
+        if number == FIRST_NUMBER[level] or (level == "inciso" and number in ("a", "A")):
+            return True
+        parent = self._parent_for(level)
+        siblings = [n for n in parent.children if n.kind == level]
+        if not siblings:
+            # A list may open on a later number after a page break lost the first; accept at the top level.
+            return level == "fraccion" and parent is self.owner and is_roman(number) and roman_to_int(number) <= 3
+        last = siblings[-1].number or ""
+        try:
+            if level == "fraccion":
+                step = roman_to_int(number.upper()) - roman_to_int(last)
+            elif level == "numeral":
+                step = int(number) - int(last)
+            else:
+                step = ord(number.lower()[0]) - ord(last.lower()[0])
+        except ValueError:
+            return False
+        return 0 <= step <= 3
 
     def list_item(self, c: Classified) -> None:
         if self.article is None:
@@ -342,8 +477,20 @@ class TreeBuilder:
         if level == "fraccion":
             number = self._fraction_number(number, c.line.number)
         parent = self._parent_for(level)
+        # A list that starts again after a párrafo ("DE LAS ATRIBUCIONES DE LA GERENCIA X:" I. … ) is
+        # that párrafo's own list.
+        last_child = self.owner.children[-1] if self.owner and self.owner.children else None
+        if (
+            parent is self.owner
+            and number == FIRST_NUMBER[level]
+            and last_child is not None
+            and last_child.kind == "parrafo"
+            and any(n.kind == level for n in self.owner.children)
+        ):
+            self.owner = parent = last_child
+            self.items = {}
         expected = self._expected(level, parent)
-        node = Node(level, number, c.line.number, text=c.text)
+        node = Node(level, number, c.line.number, text=c.text, bullet=c.line.bullet)
         if expected is not None and number != expected:
             self.warnings.append((c.line.number, f"{level} {number} where {expected} was expected"))
         parent.add(node)
@@ -360,11 +507,11 @@ class TreeBuilder:
         return number.upper()
 
     def _parent_for(self, level: str) -> Node:
-        assert self.article is not None
+        assert self.owner is not None
         for upper in reversed(LIST_LEVELS[: LIST_LEVELS.index(level)]):
             if upper in self.items:
                 return self.items[upper]
-        return self.article
+        return self.owner
 
     def _expected(self, level: str, parent: Node) -> str | None:
         siblings = [n for n in parent.children if n.kind == level]
@@ -378,31 +525,43 @@ class TreeBuilder:
         if level == "inciso":
             return None if siblings else "a"
         if level == "numeral":
-            return str(int(siblings[-1].number or 0) + 1) if siblings else "1"
+            try:
+                return str(int(siblings[-1].number or 0) + 1) if siblings else "1"
+            except ValueError:
+                return None
         if level == "apartado":
             return chr(ord(siblings[-1].number or "@") + 1) if siblings else "A"
         return None
 
     def unnumbered_item(self, c: Classified) -> None:
-        """A bulleted item whose numeral was lost in extraction: the next number at the open level."""
+        """A bulleted item: the next of a bulleted list, a numbered item whose numeral was lost in
+        extraction, or a sub-item of the numbered item above it."""
         if self.article is None:
             self.paragraph(c)
             return
         level = next((lv for lv in reversed(LIST_LEVELS) if lv in self.items), None)
-        intro_announces_list = self.article.text.rstrip().endswith(":") and not self.article.children
-        if level is None and not intro_announces_list:
-            self.paragraph(c)
-            return
-        level = level or "fraccion"
+        open_item = self.items.get(level) if level else None
+        if open_item is not None and not open_item.bullet and level != "numeral":
+            # Bullets under a numbered item are its sub-items.
+            level = LIST_LEVELS[LIST_LEVELS.index(level) + 1]
+        elif level is None:
+            intro = self.last.text if self.last is not None else ""
+            intro_announces_list = intro.rstrip().endswith(":") or bool(re.search(r"\bsiguientes?\b[^.]*$", intro))
+            if not intro_announces_list:
+                self.paragraph(c)
+                return
+            level = "fraccion"
         parent = self._parent_for(level)
         number = self._expected(level, parent)
         if number is None:
             self.paragraph(c)
             return
-        node = Node(level, number, c.line.number, text=c.text, number_inferred=True)
+        node = Node(level, number, c.line.number, text=c.text, number_inferred=True, bullet=True)
         self.warnings.append((c.line.number, f"{level} without its numeral; numbered {number} from its place"))
         parent.add(node)
         self.items[level] = node
+        for deeper in LIST_LEVELS[LIST_LEVELS.index(level) + 1 :]:
+            self.items.pop(deeper, None)
         self.last = node
 
     def subparagraph(self, c: Classified) -> None:
@@ -415,6 +574,28 @@ class TreeBuilder:
         node = owner.add(Node("parrafo", str(index), c.line.number, text=c.text))
         self.last = node
 
+    def _paragraph_ended(self) -> bool:
+        """Did the previous line end its paragraph? A blank line, or a sentence end on a line that is
+        short for the source's wrap width (or any line, in a source that does not wrap)."""
+        if self.previous_blank or self.previous_line is None:
+            return True
+        previous = self.previous_line
+        if not re.search(r"[.:;]\s*$", previous.text):
+            return False
+        if self.width is None:
+            return True
+        return len(previous.raw.rstrip()) < 0.8 * self.width
+
+    def _broken_by_page(self) -> bool:
+        previous = self.previous_line
+        return (
+            self.previous_blank
+            and previous is not None
+            and bool(
+                re.search(r",\s*$|\b(?:de|del|la|las|los|el|en|con|para|por|a|al|que|y|e|o|u|se|su|sus|lo)\s*$", previous.text)
+            )
+        )
+
     def paragraph(self, c: Classified) -> None:
         if self.pending_heading is not None and _upper_ratio(c.text) > 0.8:
             self.pending_heading.heading = f"{self.pending_heading.heading or ''} {c.text}".strip()
@@ -426,8 +607,12 @@ class TreeBuilder:
             index = 1 + sum(1 for n in container.children if n.kind == "parrafo")
             self.last = container.add(Node("parrafo", str(index), c.line.number, text=c.text))
             return
-        if not self.previous_blank and self.last is not self.root:
+        if not self._paragraph_ended() and self.last is not self.root:
             # A hard-wrapped line: the same paragraph goes on.
+            self.last.append_text(c.text, c.line.number)
+            return
+        if self._broken_by_page() and self.last.kind in (*LIST_LEVELS, "articulo", "parrafo"):
+            # A sentence cut by a page break ("… del Municipio de Torreón," / blank lines / "Coahuila, así …").
             self.last.append_text(c.text, c.line.number)
             return
         if not self.article.children and not self.items and not self.article.text:
@@ -436,6 +621,7 @@ class TreeBuilder:
             return
         index = 2 + sum(1 for n in self.article.children if n.kind == "parrafo")
         self.items = {}
+        self.owner = self.article
         self.last = self.article.add(Node("parrafo", str(index), c.line.number, text=c.text))
 
     def continuation(self, c: Classified) -> None:
@@ -468,6 +654,8 @@ class TreeBuilder:
         if c.kind == "blank":
             self.previous_blank = True
             return
+        if c.kind in LIST_LEVELS and not self.in_sequence(c):
+            c = Classified("continuation" if c.line.text[:1].islower() else "paragraph", c.line, text=c.line.text)
         handler = {
             "titulo": self.heading,
             "capitulo": self.heading,
@@ -485,13 +673,28 @@ class TreeBuilder:
         }[c.kind]
         handler(c)
         self.previous_blank = c.kind == "annotation"
+        if c.kind != "annotation":
+            self.previous_line = c.line
 
 
 def build_body(lines: list[Line]) -> tuple[Node, list[tuple[int, str]]]:
     root = Node("root", None, lines[0].number if lines else 1)
-    builder = TreeBuilder(root)
-    for line in lines:
-        builder.feed(classify(line))
+    builder = TreeBuilder(root, wrap_width(lines))
+    lifted, notes = lift_reform_notes(lines)
+    for index, line in enumerate(lifted):
+        found = notes.get(index, [])
+        before = [note for first, note in found if first]
+        after = [note for first, note in found if not first]
+        classified = classify(line)
+        if before and classified.kind in LIST_LEVELS + ("articulo",):
+            builder.feed(classified)  # a note printed before an item is that item's
+            builder.annotate(Classified("annotation", line, annotations=before))
+        else:
+            if before:
+                builder.annotate(Classified("annotation", line, annotations=before))
+            builder.feed(classified)
+        if after:
+            builder.annotate(Classified("annotation", line, annotations=after))
     return root, builder.warnings
 
 

@@ -166,7 +166,7 @@ class TestMarkdownEstatuto:
         ]
         decree = next(p for p in self.doc.provisions if p.kind == "decreto")
         assert decree.heading.startswith("Decreto por el que se Reforma el Estatuto Orgánico del Centro")
-        assert not self.doc.warnings  # no duplicated articles, no out-of-sequence fracciones
+        assert not self.doc.notes  # no duplicated articles, no out-of-sequence fracciones
 
     def test_fracciones_units_and_parents(self) -> None:
         assert fractions(self.doc) == {

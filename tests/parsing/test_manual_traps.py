@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from loaders.manual.lists import detect_style, split_items
-from loaders.manual.parser import _legal_items, _sections, _unit_blocks
+from loaders.manual.parser import legal_items as _legal_items
+from loaders.manual.parser import unit_blocks as _unit_blocks
+from loaders.manual.sections import sections as _sections
 from loaders.pages import strip_running_headers
 from loaders.text import read_lines
 

@@ -1,0 +1,51 @@
+"""The per-document table over the real corpus: units found / listed, parents right, power lists
+exact / checked, notes and parse time — what the generality work is measured by.
+
+    .venv/bin/python -m bench.corpus            # the table
+    .venv/bin/python -m bench.corpus --misses   # and what each document still misses
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from loaders import load_file
+from tests.corpus.scoring import CORPUS, expectations, reading_from_parsed, score
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--misses", action="store_true", help="list what each document misses")
+    parser.add_argument("only", nargs="*", help="score only files whose name contains one of these")
+    args = parser.parse_args()
+    rows = []
+    print(f"{'document':52} {'units':>9} {'parents':>9} {'lists':>7} {'notes':>5} {'org':>3} {'parse s':>7}")
+    totals = [0, 0, 0, 0, 0]
+    for expected in expectations():
+        if args.only and not any(o in expected["file"] for o in args.only):
+            continue
+        started = time.perf_counter()
+        try:
+            parsed = load_file(CORPUS / expected["file"])
+        except Exception as exc:  # the table shows a refusal as a row, not a crash
+            print(f"{expected['file'][:52]:52} REFUSED: {exc}")
+            continue
+        elapsed = time.perf_counter() - started
+        s = score(expected, reading_from_parsed(parsed))
+        rows.append((expected["file"], s))
+        totals = [t + v for t, v in zip(totals, (s.units_listed, s.units_found, s.parents_right, s.lists_checked, s.lists_exact), strict=True)]
+        print(
+            f"{expected['file'][:52]:52} {s.units_found:>4}/{s.units_listed:<4} {s.parents_right:>4}/{s.units_listed:<4}"
+            f" {s.lists_exact:>3}/{s.lists_checked:<3} {len(parsed.notes):>5} {'yes' if s.organization_right else 'NO':>3}"
+            f" {elapsed:7.2f}"
+        )
+        if args.misses:
+            for miss in s.misses:
+                print(f"    - {miss}")
+    listed, found, right, checked, exact = totals
+    print(f"{'all':52} {found:>4}/{listed:<4} {right:>4}/{listed:<4} {exact:>3}/{checked:<3}")
+
+
+if __name__ == "__main__":
+    main()

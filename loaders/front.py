@@ -1,0 +1,302 @@
+"""Who a document is about: its title, the organization it organizes, its acronym, its kind, and the
+body above it — read from the genre's front matter, never from one document's first line.
+
+A title is optional. Decree wrappers ("DECRETO por el que se expide el Reglamento Interior de …"),
+DOF and gazette preambles, promulgation text ("El Lic. …, Presidente …, les hace saber: …") and
+running headers come before the real title; the reader takes the last title-like line before the
+body that names a body, and, when there is none, the body the text itself names ("El presente
+Reglamento tiene por objeto establecer la organización … de la Secretaría de Energía").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.lexicon import BODY_HEADS, title_case
+from loaders.phrasings import DECREE_WRAPPER, ORGANIZATION_KINDS, SELF_NAMING, TITLE_START
+from loaders.text import Line, fold
+
+# The instrument's own name, as titles spell it, longest first ("Reglamento Interior", "Manual de
+# Organización General", "Estatuto Orgánico").
+INSTRUMENT_NAME = re.compile(
+    r"""^(?:el\s+|la\s+)?
+    (?P<instrument>
+        (?:reglamento|estatuto|manual|ley|c[óo]digo|acuerdo|lineamientos|decreto|bases|normas?)
+        (?:\s+(?:interior|interno|org[áa]nic[oa]|general|espec[íi]fico|de\s+organizaci[óo]n|de\s+procedimientos))*
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CONNECTOR = r"(?:de\s+la|de\s+las|de\s+los|del|de)"
+_STOP_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "a", "al"}
+_PLACE_TAIL = re.compile(
+    r",\s*(?:Coahuila|Jalisco|Nuevo\s+Le[óo]n|Estado\s+de\s+\w+|M[ée]xico|Ciudad\s+de\s+M[ée]xico)\b.*$", re.IGNORECASE
+)
+# Where a body sits above another in a name: "… de la Presidencia del Tribunal …", "… del Municipio de …".
+PARENT_HEADS = (
+    "presidencia",
+    "tribunal",
+    "poder",
+    "municipio",
+    "ayuntamiento",
+    "republicano ayuntamiento",
+    "gobierno",
+    "administracion publica",
+    "secretaria",
+    "consejo de la judicatura",
+)
+
+
+@dataclass
+class Front:
+    title: str | None = None
+    title_line: int = 1
+    instrument: str | None = None  # "Reglamento Interior", "Manual de Organización" …
+    body: str | None = None  # the organization's full name
+    acronym: str | None = None
+    kind: str | None = None
+    parent: str | None = None  # the body above it
+    aliases: list[str] = field(default_factory=list)  # short names the text gives it
+    notes: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, message)
+
+
+def _upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def _joined_title(lines: list[Line], i: int) -> tuple[str, int]:
+    """A title and the lines it wraps onto ("REGLAMENTO INTERIOR DE LA CONTRALORIA DEL MUNICIPIO" /
+    "DE TORREÓN."): following non-blank lines in capitals, or that go on mid-phrase."""
+    parts, end = [lines[i].text], i
+    upper = _upper_ratio(lines[i].text) > 0.7
+    j = i + 1
+    while j < len(lines) and len(parts) < 5:
+        text = lines[j].text
+        if not text or parts[-1].rstrip().endswith((".", ":")):
+            break
+        if re.match(r"^(?:T[ÍI]TULO|CAP[ÍI]TULO|EXPOSICI[ÓO]N|CONSIDERANDO|ART[ÍI]CULO|Art[íi]culo|[ÍI]NDICE)\b", text):
+            break
+        continues = text[:1].islower() or fold(text.split()[0]) in _STOP_WORDS or fold(parts[-1].split()[-1]) in _STOP_WORDS
+        if (upper and _upper_ratio(text) > 0.7 and len(text) < 120) or continues:
+            parts.append(text)
+            end = j
+            j += 1
+            continue
+        break
+    return re.sub(r"\s+", " ", " ".join(parts)).strip(), end
+
+
+def name_phrase(text: str, start: int = 0) -> str:
+    """The proper name that begins at ``start``: capitalised words and the connectors between them,
+    up to punctuation or a lower-case word ("Sistema Municipal de Aguas y Saneamiento de Torreón")."""
+    words = re.findall(r"[\wÁÉÍÓÚÑáéíóúñü\-]+|[^\w\s]", text[start:])
+    out: list[str] = []
+    for word in words:
+        if not re.match(r"[\wÁÉÍÓÚÑáéíóúñü]", word):
+            break
+        if word[:1].isupper() or word.isdigit():
+            out.append(word)
+        elif fold(word) in _STOP_WORDS and out:
+            out.append(word)
+        else:
+            break
+    while out and fold(out[-1]) in _STOP_WORDS:
+        out.pop()
+    return " ".join(out)
+
+
+def body_of(title: str) -> str | None:
+    """The body a title names: after the instrument's name and any topic ("Reglamento Interno y de
+    Carrera Policial de la Comisaría de …"), at the first connector followed by a body's head word."""
+    text = title_case(title) if _upper_ratio(title) > 0.7 else title
+    text = re.sub(r"\s+", " ", text).strip()
+    m = INSTRUMENT_NAME.match(text)
+    rest_at = m.end() if m else 0
+    for c in re.finditer(rf"\b{_CONNECTOR}\s+(?=[A-ZÁÉÍÓÚÑ])", text[rest_at:], re.IGNORECASE):
+        at = rest_at + c.end()
+        head = fold(text[at:].split(" ", 1)[0])
+        if head in BODY_HEADS:
+            return _clean_body(name_phrase(text, at))
+    # "MANUAL DE ORGANIZACIÓN INSTITUTO MUNICIPAL DE PLANEACIÓN": the body right after the instrument.
+    for w in re.finditer(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+", text[rest_at:]):
+        if fold(w.group(0)) in BODY_HEADS:
+            return _clean_body(name_phrase(text, rest_at + w.start()))
+    return None
+
+
+def _clean_body(name: str) -> str | None:
+    name = _PLACE_TAIL.sub("", name).strip(" ,.;")
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+    return name or None
+
+
+def acronym_in(text: str) -> str | None:
+    """ "(IMSS-BIENESTAR)", "(S I M A S)" → the acronym, spaces between letters removed."""
+    m = re.search(r"\((?P<acr>[A-ZÁÉÍÓÚÑ](?:[A-ZÁÉÍÓÚÑ0-9\-]|\s(?=[A-ZÁÉÍÓÚÑ]\b)){1,20})\)", text)
+    if not m:
+        return None
+    acronym = m.group("acr").replace(" ", "") if re.fullmatch(r"(?:[A-Z]\s)+[A-Z]", m.group("acr")) else m.group("acr")
+    return acronym if len(acronym) >= 2 else None
+
+
+def parent_of(name: str) -> str | None:
+    """ "Secretaría Técnica … de la Presidencia del Tribunal Superior …" → "Presidencia del Tribunal …";
+    "Contraloría del Municipio de Torreón" → "Municipio de Torreón"."""
+    for m in re.finditer(rf"\s{_CONNECTOR}\s+", name):
+        tail = name[m.end() :]
+        folded = fold(tail)
+        if m.start() > 0 and any(folded.startswith(h + " ") or folded == h for h in PARENT_HEADS):
+            return tail
+    return None
+
+
+def _acronym_matches(acronym: str, name: str) -> bool:
+    """Is ``acronym`` made of the starts of ``name``'s words, in order (IMPLAN, SIMAS, DIF)?"""
+    words = [fold(w) for w in re.findall(r"[\wÁÉÍÓÚÑáéíóúñ]+", name) if fold(w) not in _STOP_WORDS]
+    target = fold(acronym).replace("-", "")
+
+    def match(t: int, w: int, used: int) -> bool:
+        if t == len(target):
+            return used >= min(3, len(target))
+        for k in range(w, len(words)):
+            word = words[k]
+            n = 1
+            while n <= len(word) and t + n <= len(target) and word[:n] == target[t : t + n]:
+                if match(t + n, k + 1, used + 1):
+                    return True
+                n += 1
+        return False
+
+    return len(target) >= 2 and match(0, 0, 0)
+
+
+def read_front(
+    lines: list[Line],
+    body_start: int | None = None,
+    removed: list[tuple[int, str]] = (),
+    title_start: re.Pattern[str] = TITLE_START,
+) -> Front:
+    """Read who the document is about from the lines before its body (``body_start`` is the index
+    of the body's first line; None reads the first 200 lines). ``title_start`` says what a title of
+    this genre begins with."""
+    front = Front()
+    limit = body_start if body_start is not None else min(len(lines), 200)
+    candidates: list[tuple[str, int]] = []
+    for i in range(limit):
+        text = lines[i].text
+        if not text or not title_start.match(text) or len(text) > 300:
+            continue
+        title, _ = _joined_title(lines, i)
+        if DECREE_WRAPPER.search(title):
+            front.notes.append((lines[i].number, "title", f"decree wrapper before the title: {title[:80]!r}"))
+            continue
+        if body_of(title):
+            candidates.append((title, lines[i].number))
+    # A title in a running header (a manual's page header, maybe over two lines) counts too.
+    removed = sorted(removed)
+    for k, (number, text) in enumerate(removed):
+        if candidates or not title_start.match(text):
+            continue
+        parts = [text]
+        for more_number, more in removed[k + 1 : k + 4]:
+            if more_number != number + len(parts) or not more.isupper() or re.search(r"P[ÁA]GINA|CLAVE", more):
+                break
+            parts.append(more)
+        joined = " ".join(parts)
+        if body_of(joined):
+            candidates.append((joined, number))
+    if candidates:
+        # The title nearest the body (DOF and gazette texts print the issuer and the decree first), or
+        # an earlier printing of the same title that also gives the acronym.
+        title, line = candidates[-1]
+        same = [c for c in candidates if fold(body_of(c[0]) or "") == fold(body_of(title) or "")]
+        title, line = next((c for c in same if acronym_in(c[0])), (title, line))
+        front.title = title_case(title) if _upper_ratio(title) > 0.7 else title
+        front.title = re.sub(r"\s*\.$", "", front.title)
+        front.title_line = line
+        m = INSTRUMENT_NAME.match(front.title)
+        front.instrument = title_case(m.group("instrument")) if m else None
+        front.body = body_of(title)
+        front.acronym = acronym_in(title)
+    text = " ".join(ln.text for ln in lines[: min(len(lines), (body_start or 0) + 400)] if ln.text)
+    if front.body is None:
+        m = SELF_NAMING.search(text)
+        if m:
+            front.body = _clean_body(name_phrase(text, m.end()))
+            line = next((ln.number for ln in lines if ln.text and front.body and front.body.split()[0] in ln.text), 1)
+            front.title_line = line
+            front.notes.append((line, "title", f"no title line; the organization read from the text: {front.body!r}"))
+        else:
+            front.notes.append((1, "title", "no title line and no sentence naming the organization"))
+    if front.body:
+        front.acronym = front.acronym or _acronym_from_text(text, front.body)
+        front.parent = parent_of(front.body)
+        front.kind = organization_kind(front.body, text)
+        front.aliases = _aliases(text, front.body)
+    return front
+
+
+def _acronym_from_text(text: str, body: str) -> str | None:
+    """ "Instituto Municipal de Planeación y Competitividad de Torreón (IMPLAN)", "DIF: Sistema para …",
+    or a capitalised word used several times that spells the body's name (IMPLAN)."""
+    core = fold(body.split(",")[0])
+    for m in re.finditer(r"(?P<name>[A-ZÁÉÍÓÚÑ][^()]{5,150}?)\s*\((?P<acr>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\s\-]{1,20})\)", text):
+        name = fold(m.group("name"))
+        acronym = acronym_in(f"({m.group('acr')})")
+        if acronym and (core[-40:] in name or name[-30:] in core) and _acronym_matches(acronym, body):
+            return acronym
+    for m in re.finditer(r"\b(?P<acr>[A-ZÁÉÍÓÚÑ]{2,12})\s*[:.]\s*-?\s*(?:El|La)?\s*(?P<name>[A-ZÁÉÍÓÚÑ][^;.]{5,150})", text):
+        if fold(m.group("name")).startswith(core[:25]) and _acronym_matches(m.group("acr"), body):
+            return m.group("acr")
+    counts: dict[str, int] = {}
+    for word in re.findall(r"\b[A-ZÁÉÍÓÚÑ]{3,12}\b", text):
+        counts[word] = counts.get(word, 0) + 1
+    for word, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        if n >= 2 and _acronym_matches(word, body) and fold(word) not in fold(body).split():
+            return word
+    return None
+
+
+def organization_kind(body: str, text: str) -> str | None:
+    """What kind of body it is, from what the text says of itself, else from its name."""
+    head = fold(body.split()[0])
+    for kind, pattern in ORGANIZATION_KINDS:
+        if pattern.search(text[:20000]):
+            return kind
+    folded = fold(body)
+    if "administracion publica municipal" in folded:
+        return "administracion_municipal"
+    if "municipio" in folded or "municipal" in folded or "ayuntamiento" in folded:
+        return "dependencia_municipal"
+    if any(w in folded for w in ("poder judicial", "tribunal", "judicatura")):
+        return "organo_judicial"
+    if head in ("secretaria", "subsecretaria"):
+        return "secretaria"
+    return None
+
+
+def _aliases(text: str, body: str) -> list[str]:
+    """Short names the text gives the body: "la Secretaría de Turismo, en adelante la Secretaría",
+    a glossary entry "Comisaría: La Comisaría de …", "se denominará … Contraloría Municipal"."""
+    aliases: list[str] = []
+    core = fold(body)[:30]
+    for m in re.finditer(
+        r"\b(?:en\s+adelante|en\s+lo\s+sucesivo|se\s+le\s+denominar[áa]|se\s+denominar[áa](?:,?\s*indistintamente,?)?|"
+        r"denominad[oa])\s*,?\s*(?:como\s+)?[\"“”']?(?:el|la|los|las)?\s*[\"“”']?(?P<alias>[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ\s\-]{1,60}?)"
+        r"[\"“”']?(?=[,.;:)]|\s+u\s+|\s+o\s+|\s+y\s+|$)",
+        text,
+    ):
+        before = fold(text[max(0, m.start() - 250) : m.start()])
+        if core[:20] in before or fold(body.split()[0]) in before:
+            alias = m.group("alias").strip()
+            aliases.append(alias)
+            rest = text[m.end() : m.end() + 80]
+            more = re.match(r"\s+(?:u|o)\s+(?P<x>[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ\s]{2,60}?)(?=[,.;:]|$)", rest)
+            if more:
+                aliases.append(more.group("x").strip())
+    for m in re.finditer(r"(?:^|\s)(?P<term>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,3})\s*[:.]\s*-?\s*(?:El|La)\s+", text):
+        after = fold(text[m.end() : m.end() + len(body) + 10])
+        if after.startswith(fold(body)[: max(12, len(body) - 12)]):
+            aliases.append(m.group("term"))
+    return list(dict.fromkeys(a for a in aliases if fold(a) != fold(body) and len(a) >= 3))

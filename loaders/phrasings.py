@@ -1,0 +1,280 @@
+"""The genre's phrasings, as named patterns with an example each — the only place that knows how
+Mexican organizational law words things.
+
+A contributor who meets a new phrasing adds a row here (a name, a verbose pattern, a real example);
+``tests/parsing/test_phrasings.py`` checks every example against its pattern. The parsers ask these
+tables questions ("does this sentence announce a structure list?") and never spell a phrasing
+themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FLAGS = re.IGNORECASE | re.VERBOSE
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    name: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text)
+
+
+def phrasing(name: str, regex: str, *examples: str) -> Phrasing:
+    return Phrasing(name, re.compile(regex, FLAGS), examples)
+
+
+def first(table: list[Phrasing], text: str) -> tuple[Phrasing, re.Match[str]] | None:
+    """The first phrasing of ``table`` found in ``text``, with its match."""
+    for p in table:
+        m = p.search(text)
+        if m:
+            return p, m
+    return None
+
+
+def any_of(table: list[Phrasing], text: str) -> bool:
+    return first(table, text) is not None
+
+
+# ----------------------------------------------------------------------------- front matter
+TITLE_START = re.compile(
+    r"""^(?:el\s+|la\s+)?(?:reglamento|estatuto|manual\s+de\s+organizaci[óo]n|manual|ley\s+org[áa]nica|
+    acuerdo|decreto|lineamientos)\b""",
+    FLAGS,
+)
+MANUAL_TITLE_START = re.compile(r"^(?:el\s+)?manual\s+de\s+organizaci[óo]n\b", re.IGNORECASE)
+DECREE_WRAPPER = re.compile(
+    r"""\bpor\s+(?:el|la)\s+que\s+se\s+(?:expide|expiden|reforma|reforman|adiciona|adicionan|deroga|derogan|
+    aprueba|aprueban|emite|modifica|modifican|abroga)\b""",
+    FLAGS,
+)
+# "El presente Reglamento tiene por objeto establecer la organización … de la Secretaría de Energía":
+# the match ends where the body's name begins.
+SELF_NAMING = re.compile(
+    r"""\b(?:el\s+presente|este)\s+(?:reglamento|estatuto|manual|ordenamiento)\b[^.]{0,220}?
+    \b(?:organizaci[óo]n|funcionamiento|estructura|atribuciones|competencia)\b[^.]{0,120}?
+    \b(?:de\s+la|del|de\s+los|de\s+las)\s+(?=[A-ZÁÉÍÓÚÑ])""",
+    FLAGS,
+)
+ORGANIZATION_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("organo_desconcentrado", re.compile(r"\b[óo]rgano\s+(?:administrativo\s+)?desconcentrado\b", re.IGNORECASE)),
+    (
+        "organismo_descentralizado",
+        re.compile(r"\borganismo\s+(?:p[úu]blico\s+)?descentralizado\b|\bparamunicipal\b", re.IGNORECASE),
+    ),
+    ("empresa_participacion", re.compile(r"\bempresa\s+de\s+participaci[óo]n\s+estatal\b", re.IGNORECASE)),
+]
+
+# ----------------------------------------------------------------------------- structure lists
+STRUCTURE_INTROS: list[Phrasing] = [
+    phrasing(
+        "counts-with",
+        r"""\b(?:contar[áa]n?|cuentan?|contara|dispondr[áa]n?)\s+con\s+(?:las|los|la)\s+(?:siguientes?\b|
+        (?:unidades|[áa]reas|[óo]rganos|direcciones|divisiones|jefaturas|dependencias|departamentos|coordinaciones|
+        subunidades|gerencias|estructura)\b)""",
+        "el Organismo contara con las siguientes unidades administrativas:",
+        "La Comisaría cuenta con las siguientes Divisiones:",
+        "la Secretaría contará con las siguientes unidades administrativas y entidades",
+    ),
+    phrasing(
+        "integrated-by",
+        r"""\b(?:est[áa]|estar[áa]n?|quedar[áa]n?|se\s+encuentra)\s+(?:integrad|conformad|compuest|constituid|
+        estructurad)[oa]s?\s+(?:por|con|de)\b""",
+        "La Comisaría está integrada por:",
+    ),
+    phrasing(
+        "is-made-of",
+        r"""\bse\s+(?:integra|integrar[áa]|compone|compondr[áa]|conforma|conformar[áa]|constituye|constituir[áa]|
+        divide|dividir[áa]|estructura|organiza)n?\s+(?:por|con|de|en)\b""",
+        "La administración pública municipal centralizada se integra con:",
+        "se compone de las siguientes subunidades:",
+        "Esta Jefatura para su funcionamiento se divide de la siguiente manera:",
+    ),
+    phrasing(
+        "is-assisted-by",
+        r"""\bse\s+auxiliar[áa]n?\s+(?:de|con|por|en)\b|\bser[áa]n?\s+auxiliad[oa]s?\s+por\b|\bauxiliad[oa]\s+por\b""",
+        "la Contraloría Municipal se auxiliará de las Unidades Administrativas siguientes:",
+        "el Director General de Obras Públicas, en el ejercicio de sus atribuciones, será auxiliado por:",
+    ),
+    phrasing(
+        "under-its-command",
+        r"""\btiene[n]?\s+bajo\s+su\s+(?:mando|adscripci[óo]n|cargo|direcci[óo]n)\s+(?:las|los|a\s+las|a\s+los)\s+
+        (?:siguientes|unidades|[áa]reas|direcciones)""",
+        "El Comisario Jefe tiene bajo su mando las siguientes áreas:",
+    ),
+    phrasing(
+        "are-units",
+        r"""^Son\s+(?:unidades|[óo]rganos|[áa]reas|dependencias)\b""",
+        "Son unidades administrativas de la Secretaría:",
+    ),
+    phrasing(
+        "the-structure",
+        r"""\b(?:siguiente\s+estructura|estructura\s+(?:org[áa]nica|b[áa]sica|administrativa)\s+siguiente|
+        estructura\s+(?:org[áa]nica|b[áa]sica)\s*:)""",
+        "cuenta con la siguiente estructura:",
+    ),
+    phrasing(
+        "attached-units",
+        r"""\bse\s+adscrib(?:e|en|ir[áa]n?)\s+(?:las|los|a)\b|\ble[s]?\s+estar[áa]n\s+adscrit|\bestar[áa]n\s+adscrit""",
+        "Subsecretaría de Turismo, a la cual se adscriben las unidades administrativas siguientes:",
+    ),
+]
+# Words that say a list holds units (for intros that use another verb: "… contará con:").
+STRUCTURE_NOUNS = re.compile(
+    r"\b(?:unidades|[áa]reas|[óo]rganos|direcciones|divisiones|jefaturas|dependencias|departamentos|"
+    r"coordinaciones|subunidades|gerencias|oficinas|estructura)\b",
+    re.IGNORECASE,
+)
+# A structure item that goes on to announce its own sub-units or its own powers.
+ITEM_ANNOUNCES_UNITS: list[Phrasing] = [
+    phrasing(
+        "item-attached-units",
+        r"""\b(?:se\s+adscrib|integrad[oa]\s+(?:con|por)|conformad[oa]\s+por|se\s+(?:compone|integra|conforma|divide)|
+        (?:cuenta|contar[áa])\s+con\s+(?:las|los)\s+siguientes\s+(?:unidades|[áa]reas|jefaturas|departamentos|subunidades))""",
+        "a la cual se adscriben las unidades administrativas siguientes:",
+        "que estará integrada con al menos los departamentos siguientes:",
+    ),
+]
+
+# ----------------------------------------------------------------------------- power lists
+POWER_NOUNS = (
+    r"(?:facultades|atribuciones|funciones|obligaciones|competencias|potestades|responsabilidades|"
+    r"deberes|asuntos)"
+)
+POWER_INTROS: list[Phrasing] = [
+    phrasing(
+        "corresponds-to",
+        r"""^(?:(?:Adem[áa]s|Asimismo|Igualmente)[^:]{0,200}?,\s*)?(?:Corresponde|Compete)n?\s+(?:originalmente\s+)?(?:a|al)\b""",
+        "Corresponde a la Dirección General de Obras Públicas:",
+        "Corresponden a los titulares de las Unidades Administrativas las siguientes facultades Generales:",
+    ),
+    phrasing(
+        "to-x-corresponds",
+        r"""\b(?:le|les)\s+(?:corresponde|corresponden|compete|competen)\b""",
+        "Al Director de Desarrollo Humano le corresponde",
+        "al Comisario General le corresponde:",
+    ),
+    phrasing(
+        "powers-of",
+        rf"""\b(?:son|ser[áa]n)\s+(?:las\s+)?{POWER_NOUNS}\b""",
+        "Son atribuciones y obligaciones del Titular de Unidad de Transparencia, las siguientes:",
+        "Son facultades del Director General:",
+    ),
+    phrasing(
+        "has-powers",
+        rf"""\b(?:tendr[áa]n?|tiene[n]?|ejercer[áa]n?|contar[áa]n?|cuenta[n]?|desempe[ñn]ar[áa]n?|asumir[áa]n?)\s+
+        (?:a\s+su\s+cargo\s+)?(?:en\s+lo\s+general\s+)?(?:las|los)\s+(?:siguientes\s+)?
+        (?:[\wáéíóú]+\s+){{0,2}}{POWER_NOUNS}\b""",
+        "La Subsecretaría de Turismo tiene las atribuciones siguientes:",
+        "El Gerente General del sistema tendrá las facultades y obligaciones siguientes:",
+        "La persona Titular de la Secretaría tiene las facultades indelegables siguientes:",
+    ),
+    phrasing(
+        "powers-are",
+        rf"""\b(?:las|los)\s+{POWER_NOUNS}(?:\s+y\s+{POWER_NOUNS})?\s+(?:de|del)\s+[^:]{{3,200}}\s+son\s*:""",
+        "Las facultades y obligaciones del Secretario Técnico son:",
+    ),
+    phrasing(
+        "dispatches",
+        r"""\b(?:despacho|atenci[óo]n)\s+de\s+los\s+(?:siguientes\s+)?asuntos\b|\bse\s+se[ñn]alan\s*:?$""",
+        "tiene a su cargo el despacho de los siguientes asuntos:",
+    ),
+    phrasing(
+        "in-charge-of",
+        r"""\b(?:bajo\s+su\s+responsabilidad|como\s+responsabilidades|tendr[áa]\s+a\s+su\s+cargo|
+        desempe[ñn]ar[áa]\s+en\s+lo\s+general\s+las\s+siguientes)\b""",
+        "El Comandante Regional de Supervisión, tiene bajo su responsabilidad:",
+    ),
+    phrasing(
+        "will-have-the-following",
+        r"""\b(?:tendr[áa]n?|tiene[n]?|ejercer[áa]n?|corresponde[n]?)\b[^:]{0,300}?\b(?:las|los)\s+siguientes\s*:\s*$""",
+        "La Junta Directiva tendrá, además de las atribuciones que le confiere el artículo 58 de la Ley Federal de las "
+        "Entidades Paraestatales, las siguientes:",
+    ),
+    phrasing(
+        "announces-powers",
+        r"""\b(?:facultades|atribuciones|funciones|obligaciones|competencias|potestades|responsabilidades)\b[^:]*:\s*$""",
+        "Al Director de Desarrollo Humano le corresponde el ejercicio de las facultades que le señala este Reglamento:",
+    ),
+    phrasing(
+        "the-following",
+        rf"""\b(?:siguientes|siguiente)\s+{POWER_NOUNS}\b|\b{POWER_NOUNS}\s+(?:[\wáéíóú]+\s+){{0,3}}siguientes\b""",
+        "tendrá las siguientes atribuciones, responsabilidades y funciones:",
+    ),
+]
+# Lists that look like powers but are not (requirements, principles, definitions, rights).
+NOT_POWERS = re.compile(
+    r"\bse\s+requiere\b|\brequisitos\b|\bprincipios\b|\bse\s+entender[áa]\s+por\b|\bse\s+entiende\s+por\b|"
+    r"\bderechos\b(?!\s+humanos)|\bcausas\b|\bsanciones\s+siguientes\b",
+    re.IGNORECASE,
+)
+# A list given to every unit of a class: "Corresponde a cada titular de las Direcciones …", "Son
+# atribuciones generales de los Titulares de las Unidades administrativas, Coordinaciones y Direcciones".
+CLASS_INTROS: list[Phrasing] = [
+    phrasing(
+        "each-titular",
+        r"""\b(?:cada\s+(?:una\s+de\s+las\s+)?(?:persona\s+)?titular|(?:las\s+y\s+los|los|las)\s+(?:personas\s+)?titulares)\s+
+        (?:de\s+(?:las|los|la|el)\s+|del\s+)(?P<cls>[^:]+?)(?=\s*(?:,|:|\s+(?:las|los)\s+|\s+tendr|\s+tienen|\s+ejercer|$))""",
+        "Corresponde a cada titular de las unidades administrativas:",
+        "Son atribuciones generales de los Titulares de las Unidades administrativas, Coordinaciones y Direcciones, las siguientes:",
+    ),
+    phrasing(
+        "the-units",
+        r"""^(?:Las|Los)\s+(?P<cls>(?:unidades\s+administrativas|direcciones(?:\s+generales)?|coordinaciones|
+        subsecretar[íi]as|divisiones|gerencias|jefaturas)(?:\s+de\s+la\s+[\wáéíóú]+)?)\s+(?:tendr[áa]n|tienen|ejercer[áa]n)""",
+        "Las unidades administrativas de la Secretaría tienen, en el ámbito de sus respectivas competencias, las atribuciones genéricas siguientes:",
+    ),
+]
+
+# ----------------------------------------------------------------------------- members and governing bodies
+COLLEGIATE_HEADS = ("junta", "consejo", "comite", "comision", "cabildo", "gabinete", "asamblea", "pleno", "colegio")
+MEMBER_INTROS: list[Phrasing] = [
+    phrasing(
+        "members",
+        r"""\bse\s+(?:integrar[áa]|integra|compondr[áa]|compone|conformar[áa]|conforma)\b|
+        \bestar[áa]\s+(?:integrad|conformad|compuest)[oa]\s+(?:por|de|con)\b""",
+        "La Junta de Gobierno se integrará por:",
+        "La Junta de Gobierno se integrará como se indica a continuación:",
+    ),
+]
+GOVERNING_INTROS: list[Phrasing] = [
+    phrasing(
+        "direction-and-administration",
+        r"""\b(?:(?:la\s+)?direcci[óo]n\s+y\s+administraci[óo]n|(?:la\s+)?administraci[óo]n\s+y\s+direcci[óo]n|
+        (?:el\s+)?gobierno\s+y\s+administraci[óo]n|[óo]rganos\s+de\s+gobierno|(?:La\s+)?administraci[óo]n)\s+
+        (?:de|del)\s+[^:]*?\b(?:corresponde|corresponden|estar[áa]n?\s+a\s+cargo|recae|recaen)\b""",
+        "La dirección y administración del Organismo corresponden a:",
+    ),
+]
+# The head of an organization named as such: "Al frente de la Secretaría está una persona Titular",
+# "Al frente de la Comisaría estará un titular que se denomina Comisario General", "El Presidente
+# Municipal es … responsable directo de la administración pública municipal".
+HEAD_STATEMENTS: list[Phrasing] = [
+    phrasing(
+        "at-the-front",
+        r"""\bal\s+frente\s+de\s+(?:la|el)\s+[^,.;]{2,80}?\s+(?:est[áa]|estar[áa]|habr[áa])\s+(?:una?\s+)?(?:persona\s+)?
+        (?:titular|servidor\s+p[úu]blico)(?:[^.;]{0,40}?\s+(?:que\s+se\s+denomina|denominad[oa]|llamad[oa])\s+
+        (?P<post>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,3}))?""",
+        "Al frente de la Comisaría estará un titular que se denomina Comisario General.",
+        "Al frente de la Secretaría está una persona Titular de la misma",
+    ),
+    phrasing(
+        "is-responsible-for",
+        r"""^(?:El|La)\s+(?P<post>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,3})\s+es\s+(?:el|la)\s+
+        (?:[\wáéíóú]+\s+){0,6}?(?:responsable\s+directo|titular|jefe|jefa)\s+de\s+la\s+administraci[óo]n""",
+        "El Presidente Municipal es el representante del Republicano Ayuntamiento y responsable directo de la administración pública municipal",
+    ),
+]
+
+# ----------------------------------------------------------------------------- definitions
+DEFINITIONS = re.compile(
+    r"\bse\s+entender[áa]\s+por\b|\bse\s+entiende\s+por\b|\bpara\s+(?:los\s+)?efectos\s+de(?:l|\s+este|\s+la|\s+las)\b|"
+    r"\bglosario\b|\bsignificados\s+y\s+t[ée]rminos\b|\bse\s+establecen\s+los\s+siguientes\s+significados\b",
+    re.IGNORECASE,
+)
