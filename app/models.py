@@ -45,6 +45,20 @@ class LabelCount(Model):
     count: int
 
 
+class Reading(Model):
+    """How well the document was read (the reading report's figures; ``orggraph check`` shows them)."""
+
+    units: int = Field(description="units the document names")
+    units_listed: int = Field(description="units a structure list, table or post description lists")
+    units_mentioned: int = Field(description="units only named in passing (a holder, a sentence)")
+    units_with_powers: int
+    powers: int
+    power_lists: int
+    unattached_power_lists: int = Field(description="lists of powers whose holder could not be read")
+    page_noise_lines: int = Field(description="running headers, footers and page numbers dropped")
+    notes: int = Field(description="oddities noted while reading (orggraph check lists them)")
+
+
 class Document(Model):
     id: str
     title: str
@@ -60,6 +74,7 @@ class Document(Model):
     line_count: int
     loaded_at: str | None = None
     counts: list[LabelCount] = []
+    reading: Reading | None = None
 
 
 # ----------------------------------------------------------------------------- units

@@ -6,5 +6,7 @@ CALL (d) {
   RETURN collect({label: label, count: n}) AS counts
 }
 RETURN d {.id, .title, .genre, .organization, .issuer, .published, .last_modified, .in_force, .clave,
-          .source_file, .sha256, .line_count, .loaded_at} AS document, counts
+          .source_file, .sha256, .line_count, .loaded_at,
+          .read_units, .read_units_listed, .read_units_mentioned, .read_units_with_powers, .read_powers,
+          .read_power_lists, .read_unattached_power_lists, .read_page_noise_lines, .read_notes} AS document, counts
 ORDER BY d.id

@@ -212,6 +212,8 @@ def read_front(
         title, line = candidates[-1]
         same = [c for c in candidates if fold(body_of(c[0]) or "") == fold(body_of(title) or "")]
         title, line = next((c for c in same if acronym_in(c[0])), (title, line))
+        # "(S I M A S)": an acronym printed with its letters spaced is one word.
+        title = re.sub(r"\(((?:[A-ZÁÉÍÓÚÑ]\s)+[A-ZÁÉÍÓÚÑ])\)", lambda m: f"({m.group(1).replace(' ', '')})", title)
         front.title = title_case(title) if _upper_ratio(title) > 0.7 else title
         front.title = re.sub(r"\s*\.$", "", front.title)
         front.title_line = line

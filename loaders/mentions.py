@@ -136,7 +136,10 @@ def name_like(name: str, *, single_word: bool = True) -> bool:
     if _VERB_HINTS.search(fold(name)):
         return False
     lowercase = [w for w in words[1:] if w[:1].islower() and fold(w) not in CONNECTORS]
-    return len(lowercase) <= 2 and fold(words[-1]) not in CONNECTORS
+    # A known head word vouches for a name written in lower case ("Área de valoración médica y
+    # reincorporación laboral"); without one, a couple of lower-case words at most.
+    allowed = 6 if kind_of(name) else 2
+    return len(lowercase) <= allowed and fold(words[-1]) not in CONNECTORS
 
 
 def _content(name: str) -> list[str]:
@@ -205,6 +208,7 @@ class _Unit:
     line_start: int = 0
     line_end: int = 0
     listed_as: str | None = None
+    listed: bool = False
 
 
 class UnitRegistry:
@@ -245,6 +249,7 @@ class UnitRegistry:
                 unit.line_start, unit.line_end = line, max(unit.line_end, line_end or line)
             if listed_as and not unit.listed_as:
                 unit.listed_as = listed_as
+            unit.listed = unit.listed or listed
             self._prefer_display(unit, name)
             return existing
         kind = kind_of(name, fallback=listed)
@@ -260,6 +265,7 @@ class UnitRegistry:
             line_start=line,
             line_end=line_end or line,
             listed_as=listed_as,
+            listed=listed,
         )
         self._by_key[fold(name)] = unit_id
         return unit_id
@@ -404,6 +410,7 @@ class UnitRegistry:
                 organization=u.organization,
                 aliases=sorted(u.aliases),
                 described=u.described,
+                listed=u.listed,
                 line_start=max(u.line_start, 1),
                 line_end=max(u.line_end, u.line_start, 1),
             )

@@ -114,7 +114,7 @@ SUFFIXES = {
 }
 ARTICLE_NUMBER_RE = (
     r"\d{1,3}(?:\s*(?:o|°|º)(?![a-záéíóú]))?"
-    r"(?:\s*(?:Bis|BIS|Ter|TER|Qu[áa]ter|QU[ÁA]TER|Quinquies|Sexies|Septies|Octies)(?:\s*\d{1,2})?)?"
+    r"(?:\s*-?\s*(?i:bis|ter|qu[áa]ter|quinquies|sexies|septies|octies)\b(?:\s*\d{1,2})?)?"
 )
 
 

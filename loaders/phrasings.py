@@ -83,6 +83,11 @@ STRUCTURE_INTROS: list[Phrasing] = [
         "la Secretaría contará con las siguientes unidades administrativas y entidades",
     ),
     phrasing(
+        "counts-with-colon",
+        r"""\b(?:contar[áa]n?|cuenta[n]?|dispondr[áa]n?)\s+con\s*:\s*$""",
+        "la Dirección de Enlace Administrativo de la Comisaría de Seguridad Ciudadana de Guadalajara cuenta con:",
+    ),
+    phrasing(
         "integrated-by",
         r"""\b(?:est[áa]|estar[áa]n?|quedar[áa]n?|se\s+encuentra)\s+(?:integrad|conformad|compuest|constituid|
         estructurad)[oa]s?\s+(?:por|con|de)\b""",

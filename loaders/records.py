@@ -64,6 +64,7 @@ class UnitRecord(Span):
     organization: str
     aliases: list[str] = []
     described: bool = False  # the document gives it powers or functions
+    listed: bool = False  # a structure list, table or post description lists it (not only mentioned)
 
 
 ProvisionKind = Literal[

@@ -17,6 +17,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 
 from loaders.records import EDGE_TYPES, ParsedDocument
+from loaders.report import reading_report
 from loaders.text import fold
 from orggraph.cypher import query
 from orggraph.errors import OrgGraphError
@@ -84,7 +85,13 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
         edges[(e.type, e.source_label, e.target_label)].append(
             {"source": e.source, "target": e.target, "props": props, "line_start": e.line_start, "line_end": e.line_end}
         )
-    document = _clean({**doc.model_dump(), "loaded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
+    document = _clean(
+        {
+            **doc.model_dump(),
+            **reading_report(parsed).figures(),
+            "loaded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+    )
     return {
         "document": document,
         "organizations": organizations,
@@ -131,7 +138,7 @@ def _write(tx: ManagedTransaction, parsed: ParsedDocument, rows: dict[str, Any])
 
 def _missing_endpoints(tx: ManagedTransaction, batch: list[dict[str, Any]], source: str, target: str) -> list[str]:
     ids = sorted({r["source"] for r in batch} | {r["target"] for r in batch})
-    found = {r["id"] for r in tx.run("UNWIND $ids AS id MATCH (n {id: id}) RETURN n.id AS id", ids=ids)}
+    found = {r["id"] for r in tx.run(query("write_find_ids"), ids=ids)}
     return [i for i in ids if i not in found][:3]
 
 

@@ -222,21 +222,73 @@ def load_samples(driver: Driver, settings: Settings) -> None:
     load_paths(driver, settings.neo4j_database, paths, genre=None)
 
 
-def load_paths(driver: Driver, database: str, paths: list[Path], genre: str | None) -> None:
-    """Parse every file first (a bad one stops the run before anything is written), then write each."""
+def document_paths(paths: list[Path]) -> list[Path]:
+    """Files as given, and the text files inside any directory given."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+        else:
+            out.append(path)
+    return out
+
+
+def print_reports(reports: list, *, notes: int) -> None:
+    """The reading report of each document as a short block of figures, then its notes (at most
+    ``notes`` each). Blocks, not one wide table: they read in any terminal width."""
+    for report in reports:
+        organization = report.organization_name + (f" ({report.acronym})" if report.acronym else "")
+        if report.organization_kind:
+            organization += f" · {report.organization_kind.replace('_', ' ')}"
+        parts = f"{report.articles} articles" if report.genre == "statute" else f"{report.sections} sections"
+        noise = ", ".join(f"{v} {k}" for k, v in sorted(report.page_noise.items())) or "none"
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(report.notes_by_kind.items()))
+        console.print(f"[bold]{report.file}[/]  {report.genre} · {report.title}", highlight=False)
+        console.print(f"  organization  {organization}", highlight=False)
+        console.print(
+            f"  structure     {parts} · {report.units} units ({report.units_listed} listed, "
+            f"{report.units_mentioned} only mentioned) · {report.units_with_powers} with powers",
+            highlight=False,
+        )
+        console.print(
+            f"  powers        {report.powers} in {report.power_lists} lists · "
+            f"{report.unattached_power_lists} lists attached to no unit",
+            highlight=False,
+        )
+        console.print(f"  page noise    {noise}", highlight=False)
+        console.print(f"  notes         {len(report.notes)}" + (f" ({kinds})" if kinds else ""), highlight=False)
+        for note in report.notes[:notes]:
+            console.print(f"    {report.file}:{note.line}: {note.kind}: {note.message}", highlight=False)
+        if len(report.notes) > notes > 0 or (notes == 0 and report.notes and False):
+            console.print(f"    … {len(report.notes) - notes} more (orggraph check --notes N)", highlight=False)
+
+
+def parse_paths(paths: list[Path], genre: str | None) -> list:
+    """Parse every file first: a file that is not a document stops the run before anything is written."""
     from rich.progress import Progress
-    from rich.table import Table
 
     from loaders import load_file
-    from loaders.writer import write_document
 
     parsed = []
-    with Progress(console=console, transient=True) as progress:
+    with Progress(console=err_console, transient=True) as progress:
         task = progress.add_task("Parsing", total=len(paths))
         for path in paths:
             progress.update(task, description=f"Parsing {path.name}")
             parsed.append(load_file(path, genre))  # type: ignore[arg-type]
             progress.advance(task)
+    return parsed
+
+
+def load_paths(driver: Driver, database: str, paths: list[Path], genre: str | None) -> None:
+    """Parse every file first (a bad one stops the run before anything is written), then write each."""
+    from rich.progress import Progress
+    from rich.table import Table
+
+    from loaders.report import reading_report
+    from loaders.writer import write_document
+
+    parsed = parse_paths(paths, genre)
+    with Progress(console=err_console, transient=True) as progress:
         task = progress.add_task("Writing", total=len(parsed))
         reports = []
         for document in parsed:
@@ -259,11 +311,8 @@ def load_paths(driver: Driver, database: str, paths: list[Path], genre: str | No
             str(other),
             str(report.relationships),
         )
-        for warning in document.warnings:
-            err_console.print(
-                f"[yellow]note[/] {document.document.source_file}:{warning.line}: {warning.message}", highlight=False
-            )
     console.print(table)
+    print_reports([reading_report(p) for p in parsed], notes=5)
 
 
 class GenreChoice(StrEnum):
@@ -275,15 +324,40 @@ class GenreChoice(StrEnum):
 @friendly_errors
 def load(
     paths: Annotated[
-        list[Path], typer.Argument(help="Text files of statutes or manuals", exists=True, dir_okay=False, readable=True)
+        list[Path],
+        typer.Argument(help="Text files of statutes or manuals, or directories of them", exists=True, readable=True),
     ],
     genre: Annotated[GenreChoice | None, typer.Option(help="Force the genre instead of detecting it")] = None,
 ) -> None:
     """Parse documents and write each one to the graph in one transaction (reloading is idempotent)."""
     settings = get_settings()
+    files = document_paths(paths)
     with open_driver(settings) as driver:
         apply_schema(driver, settings.neo4j_database)
-        load_paths(driver, settings.neo4j_database, paths, genre.value if genre else None)
+        load_paths(driver, settings.neo4j_database, files, genre.value if genre else None)
+
+
+@app.command("check")
+@friendly_errors
+def check(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Text files of statutes or manuals, or directories of them", exists=True, readable=True),
+    ],
+    genre: Annotated[GenreChoice | None, typer.Option(help="Force the genre instead of detecting it")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The reports as JSON, for machines")] = False,
+    notes: Annotated[int, typer.Option(help="How many notes to print per document")] = 10,
+) -> None:
+    """Read documents without writing anything: how each was read (units, powers, page noise, notes)."""
+    import json
+
+    from loaders.report import reading_report
+
+    reports = [reading_report(p) for p in parse_paths(document_paths(paths), genre.value if genre else None)]
+    if as_json:
+        typer.echo(json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False, indent=2))
+        return
+    print_reports(reports, notes=notes)
 
 
 @app.command("who-may")

@@ -16,7 +16,6 @@ from tests.support.neo4j_target import Neo4jTarget
 
 STATUTE = next(p for p in SEEDS if "estatuto" in p.name)
 MANUAL = next(p for p in SEEDS if "manual" in p.name)
-LIST_OPENER = "Artículo 24. Corresponde a cada persona titular de las coordinaciones las atribuciones siguientes:"
 
 
 @pytest.fixture
@@ -64,16 +63,29 @@ def test_load_twice_reports_counts_and_changes_nothing_the_second_time(
 def test_a_bad_file_names_file_and_line_and_nothing_is_written(
     run, empty_graph: Driver, neo4j: Neo4jTarget, tmp_path: Path
 ) -> None:
-    text = STATUTE.read_text(encoding="utf-8")
-    cut = text.index(LIST_OPENER) + len(LIST_OPENER)
-    truncated = tmp_path / "cut-short.txt"
-    truncated.write_text(text[:cut], encoding="utf-8")
-    line = text[:cut].count("\n") + 1
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("\n\nMinuta de la reunión del comité\n\nSe acordó revisar el presupuesto.\n", encoding="utf-8")
     # The good manual comes first: it must not be written either, since every file is parsed first.
-    result = run("load", str(MANUAL), str(truncated))
+    result = run("load", str(MANUAL), str(minutes))
     assert result.exit_code == 1
-    assert f"{truncated}:{line}" in result.output and "truncated" in result.output
+    assert f"{minutes}:3" in result.output and "neither a statute" in result.output
     assert graph_size(empty_graph, neo4j.database) == (0, 0)
+
+
+def test_check_reads_without_writing_and_reports_figures(run, empty_graph: Driver, neo4j: Neo4jTarget) -> None:
+    import json
+
+    result = run("check", "--json", str(STATUTE), str(MANUAL))
+    assert result.exit_code == 0, result.output
+    reports = {r["file"]: r for r in json.loads(result.output)}
+    statute = reports[STATUTE.name]
+    assert (statute["genre"], statute["organization"], statute["acronym"]) == ("statute", "imss-bienestar", "IMSS-BIENESTAR")
+    assert statute["articles"] == 82 and statute["units"] == 53 and statute["powers"] == 802
+    assert statute["page_noise"]["running-header"] > 100
+    assert reports[MANUAL.name]["genre"] == "manual" and reports[MANUAL.name]["units_with_powers"] >= 5
+    assert graph_size(empty_graph, neo4j.database) == (0, 0)
+    text = run("check", str(STATUTE))
+    assert "82 articles · 53 units" in text.output
 
 
 def test_load_refuses_a_missing_file_with_a_usage_error(run, tmp_path: Path) -> None:

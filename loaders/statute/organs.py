@@ -64,8 +64,9 @@ EXECUTIVE_HEADS = re.compile(
     r"Despacho\s+del?\s+|Oficina\s+del?\s+(?:Titular|Director|Secretario|Presidente|Comisario))",
     re.IGNORECASE,
 )
-# Strong placements (a unit's own structure list) override the organization-level default.
-ORG_LEVEL, UNIT_LEVEL = 1, 2
+# Strong placements (a unit's own structure list) override the organization-level default, and
+# both override where the document's headings put a unit.
+HEADING_LEVEL, ORG_LEVEL, UNIT_LEVEL = 1, 2, 3
 
 
 @dataclass
@@ -74,7 +75,11 @@ class Article:
     provision: str
     intro: str
     items: list[tuple[Node, str]] = field(default_factory=list)  # (list node, provision id), in document order
-    heading: str | None = None  # the enclosing sección or capítulo heading
+    headings: tuple[str, ...] = ()  # the enclosing sección, capítulo, título headings, innermost first
+
+    @property
+    def heading(self) -> str | None:
+        return self.headings[0] if self.headings else None
 
 
 @dataclass
@@ -234,6 +239,7 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
         for node, pid in art.items:
             owner = next((h for g in groups for n, p in g.items if n is node or _contains(n, node) for h in organs.holders.get(_group_key(g), [])), None)
             statements.append(Statement(node.text, pid, node.line_start, node.line_end, owner or subject))
+    _heading_units(articles, a, organs)
     return organs, statements
 
 
@@ -243,6 +249,51 @@ def _contains(parent: Node, node: Node) -> bool:
 
 def _group_key(group: Group) -> str:
     return f"{group.article.provision}@{group.line}"
+
+
+# ----------------------------------------------------------------------------- headings and anaphora
+ANAPHORA = re.compile(
+    r"^(?:Esta|Este|Dicha|Dicho|La\s+citada|El\s+citado)\s+(?P<noun>[A-Za-zÁÉÍÓÚáéíóúñÑ]+)", re.IGNORECASE
+)
+_HEADING_UNIT = re.compile(r"^(?:De\s+la|Del|De\s+las|De\s+los)\s+(?P<name>.+?)\s*\.?$", re.IGNORECASE)
+
+
+def heading_unit(heading: str, a: Assembly, *, create: bool = False) -> str | None:
+    """The unit a heading is about ("Sección Segunda / De la Unidad de Vigilancia …"), if it names one
+    the text knows (a heading may name a topic: "DE LA COORDINACIÓN INTERINSTITUCIONAL"); ``create``
+    when the text refers to it ("Esta Unidad …") and it can be nothing else."""
+    m = _HEADING_UNIT.match(heading.strip())
+    if not m:
+        return None
+    name = clean_name(m.group("name"))
+    if fold(m.group("name").split()[0]) in PLURAL_HEADS:
+        return None
+    party = a.units.resolve_party(name)
+    if party:
+        return party[1] if party[0] == "Unit" else None
+    if create and unit_like(name) and kind_of(name):
+        return a.units.define(name, 1)
+    return None
+
+
+def _heading_units(articles: list[Article], a: Assembly, organs: Organs) -> None:
+    """A chapter or section headed by a unit's name is that unit's; one inside another's is part of it."""
+    for art in articles:
+        units = [u for u in (heading_unit(h, a) for h in art.headings) if u]
+        for inner, outer in zip(units, units[1:], strict=False):
+            if inner != outer:
+                _place(a, organs, inner, outer, "Unit", art.node.line_start, None, "headings", HEADING_LEVEL)
+
+
+def _anaphora(intro: str, article: Article, a: Assembly) -> tuple[str, str] | None:
+    """ "Esta Unidad …", "Esta área depende …": the unit the enclosing heading names."""
+    if not ANAPHORA.match(intro.strip()):
+        return None
+    for heading in article.headings:
+        unit = heading_unit(heading, a, create=True)
+        if unit:
+            return "Unit", unit
+    return None
 
 
 # ----------------------------------------------------------------------------- the organization's head
@@ -310,8 +361,11 @@ def _intro_party(intro: str, a: Assembly) -> tuple[str, str] | None:
         intro,
         maxsplit=1,
     )[0]
-    head = re.sub(r"^(?:Para\s+[^,]*,\s*|En\s+[^,]*,\s*)+", "", head)
-    for mention in a.units.find(head):
+    mentions = a.units.find(head)
+    units = [m for m in mentions if m.label == "Unit"]
+    if units:  # the unit nearest the verb: "Para … de la Dirección X, la Subdirección Y contará con:"
+        return "Unit", units[-1].target
+    for mention in mentions:
         return mention.label, mention.target
     m = re.search(r"^(?:(?:La|El|Las|Los)\s+(?:o\s+(?:el|la)\s+)?)?(?P<x>[A-ZÁÉÍÓÚÑ][^,]*?)\s*,?\s*$", head.strip())
     if m:
@@ -325,7 +379,7 @@ def _intro_party(intro: str, a: Assembly) -> tuple[str, str] | None:
 
 
 def _structure(group: Group, a: Assembly, organization: str, organs: Organs) -> None:
-    party = _intro_party(group.intro, a)
+    party = _anaphora(group.intro, group.article, a) or _intro_party(group.intro, a)
     org_level = party is None or party[0] == "Organization"
     if org_level:
         parent, label = _org_head(a, organization, organs)
@@ -540,6 +594,9 @@ def _plural_post(phrase: str, a: Assembly) -> list[tuple[str, str]]:
 
 def _holders(group: Group, a: Assembly, subject: str | None) -> list[tuple[str, str]]:
     intro = group.intro
+    referred = _anaphora(intro, group.article, a)
+    if referred:
+        return [referred]
     for phrase in _holder_phrases(intro):
         plural = _plural_post(re.sub(r"^(?:los|las)\s+", "", phrase, flags=re.IGNORECASE), a)
         if plural:
@@ -556,10 +613,10 @@ def _holders(group: Group, a: Assembly, subject: str | None) -> list[tuple[str, 
             return [(mention.label, mention.target)]
     if subject:
         return [("Unit", subject)]
-    heading = group.article.heading
-    if heading:
-        for mention in a.units.find(heading):
-            return [(mention.label, mention.target)]
+    for heading in group.article.headings:
+        unit = heading_unit(heading, a)
+        if unit:
+            return [("Unit", unit)]
     return []
 
 

@@ -170,7 +170,7 @@ def _part(node: Node) -> str:
 def _emit_body(root: Node, a: Assembly) -> list[Article]:
     articles: list[Article] = []
 
-    def emit(node: Node, parent_id: str | None, order: int, article: Article | None, heading: str | None) -> None:
+    def emit(node: Node, parent_id: str | None, order: int, article: Article | None, headings: tuple[str, ...]) -> None:
         try:
             part = _part(node)
         except ids.IdError as exc:
@@ -196,17 +196,17 @@ def _emit_body(root: Node, a: Assembly) -> list[Article]:
             if when:
                 a.amendment(provision_id, note.authority, when, note.kind, note.scope or node.kind, note.line, a.document)
         if node.kind in ("titulo", "capitulo", "seccion") and node.heading:
-            heading = node.heading
+            headings = (node.heading, *headings)  # innermost first
         if node.kind == "articulo":
-            article = Article(node, provision_id, node.text, heading=heading)
+            article = Article(node, provision_id, node.text, headings=headings)
             articles.append(article)
         elif article is not None:
             article.items.append((node, provision_id))
         for i, child in enumerate(node.children, start=1):
-            emit(child, provision_id, i, article, heading)
+            emit(child, provision_id, i, article, headings)
 
     for i, child in enumerate(root.children, start=1):
-        emit(child, None, i, None, None)
+        emit(child, None, i, None, ())
     return articles
 
 

@@ -282,6 +282,19 @@ def _upper_ratio(text: str) -> float:
     return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
 
 
+def _heading_like(text: str) -> bool:
+    """The name line under "CAPÍTULO I" or "Sección Segunda": in capitals, or a short title
+    ("Disposiciones Generales", "De la Unidad de Vigilancia en Espacios Recreativos y Deportivos")."""
+    if _upper_ratio(text) > 0.8:
+        return True
+    if len(text) > 130 or text.rstrip().endswith((":", ";", ",")):
+        return False
+    if re.match(r"^(?:De|Del|De\s+la|De\s+las|De\s+los)\s+[A-ZÁÉÍÓÚÑ]", text):
+        return True
+    words = [w for w in text.split() if w.lower() not in {"de", "del", "la", "las", "los", "el", "y", "e", "a", "en", "para"}]
+    return 0 < len(words) <= 8 and all(w[:1].isupper() for w in words)
+
+
 def first_article_index(lines: list[Line]) -> int | None:
     for i, ln in enumerate(lines):
         m = ARTICLE.match(ln.text)
@@ -557,7 +570,9 @@ class TreeBuilder:
             self.paragraph(c)
             return
         node = Node(level, number, c.line.number, text=c.text, number_inferred=True, bullet=True)
-        self.warnings.append((c.line.number, f"{level} without its numeral; numbered {number} from its place"))
+        siblings = [n for n in parent.children if n.kind == level]
+        if any(not n.bullet for n in siblings):  # a bullet among numbered items: its numeral was lost
+            self.warnings.append((c.line.number, f"{level} without its numeral; numbered {number} from its place"))
         parent.add(node)
         self.items[level] = node
         for deeper in LIST_LEVELS[LIST_LEVELS.index(level) + 1 :]:
@@ -597,7 +612,7 @@ class TreeBuilder:
         )
 
     def paragraph(self, c: Classified) -> None:
-        if self.pending_heading is not None and _upper_ratio(c.text) > 0.8:
+        if self.pending_heading is not None and _heading_like(c.text):
             self.pending_heading.heading = f"{self.pending_heading.heading or ''} {c.text}".strip()
             self.pending_heading.extend_to(c.line.number)
             return

@@ -194,20 +194,29 @@ def test_a_new_version_replaces_the_old_one_without_leftovers(
     assert records[0]["n"] == 0
 
 
-def test_bad_input_writes_nothing(empty_graph: Driver, neo4j: Neo4jTarget, tmp_path) -> None:
+def test_a_statute_cut_short_loads_with_a_note(empty_graph: Driver, neo4j: Neo4jTarget, tmp_path) -> None:
+    """An oddity inside a real document is a note in its reading report, not a refusal."""
     text = SEEDS[[p.name for p in SEEDS].index("imss-bienestar-estatuto-organico-2023.txt")].read_text()
-    cut = text.index(
-        "Artículo 24. Corresponde a cada persona titular de las coordinaciones las atribuciones siguientes:"
-    )
+    opener = "Artículo 24. Corresponde a cada persona titular de las coordinaciones las atribuciones siguientes:"
+    cut = text.index(opener)
     truncated = tmp_path / "truncated.txt"
-    truncated.write_text(
-        text[
-            : cut
-            + len("Artículo 24. Corresponde a cada persona titular de las coordinaciones las atribuciones siguientes:")
-        ]
-    )
-    with pytest.raises(ParseError, match="truncated") as info:
-        load_file(truncated)
-    assert info.value.path == str(truncated) and info.value.line == text[:cut].count("\n") + 1
+    truncated.write_text(text[: cut + len(opener)])
+    parsed = load_file(truncated)
+    line = text[:cut].count("\n") + 1
+    assert [(n.line, n.kind) for n in parsed.notes if n.kind == "truncated"] == [(line, "truncated")]
+    report = write_document(empty_graph, neo4j.database, parsed)
+    assert report.counts["Unit"] == len(parsed.units) > 40
+
+
+def test_input_that_is_not_a_document_writes_nothing(empty_graph: Driver, neo4j: Neo4jTarget, tmp_path) -> None:
+    notes = tmp_path / "minutes.txt"
+    notes.write_text("Minuta de la reunión\n\nSe acordó revisar el presupuesto.\nSin más asuntos.\n")
+    with pytest.raises(ParseError, match="neither a statute") as info:
+        load_file(notes)
+    assert info.value.path == str(notes) and info.value.line == 1
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"%PDF-1.7\n\x00\x01\x02")
+    with pytest.raises(ParseError, match="binary"):
+        load_file(binary)
     records, _, _ = empty_graph.execute_query("MATCH (n) RETURN count(n) AS n", database_=neo4j.database)
     assert records[0]["n"] == 0
