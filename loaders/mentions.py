@@ -104,7 +104,7 @@ _NAME_END = re.compile(
     r"""(?:,\s*|\s+)(?:a\s+la\s+cual|al\s+cual|a\s+la\s+que|al\s+que|la\s+cual|el\s+cual|las\s+cuales|los\s+cuales|
     que|quien|quienes|cuy[oa]s?|mism[oa]s?\s+que|misma|mismo|con\s+(?:las|los)\s+siguientes|
     encargad[oa]\s+de|responsable\s+de)\b
-    |\.\s+(?=[A-ZÁÉÍÓÚÑ])|[:;]|\.$|\(|,\s*(?:y|e)\s*$|\s+(?:y|e)\s*$""",
+    |(?<!\b[A-Z])(?<!\bLic)(?<!\bIng)\.\s+(?=[A-ZÁÉÍÓÚÑ])|[:;]|\.$|\(|,\s*(?:y|e)\s*$|\s+(?:y|e)\s*$""",
     re.VERBOSE,
 )
 _VERB_HINTS = re.compile(
@@ -209,6 +209,7 @@ class _Unit:
     line_end: int = 0
     listed_as: str | None = None
     listed: bool = False
+    scope: str | None = None  # the unit (or body) whose list first named it
 
 
 class UnitRegistry:
@@ -232,6 +233,7 @@ class UnitRegistry:
         line_end: int | None = None,
         listed: bool = False,
         listed_as: str | None = None,
+        scope: str | None = None,
     ) -> str:
         """The id of the unit named ``raw_name``, created if new. Known names and aliases resolve.
 
@@ -240,6 +242,24 @@ class UnitRegistry:
         ("unidades administrativas", "departamentos"), which class-wide articles refer to."""
         name = self.strip_own_org(clean_name(raw_name))
         existing = self._by_key.get(fold(name)) if listed else self.resolve(name)
+        if existing and scope and listed and self._units[existing].scope not in (None, scope):
+            # The same name in another body's list ("Consejo Directivo" of each institute): another unit.
+            owner = self._units[scope].name if scope in self._units else self.org(scope).name
+            qualified = f"{name} {owner}"
+            existing = self._by_key.get(fold(qualified))
+            if existing is None:
+                unit_id = ids.unit_id(self.organization, qualified)
+                self._units[unit_id] = _Unit(
+                    unit_id, name, kind_of(name, fallback=True) or "unidad", self.organization,
+                    described=described, line_start=line, line_end=line_end or line, listed_as=listed_as,
+                    listed=True, scope=scope,
+                )
+                self._by_key[fold(qualified)] = unit_id
+                self._by_key.setdefault(fold(f"{name} de {owner}"), unit_id)
+                self._by_key.setdefault(fold(f"{name} del {owner}"), unit_id)
+                return unit_id
+        if existing and scope and self._units[existing].scope is None:
+            self._units[existing].scope = scope
         if existing:
             unit = self._units[existing]
             if fold(name) != fold(unit.name) and fold(name) not in self._by_key:
@@ -266,6 +286,7 @@ class UnitRegistry:
             line_end=line_end or line,
             listed_as=listed_as,
             listed=listed,
+            scope=scope,
         )
         self._by_key[fold(name)] = unit_id
         return unit_id

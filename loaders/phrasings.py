@@ -103,9 +103,12 @@ STRUCTURE_INTROS: list[Phrasing] = [
     ),
     phrasing(
         "is-assisted-by",
-        r"""\bse\s+auxiliar[áa]n?\s+(?:de|con|por|en)\b|\bser[áa]n?\s+auxiliad[oa]s?\s+por\b|\bauxiliad[oa]\s+por\b""",
+        r"""\bse\s+auxiliar[áa]n?\s+(?:de|con|por|en)\b|\bser[áa]n?\s+auxiliad[oa]s?\s+por\b|\bauxiliad[oa]\s+por\b|
+        \bauxiliad[oa]s?\b[^:]{0,90}\bpor\s*:\s*$""",
         "la Contraloría Municipal se auxiliará de las Unidades Administrativas siguientes:",
         "el Director General de Obras Públicas, en el ejercicio de sus atribuciones, será auxiliado por:",
+        "La Tesorería Municipal, estará a cargo de un Tesorero, quien será auxiliado, en el ejercicio de sus "
+        "atribuciones, por:",
     ),
     phrasing(
         "under-its-command",
@@ -224,10 +227,12 @@ NOT_POWERS = re.compile(
 CLASS_INTROS: list[Phrasing] = [
     phrasing(
         "each-titular",
-        r"""\b(?:cada\s+(?:una\s+de\s+las\s+)?(?:persona\s+)?titular|(?:las\s+y\s+los|los|las)\s+(?:personas\s+)?titulares)\s+
+        r"""\b(?:cada\s+(?:una\s+de\s+las\s+)?(?:persona\s+)?titular|(?:las\s+y\s+los|los|las)\s+(?:[\wáéíóú]+\s+o\s+)?
+        (?:personas\s+)?titulares)\s+
         (?:de\s+(?:las|los|la|el)\s+|del\s+)(?P<cls>[^:]+?)(?=\s*(?:,|:|\s+(?:las|los)\s+|\s+tendr|\s+tienen|\s+ejercer|$))""",
         "Corresponde a cada titular de las unidades administrativas:",
         "Son atribuciones generales de los Titulares de las Unidades administrativas, Coordinaciones y Direcciones, las siguientes:",
+        "Corresponde a los Directores o Titulares de las dependencias, organismos o entidades de la Administración:",
     ),
     phrasing(
         "the-units",
@@ -242,8 +247,8 @@ COLLEGIATE_HEADS = ("junta", "consejo", "comite", "comision", "cabildo", "gabine
 MEMBER_INTROS: list[Phrasing] = [
     phrasing(
         "members",
-        r"""\bse\s+(?:integrar[áa]|integra|compondr[áa]|compone|conformar[áa]|conforma)\b|
-        \bestar[áa]\s+(?:integrad|conformad|compuest)[oa]\s+(?:por|de|con)\b""",
+        r"""\bse\s+(?:integrar[áa]n?|integran?|compondr[áa]n?|componen?|conformar[áa]n?|conforman?)\b|
+        \bestar[áa]n?\s+(?:integrad|conformad|compuest)[oa]s?\s+(?:por|de|con)\b""",
         "La Junta de Gobierno se integrará por:",
         "La Junta de Gobierno se integrará como se indica a continuación:",
     ),

@@ -102,6 +102,7 @@ class Organs:
     power_groups: list[tuple[Group, list[str]]] = field(default_factory=list)  # (group, holder ids)
     placement: dict[str, int] = field(default_factory=dict)  # unit → strength of its PART_OF
     units_seen: set[str] = field(default_factory=set)  # holders that are units (not the organization)
+    top_level: list[str] = field(default_factory=list)  # units the organization's own lists name
 
 
 def _pid(article: Article, node: Node) -> str:
@@ -155,7 +156,7 @@ def kind_of_group(group: Group, a: Assembly) -> str:
     structure_phrase = any_of(STRUCTURE_INTROS, intro)
     power_phrase = any_of(POWER_INTROS, intro) and not NOT_POWERS.search(intro)
     subject = _subject_text(intro)
-    collegiate = subject is not None and fold(subject.split()[0]) in COLLEGIATE_HEADS
+    collegiate = subject is not None and fold(subject.split()[0]).startswith(COLLEGIATE_HEADS)
     if collegiate and any_of(MEMBER_INTROS, intro):
         return "members"  # a board is made of members (posts, bodies), not of units
     if structure_phrase or (STRUCTURE_NOUNS.search(intro) and intro.rstrip().endswith(":") and not power_phrase):
@@ -176,7 +177,11 @@ def _unit_head_ratio(group: Group) -> float:
 
 
 def _subject_text(intro: str) -> str | None:
-    m = re.match(r"^(?:(?:La|El|Las|Los)\s+(?:o\s+(?:el|la)\s+)?)?(?P<s>[A-ZÁÉÍÓÚÑ][^,:]*?)\s+(?:se|est[áa]|estar[áa]|tendr|tiene|cuenta|contar)", intro)
+    m = re.match(
+        r"^(?:(?:La|El|Las|Los)\s+(?:o\s+(?:el|la)\s+)?)?(?P<s>[A-ZÁÉÍÓÚÑ][^,:]*?)\s+"
+        r"(?:se|est[áa]n?|estar[áa]n?|tendr|tiene|cuenta|contar|ser[áa]n?)\b",
+        intro,
+    )
     return m.group("s") if m else None
 
 
@@ -365,6 +370,12 @@ def _intro_party(intro: str, a: Assembly) -> tuple[str, str] | None:
     units = [m for m in mentions if m.label == "Unit"]
     if units:  # the unit nearest the verb: "Para … de la Dirección X, la Subdirección Y contará con:"
         return "Unit", units[-1].target
+    # "El director general de seguridad pública municipal, …, será auxiliado por:" (a post, any case)
+    subject = re.match(r"^\s*(?:(?:la|el|las|los)\s+(?:o\s+(?:el|la)\s+)?)?(?:persona\s+)?(?P<x>[^,]+?)\s*(?:,|$)", head, re.I)
+    if subject and not mentions:
+        party = a.units.resolve_party(subject.group("x"))
+        if party:
+            return party
     for mention in mentions:
         return mention.label, mention.target
     m = re.search(r"^(?:(?:La|El|Las|Los)\s+(?:o\s+(?:el|la)\s+)?)?(?P<x>[A-ZÁÉÍÓÚÑ][^,]*?)\s*,?\s*$", head.strip())
@@ -382,31 +393,39 @@ def _structure(group: Group, a: Assembly, organization: str, organs: Organs) -> 
     party = _anaphora(group.intro, group.article, a) or _intro_party(group.intro, a)
     org_level = party is None or party[0] == "Organization"
     if org_level:
-        parent, label = _org_head(a, organization, organs)
+        subject, label = _org_head(a, organization, organs)
     else:
-        parent, label = party[1], party[0]
+        subject, label = party[1], party[0]
     listed_as = _listed_as(group.intro)
     items = _in_force(group.items)
-    if org_level and not organs.executive:
-        items = _governing_chain(items, group, a, organization, organs)
-        if organs.executive:
-            parent, label = organs.executive, "Unit"
+    parent = subject
+    if not (org_level and organs.executive):
+        items, executive = _governing_chain(items, group, a, subject, label, organs)
+        if executive:
+            if org_level:
+                organs.executive = executive
+            # A list of "órganos" names the body's organs side by side (the board, its director, its
+            # auditor); a list of units hangs them from the director.
+            if listed_as != "organos":
+                parent, label = executive, "Unit"
+    strength = ORG_LEVEL if org_level else UNIT_LEVEL
     for index, (node, _) in enumerate(group.items):
         if node.derogated or not any(n is node for n, _ in items):
             continue
-        unit = _structure_item(node, group, a, organs, parent, label, listed_as, ORG_LEVEL if org_level else UNIT_LEVEL)
+        unit = _structure_item(node, group, a, organs, parent, label, listed_as, strength)
+        if unit and org_level:
+            organs.top_level.append(unit)
         for trailing, _ in group.after.get(index, []):
             name = listed_name(trailing.text)
             if unit and name_like(name) and len(trailing.text) < 120:
-                sub = a.units.define(name, trailing.line_start, listed=True)
+                sub = a.units.define(name, trailing.line_start, listed=True, scope=unit)
                 _place(a, organs, sub, unit, "Unit", trailing.line_start, group.article.provision, "structure", UNIT_LEVEL)
     if not group.items:  # "El Comisario Jefe tiene bajo su mando las siguientes áreas:" + a plain paragraph
         for trailing, _ in group.after.get(-1, []):
             name = listed_name(trailing.text)
             if name_like(name):
-                unit = a.units.define(name, trailing.line_start, listed=True, listed_as=listed_as)
-                _place(a, organs, unit, parent, label, trailing.line_start, group.article.provision, "structure",
-                       ORG_LEVEL if org_level else UNIT_LEVEL)
+                unit = a.units.define(name, trailing.line_start, listed=True, listed_as=listed_as, scope=parent)
+                _place(a, organs, unit, parent, label, trailing.line_start, group.article.provision, "structure", strength)
 
 
 def _listed_as(intro: str) -> str | None:
@@ -419,29 +438,35 @@ def _listed_as(intro: str) -> str | None:
     return noun
 
 
-def _governing_chain(items, group: Group, a: Assembly, organization: str, organs: Organs):
-    """The organization's list may open with its governing organs: board → executive → the rest."""
-    previous: str | None = None
-    taken = 0
-    for node, _ in items:
+EXECUTIVE_AFTER_BOARD = re.compile(
+    r"^(?:Direc+i[óo]n|Gerencia|Director|Gerente|Despacho|Presidencia\s+Ejecutiva|Secretar[íi]a\s+Ejecutiva|"
+    r"Coordinaci[óo]n\s+General)\b",
+    re.IGNORECASE,
+)
+
+
+def _governing_chain(items, group: Group, a: Assembly, subject: str, label: str, organs: Organs):
+    """A list may open with the body's governing organs: its board, then its executive ("Consejo
+    Directivo", "Gerente General"), or the titular's office ("Despacho del Comisario General").
+    Returns the items left and the executive."""
+    chain: list[str] = []
+    for node, _ in items[:2]:
         name = clean_name(listed_name(node.text))
-        is_board = GOVERNING_HEADS.match(name) and previous is None
-        is_executive = EXECUTIVE_HEADS.match(name) or (previous is not None and GOVERNING_HEADS.match(name))
-        if not (is_board or is_executive):
+        board = bool(GOVERNING_HEADS.match(name)) and not chain
+        executive = bool(EXECUTIVE_HEADS.match(name) or (chain and EXECUTIVE_AFTER_BOARD.match(name)))
+        if not (board or executive):
             break
-        if not is_board and previous is None and taken == 0 and not EXECUTIVE_HEADS.match(name):
-            break
-        unit = a.units.define(name, node.line_start, listed=True, listed_as="organos de gobierno")
-        _place(a, organs, unit, previous or organization, "Unit" if previous else "Organization", node.line_start,
-               group.article.provision, "governing_bodies", UNIT_LEVEL)
+        unit = a.units.define(name, node.line_start, listed=True, listed_as="organos de gobierno", scope=subject)
+        parent, parent_label = (chain[-1], "Unit") if chain else (subject, label)
+        _place(a, organs, unit, parent, parent_label, node.line_start, group.article.provision, "governing_bodies",
+               UNIT_LEVEL)
         organs.governing.append(unit)
-        previous = unit
-        taken += 1
-        if is_executive and not GOVERNING_HEADS.match(name):
-            break
-    if previous is not None:
-        organs.executive = previous
-    return items[taken:] if taken else items
+        chain.append(unit)
+        if executive:
+            return items[len(chain):], unit
+    if chain:  # a board alone
+        return items[len(chain):], None
+    return items, None
 
 
 def _structure_item(
@@ -462,7 +487,7 @@ def _structure_item(
     name = listed_name(node.text)
     if not name_like(name):
         return None
-    unit = a.units.define(name, node.line_start, listed=True, listed_as=listed_as)
+    unit = a.units.define(name, node.line_start, listed=True, listed_as=listed_as, scope=parent)
     if fold(clean_name(name)) != fold(name) and not name.isupper():
         a.units.add_alias(unit, name)
     _place(a, organs, unit, parent, label, node.line_start, group.article.provision, "structure", strength)
@@ -485,7 +510,7 @@ def _structure_item(
     for line, text in _trailing_lines(node, name):
         sub_name = listed_name(text)
         if name_like(sub_name):
-            sub = a.units.define(sub_name, line, listed=True, listed_as=sub_as if sub_as != listed_as else None)
+            sub = a.units.define(sub_name, line, listed=True, listed_as=sub_as if sub_as != listed_as else None, scope=unit)
             _place(a, organs, sub, unit, "Unit", line, group.article.provision, "structure", UNIT_LEVEL)
     del rest
     return unit
@@ -561,7 +586,7 @@ def _holder_phrases(intro: str) -> list[str]:
     return [x for _, _, x in found]
 
 
-def _resolve_holder(phrase: str, a: Assembly, line: int) -> tuple[str, str] | None:
+def _resolve_holder(phrase: str, a: Assembly, line: int, executive: str | None = None) -> tuple[str, str] | None:
     """The unit, post or body a holder phrase names; "X, en materia de Y" is X. An unknown name that
     reads as a unit's becomes one (a powers article is where many units are first described)."""
     phrase = re.sub(r",?\s*(?:en\s+forma\s+indelegable|adem[áa]s\s+de|en\s+el\s+[áa]mbito|en\s+materia|dentro\s+de|"
@@ -570,6 +595,11 @@ def _resolve_holder(phrase: str, a: Assembly, line: int) -> tuple[str, str] | No
     for cut in cuts:
         party = a.units.resolve_party(cut.strip(" ,"))
         if party:
+            # The organization's titular holds its own powers, even where the structure lists the
+            # titular's office as one dependency among others ("Oficina del Presidente Municipal").
+            titular = a.units.titular_of(cut.strip(" ,"))
+            if party[0] == "Unit" and titular and party[1] != executive and a.units.resolve(cut.strip(" ,")) is None:
+                return "Organization", titular
             return party
     name = clean_name(phrase)
     if unit_like(name) and kind_of(name):
@@ -592,7 +622,7 @@ def _plural_post(phrase: str, a: Assembly) -> list[tuple[str, str]]:
     return [("Unit", u) for u in a.units.of_kind(kind)] if kind else []
 
 
-def _holders(group: Group, a: Assembly, subject: str | None) -> list[tuple[str, str]]:
+def _holders(group: Group, a: Assembly, subject: str | None, executive: str | None = None) -> list[tuple[str, str]]:
     intro = group.intro
     referred = _anaphora(intro, group.article, a)
     if referred:
@@ -602,7 +632,7 @@ def _holders(group: Group, a: Assembly, subject: str | None) -> list[tuple[str, 
         if plural:
             return plural
         parts = re.split(r"\s+y,?\s+en\s+ausencia\s+de\s+[ée]st[ae],?\s+(?:la\s+|el\s+)?", phrase, flags=re.IGNORECASE)
-        holders = [h for h in (_resolve_holder(p, a, group.line) for p in parts) if h]
+        holders = [h for h in (_resolve_holder(p, a, group.line, executive) for p in parts) if h]
         if holders:
             return holders
     # Anaphora and unnamed holders ("Esta área depende … y tiene las siguientes funciones:").
@@ -633,7 +663,7 @@ def _previous_holders(group: Group, organs: Organs) -> list[tuple[str, str]]:
 
 def _powers(group: Group, a: Assembly, organs: Organs, subject: str | None) -> None:
     known = set(a.units.ids())
-    holders = _holders(group, a, subject) or _previous_holders(group, organs)
+    holders = _holders(group, a, subject, organs.executive) or _previous_holders(group, organs)
     if not holders:
         a.note(group.line, "power", f"a list of powers attached to no unit: {group.intro[:90]!r}")
         return
@@ -653,9 +683,12 @@ def _class_powers(group: Group, a: Assembly, organs: Organs) -> None:
     phrase = _class_phrase(group.intro, a) or ""
     holders: list[str] = []
     classes: list[str] = []
-    if re.search(r"unidades\s+administrativas", phrase, re.IGNORECASE):
-        holders += [u for u in a.units.ids() if a.units.listed_as(u) == "unidades administrativas"]
-        phrase = re.sub(r"unidades\s+administrativas", "", phrase, flags=re.IGNORECASE)
+    if CLASS_NOUNS.search(phrase):
+        # "las unidades administrativas", "las dependencias, organismos o entidades": what the
+        # organization's own structure lists (and sub-lists of "unidades administrativas") name.
+        holders += [u for u in organs.top_level if u not in holders]
+        holders += [u for u in a.units.ids() if a.units.listed_as(u) == "unidades administrativas" and u not in holders]
+        phrase = CLASS_NOUNS.sub("", phrase)
         classes.append("unidades administrativas")
     for kind in dict.fromkeys(class_kinds(phrase) + _more_kinds(phrase)):
         holders += [u for u in a.units.of_kind(kind) if u not in holders]
@@ -665,6 +698,12 @@ def _class_powers(group: Group, a: Assembly, organs: Organs) -> None:
         a.note(group.line, "power", f"class-wide powers for {phrase!r} but the document has no such units")
         return
     organs.class_powers.append((group, holders, ",".join(classes)))
+
+
+CLASS_NOUNS = re.compile(
+    r"\bunidades\s+administrativas\b|\bdependencias\b|\bentidades\b|\borganismos\b|\b[óo]rganos\s+administrativos\b",
+    re.IGNORECASE,
+)
 
 
 def _more_kinds(phrase: str) -> list[str]:
