@@ -39,8 +39,10 @@ class Line:
         return not self.text
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
-    """Lower case without accents or tildes ("Órgano" → "organo", "Muñoz" → "munoz")."""
+    """Lower case without accents or tildes ("Órgano" → "organo", "Muñoz" → "munoz"). Cached: the
+    parsers fold the same names many times."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 

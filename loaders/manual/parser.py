@@ -21,6 +21,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from loaders import ids
@@ -58,7 +59,9 @@ ORG = re.compile(
 )
 INSTITUTION_HEADS = re.compile(r"^(?:Instituto|Secretar[íi]a|Servicios|Comisi[óo]n|Sistema|Consejo|Procuradur[íi]a)")
 GOVERNING = re.compile(r"^(?:Junta|Consejo|Asamblea|[ÓO]rgano\s+de\s+Gobierno)\b", re.IGNORECASE)
-BASIS_ORDER = {"reports": 0, "structure": 1, "supervises": 2}
+# Ties between sources: the structure list, then a superior's "A quien Supervisa", then the post's own
+# "A quien Reporta"; "table-head" (an unnumbered table's first row) counts only when nothing else speaks.
+BASIS_ORDER = {"structure": 0, "supervises": 1, "reports": 2, "table-head": 3}
 
 
 def parse_manual(path: str | Path, data: bytes | None = None) -> ParsedDocument:
@@ -297,8 +300,9 @@ class Votes:
     def apply(self, a: Assembly) -> None:
         chosen: dict[str, tuple[str, str, int]] = {}
         for child, ballots in self.ballots.items():
+            spoken = [b for b in ballots if b[1] != "table-head"] or ballots
             tally: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
-            for ballot in ballots:
+            for ballot in spoken:
                 tally[ballot[0]].append(ballot)
             best = max(
                 tally.values(),
@@ -326,6 +330,7 @@ def _ancestor(chosen: dict[str, tuple[str, str, int]], start: str, target: str) 
 def _structure(section: Section, a: Assembly, votes: Votes) -> None:
     rows: list[Row] = structure_rows(section.lines)
     by_number: dict[str, str] = {}
+    head: str | None = None
     for row in rows:
         unit = _unit_for(row.name, a, row.line, create=True)
         if unit is None:
@@ -334,6 +339,12 @@ def _structure(section: Section, a: Assembly, votes: Votes) -> None:
             by_number[row.number] = unit
         if row.parent_number and row.parent_number in by_number:
             votes.cast(unit, by_number[row.parent_number], "structure", row.line)
+        elif row.number is None:
+            # An unnumbered table opens with its area's titular; rows nothing else places hang from it.
+            if head is None:
+                head = unit
+            else:
+                votes.cast(unit, head, "table-head", row.line)
 
 
 def _unit_for(name: str, a: Assembly, line: int, *, create: bool) -> str | None:
@@ -369,9 +380,11 @@ _HEAD_WORDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _headless(name: str) -> tuple[str, ...]:
+    """A name's content words without its head or post word ("Jefatura de X" and "X" are the same)."""
     words = _content(name)
-    while words and any(fold(h).startswith(words[0]) or words[0].startswith(fold(h)[:6]) for h in _HEAD_WORDS):
+    while words and any(h.startswith(words[0]) or words[0].startswith(h[:6]) for h in _HEAD_WORDS):
         words = words[1:]
     return tuple(words)
 

@@ -170,8 +170,13 @@ def post_blocks(lines: list[Line]) -> list[PostBlock]:
     for n, (start, name_at) in enumerate(zip(starts, names, strict=True)):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         value = label_of(lines[name_at].text)[1]  # type: ignore[index]
+        following = [ln for ln in lines[name_at + 1 : name_at + 3] if ln.text]
         if not value:
-            value = next((ln.text for ln in lines[name_at + 1 : name_at + 3] if ln.text and not label_of(ln.text)), "")
+            value = next((ln.text for ln in following if not label_of(ln.text)), "")
+        elif following and not label_of(following[0].text) and (
+            re.search(r"\b(?:de|del|la|el|los|las|y|e|en|a)$", value) or following[0].text[:1].islower()
+        ):
+            value = f"{value} {following[0].text}"  # a post's name wrapped onto the next line
         heading = POST_HEADING.match(lines[start].text) if start != name_at else None
         block = PostBlock(
             post=_clean_entry(value),
