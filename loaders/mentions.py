@@ -490,7 +490,7 @@ class UnitRegistry:
         candidates += [(k, v, "Organization") for k, v in self._org_by_key.items()]
         candidates.sort(key=lambda c: len(c[0]), reverse=True)
         for key, target, label in candidates:
-            if len(key) < 4:
+            if len(key) < (3 if label == "Organization" else 4):  # an acronym ("DIF") is a name too
                 continue
             single = " " not in key
             for m in re.finditer(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", folded):

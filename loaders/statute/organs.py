@@ -589,21 +589,29 @@ def _holder_phrases(intro: str) -> list[str]:
 def _resolve_holder(phrase: str, a: Assembly, line: int, executive: str | None = None) -> tuple[str, str] | None:
     """The unit, post or body a holder phrase names; "X, en materia de Y" is X. An unknown name that
     reads as a unit's becomes one (a powers article is where many units are first described)."""
-    phrase = re.sub(r",?\s*(?:en\s+forma\s+indelegable|adem[áa]s\s+de|en\s+el\s+[áa]mbito|en\s+materia|dentro\s+de|"
-                    r"de\s+conformidad|en\s+su\s+caso|en\s+t[ée]rminos).*$", "", phrase, flags=re.IGNORECASE).strip(" ,")
-    cuts = [phrase] + [phrase[: m.start()] for m in reversed(list(re.finditer(r",", phrase)))]
-    for cut in cuts:
-        party = a.units.resolve_party(cut.strip(" ,"))
+    stripped = re.sub(
+        r",?\s*(?:en\s+forma\s+indelegable|adem[áa]s\s+de|en\s+el\s+[áa]mbito|en\s+materia|dentro\s+de|"
+        r"de\s+conformidad|en\s+su\s+caso|en\s+t[ée]rminos|para\s+(?:el|la|los|las|su|sus)\s).*$",
+        "",
+        phrase,
+        flags=re.IGNORECASE,
+    ).strip(" ,")
+    cuts: list[str] = []
+    for text in dict.fromkeys([phrase.strip(" ,"), stripped]):
+        cuts += [text] + [text[: m.start()] for m in reversed(list(re.finditer(r",", text)))]
+    for cut in dict.fromkeys(c.strip(" ,") for c in cuts if c.strip(" ,")):
+        party = a.units.resolve_party(cut)
         if party:
             # The organization's titular holds its own powers, even where the structure lists the
             # titular's office as one dependency among others ("Oficina del Presidente Municipal").
-            titular = a.units.titular_of(cut.strip(" ,"))
-            if party[0] == "Unit" and titular and party[1] != executive and a.units.resolve(cut.strip(" ,")) is None:
+            titular = a.units.titular_of(cut)
+            if party[0] == "Unit" and titular and party[1] != executive and a.units.resolve(cut) is None:
                 return "Organization", titular
             return party
-    name = clean_name(phrase)
-    if unit_like(name) and kind_of(name):
-        return "Unit", a.units.define(name, line, described=True)
+    for text in dict.fromkeys([phrase, stripped]):
+        name = a.units.strip_own_org(clean_name(text))
+        if unit_like(name) and kind_of(name):
+            return "Unit", a.units.define(name, line, described=True)
     for mention in a.units.find(phrase):
         if mention.label == "Unit" or mention.target == a.organization:
             return mention.label, mention.target

@@ -51,7 +51,7 @@ DECREE = re.compile(
     r"FE DE ERRATAS|DECRETO|ACUERDO)\b"
 )
 FRACTION = re.compile(r"^(?P<num>[IVXLC]{1,7}|L)\s*[.)]\s*(?:-\s*)?(?P<text>\S.*)?$")
-INCISO = re.compile(r"^(?P<num>[a-zñ])\s*[).]\s+(?P<text>\S.*)$")
+INCISO = re.compile(r"^(?P<num>[a-zñ])\s*(?:\)\s*\.?\s*-?\s*|\.\s*-\s*|\.\s+)(?P<text>\S.*)$")
 NUMERAL = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>\S.*)$")
 APARTADO = re.compile(r"^(?:Apartado\s+)?(?P<num>[A-H])\s*[.)]\s+(?P<text>\S.*)$")
 _KIND_WORDS = (
