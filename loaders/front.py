@@ -57,6 +57,7 @@ class Front:
     kind: str | None = None
     parent: str | None = None  # the body above it
     aliases: list[str] = field(default_factory=list)  # short names the text gives it
+    references: list[str] = field(default_factory=list)  # every way the text refers to it (aliases included)
     notes: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, message)
 
 
@@ -232,11 +233,64 @@ def read_front(
         else:
             front.notes.append((1, "title", "no title line and no sentence naming the organization"))
     if front.body:
+        front.body = restore_accents(front.body, text)
+        if front.title:
+            front.title = restore_accents(front.title, text)
         front.acronym = front.acronym or _acronym_from_text(text, front.body)
         front.parent = parent_of(front.body)
         front.kind = organization_kind(front.body, text)
         front.aliases = _aliases(text, front.body)
+        front.references = self_references(front, text)
     return front
+
+
+def restore_accents(name: str, text: str) -> str:
+    """Titles in capitals often drop accents ("CONTRALORIA"): give each word the accents the text
+    itself spells it with most often ("Contraloría")."""
+    spellings: dict[str, dict[str, int]] = {}
+    for word in re.findall(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]{4,}", text):
+        if word != fold(word) and not word.isascii():
+            spellings.setdefault(fold(word), {}).setdefault(word.lower(), 0)
+            spellings[fold(word)][word.lower()] += 1
+
+    def accent(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if not word.isascii():
+            return word
+        options = spellings.get(fold(word))
+        if not options:
+            return word
+        best = max(options.items(), key=lambda kv: kv[1])[0]
+        return "".join(b.upper() if a.isupper() else b for a, b in zip(word, best, strict=False))
+
+    return re.sub(r"[A-Za-z]{4,}", accent, name)
+
+
+def self_references(front: Front, text: str) -> list[str]:
+    """How a document refers to its own body: its head word ("la Comisaría", "el Sistema"), its name
+    without the place ("Comisaría de Seguridad Ciudadana"), "Contraloría Municipal" for the
+    "Contraloría del Municipio", "el Organismo", its acronym and the short names it defines. A
+    composed name counts only when the text uses it."""
+    name = front.body or ""
+    words = name.split()
+    if not words:
+        return []
+    candidates = []
+    place = re.match(r"^(?P<core>.+?)\s+(?:de|del)\s+(?P<place>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)$", name)
+    if place and fold(place.group("place")) not in BODY_HEADS and len(place.group("core").split()) >= 2:
+        candidates.append(place.group("core"))
+    if re.match(r"^\w+\s+del\s+(?:Municipio|Ayuntamiento)\b", name):
+        candidates.append(f"{words[0]} Municipal")
+    if len(words) >= 2 and words[1][:1].isupper() and fold(words[1]) not in _STOP_WORDS:
+        candidates.append(" ".join(words[:2]))
+    folded_text = fold(text)
+    used = [c for c in candidates if re.search(rf"\b{re.escape(fold(c))}\b", folded_text)]
+    references = [words[0], *used, *front.aliases]
+    if front.kind == "organismo_descentralizado":
+        references.append("Organismo")
+    if front.acronym:
+        references.append(front.acronym)
+    return list(dict.fromkeys(references))
 
 
 def _acronym_from_text(text: str, body: str) -> str | None:

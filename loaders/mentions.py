@@ -109,7 +109,7 @@ _NAME_END = re.compile(
 )
 _VERB_HINTS = re.compile(
     r"\b(?:que|cual|quien|quienes|debera|deberan|sera|seran|podra|podran|tendra|tendran|tiene|tienen|es|son|"
-    r"estara|estaran|esta|estan|cuenta|cuentan|corresponde|realizar|llevar|establecer|sera|se)\b"
+    r"estara|estaran|esta|estan|cuentan?\s+con|corresponde|realizar|llevar|establecer|sera|se)\b"
 )
 
 
@@ -463,6 +463,10 @@ class UnitRegistry:
         alias = re.sub(r"\s+", " ", _TRAILING.sub("", _LEADING.sub("", alias.strip())))
         if alias and fold(alias) not in self._by_key:
             self._org_by_key.setdefault(fold(alias), org_id)
+            org = self._orgs[org_id]
+            if self._org_by_key[fold(alias)] == org_id and fold(alias) != fold(org.name) and len(alias.split()) >= 2:
+                if alias not in org.aliases and (org.acronym is None or alias != org.acronym):
+                    self._orgs[org_id] = org.model_copy(update={"aliases": [*org.aliases, alias]})
 
     def update_org(self, org_id: str, **fields: object) -> None:
         self._orgs[org_id] = self._orgs[org_id].model_copy(update=fields)

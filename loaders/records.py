@@ -55,6 +55,7 @@ class OrganizationRecord(Span):
     external: bool = False
     kind: str | None = None  # secretaria, organo_desconcentrado, organismo_descentralizado, …
     parent: str | None = None  # the organization id of the body above it, when the text says so
+    aliases: list[str] = []  # the short names the text calls it by ("Contraloría Municipal", "la Secretaría")
 
 
 class UnitRecord(Span):

@@ -72,7 +72,7 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
         for u in parsed.units
     ]
     organizations = [
-        {**o.model_dump(), "search_text": fold(" ".join(x for x in (o.name, o.acronym) if x))}
+        {**o.model_dump(), "search_text": fold(" ".join(x for x in (o.name, o.acronym, *o.aliases) if x))}
         for o in parsed.organizations
     ]
     instruments = [

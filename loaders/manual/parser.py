@@ -39,7 +39,6 @@ from loaders.numbering import is_roman, roman_to_int
 from loaders.pages import source_lines
 from loaders.phrasings import MANUAL_TITLE_START
 from loaders.records import DocumentRecord, ParsedDocument
-from loaders.statute.parser import organization_aliases
 from loaders.text import Line, fold
 from orggraph.errors import ParseError
 
@@ -206,7 +205,7 @@ def _describe(a: Assembly, organization: str, name: str, front: Front, subject: 
         parent = a.units.define_org(front.parent, front.title_line, external=True)
         a.edge("SUB_ORGANIZATION_OF", organization, "Organization", parent, "Organization", front.title_line)
     a.units.update_org(organization, kind=front.kind if subject is None else None, parent=parent)
-    for alias in organization_aliases(name, front if subject is None else Front()):
+    for alias in (front.references if subject is None else [name.split()[0]]):
         a.units.add_org_alias(organization, alias)
     if fold(name).startswith("instituto"):
         a.units.add_org_alias(organization, "Instituto")  # "el Instituto" is the organization

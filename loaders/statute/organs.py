@@ -416,16 +416,31 @@ def _structure(group: Group, a: Assembly, organization: str, organs: Organs) -> 
         if unit and org_level:
             organs.top_level.append(unit)
         for trailing, _ in group.after.get(index, []):
-            name = listed_name(trailing.text)
-            if unit and name_like(name) and len(trailing.text) < 120:
-                sub = a.units.define(name, trailing.line_start, listed=True, scope=unit)
-                _place(a, organs, sub, unit, "Unit", trailing.line_start, group.article.provision, "structure", UNIT_LEVEL)
+            for line, name in _name_lines(trailing):
+                if unit:
+                    sub = a.units.define(name, line, listed=True, scope=unit)
+                    _place(a, organs, sub, unit, "Unit", line, group.article.provision, "structure", UNIT_LEVEL)
     if not group.items:  # "El Comisario Jefe tiene bajo su mando las siguientes áreas:" + a plain paragraph
         for trailing, _ in group.after.get(-1, []):
-            name = listed_name(trailing.text)
-            if name_like(name):
-                unit = a.units.define(name, trailing.line_start, listed=True, listed_as=listed_as, scope=parent)
-                _place(a, organs, unit, parent, label, trailing.line_start, group.article.provision, "structure", strength)
+            for line, name in _name_lines(trailing):
+                unit = a.units.define(name, line, listed=True, listed_as=listed_as, scope=parent)
+                _place(a, organs, unit, parent, label, line, group.article.provision, "structure", strength)
+
+
+def _name_lines(paragraph: Node) -> list[tuple[int, str]]:
+    """The unit names an unnumbered paragraph under a structure item gives: the paragraph itself
+    when it reads as one name, else each of its lines when every line does ("Recepción de
+    Documentos / Valoración de Solicitudes / Archivo")."""
+    names = [(line, listed_name(text)) for line, text in paragraph.source]
+    whole_lines = all(
+        not re.search(r"\b(?:de|del|la|las|los|el|y|e|en|a|para)$", text.strip()) for _, text in paragraph.source
+    )
+    if len(names) > 1 and whole_lines and all(name_like(n) for _, n in names):
+        return names
+    name = listed_name(paragraph.text)
+    if name_like(name) and len(paragraph.text) < 120:
+        return [(paragraph.line_start, name)]
+    return []
 
 
 def _listed_as(intro: str) -> str | None:

@@ -19,7 +19,6 @@ from loaders.instruments import publication_date
 from loaders.lexicon import title_case
 from loaders.records import DocumentRecord, ParsedDocument
 from loaders.front import Front, read_front
-from loaders.lexicon import BODY_HEADS
 from loaders.phrasings import DEFINITIONS
 from loaders.statute.organs import Article, Organs, read_organs
 from loaders.statute.structure import (
@@ -112,29 +111,8 @@ def _describe_organization(a: Assembly, organization: str, front: Front) -> None
         parent = a.units.define_org(front.parent, front.title_line, external=True)
         a.edge("SUB_ORGANIZATION_OF", organization, "Organization", parent, "Organization", front.title_line)
     a.units.update_org(organization, kind=front.kind, parent=parent)
-    for alias in organization_aliases(org.name, front):
+    for alias in front.references:
         a.units.add_org_alias(organization, alias)
-
-
-def organization_aliases(name: str, front: Front) -> list[str]:
-    """How a document refers to its own body: its head word ("la Comisaría", "el Sistema"), its name
-    without the place ("Comisaría de Seguridad Ciudadana"), "<Head> Municipal", "el Organismo", and
-    the short names the text defines."""
-    words = name.split()
-    aliases = [words[0]]
-    place = re.match(r"^(?P<core>.+?)\s+(?:de|del)\s+(?P<place>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)$", name)
-    if place and fold(place.group("place")) not in BODY_HEADS and len(place.group("core").split()) >= 2:
-        aliases.append(place.group("core"))
-    if re.search(r"\b(?:del\s+Municipio|del\s+Ayuntamiento|Municipal)\b", name):
-        aliases.append(f"{words[0]} Municipal")
-    if len(words) >= 2 and words[1][:1].isupper() and fold(words[1]) not in ("de", "del"):
-        aliases.append(" ".join(words[:2]))
-    if front.kind == "organismo_descentralizado":
-        aliases.append("Organismo")
-    if front.acronym:
-        aliases.append(front.acronym)
-    aliases += front.aliases
-    return aliases
 
 
 # ----------------------------------------------------------------------------- validation

@@ -93,7 +93,7 @@ def reading_from_parsed(parsed) -> Reading:  # a loaders.records.ParsedDocument
         )
         for p in parsed.powers
     ]
-    return Reading(org.id, [org.name, org.acronym or ""], units, powers)
+    return Reading(org.id, [org.name, org.acronym or "", *org.aliases], units, powers)
 
 
 @dataclass
