@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.lexicon import BODY_HEADS, title_case
+from loaders.lexicon import BODY_HEADS, UNIT_KINDS, title_case
 from loaders.phrasings import DECREE_WRAPPER, ORGANIZATION_KINDS, SELF_NAMING, TITLE_START
 from loaders.text import Line, fold
 
@@ -23,15 +23,17 @@ INSTRUMENT_NAME = re.compile(
     r"""^(?:el\s+|la\s+)?
     (?P<instrument>
         (?:reglamento|estatuto|manual|ley|c[óo]digo|acuerdo|lineamientos|decreto|bases|normas?)
-        (?:\s+(?:interior|interno|org[áa]nic[oa]|general|espec[íi]fico|de\s+organizaci[óo]n|de\s+procedimientos))*
+        (?:\s+(?:interior|interno|org[áa]nic[oa]|general|espec[íi]fico|de\s+organizaci[óo]n(?:\s+y\s+funcionamiento)?|
+            de\s+funcionamiento|de\s+operaci[óo]n|de\s+procedimientos))*
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CONNECTOR = r"(?:de\s+la|de\s+las|de\s+los|del|de)"
+_CONNECTOR = r"(?:de\s+la|de\s+las|de\s+los|de\s+el|del|de)"
 _STOP_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "a", "al"}
 _PLACE_TAIL = re.compile(
     r",\s*(?:Coahuila|Jalisco|Nuevo\s+Le[óo]n|Estado\s+de\s+\w+|M[ée]xico|Ciudad\s+de\s+M[ée]xico)\b.*$", re.IGNORECASE
 )
+_PLACE_WORD = re.compile(r"^(?:Coahuila|Jalisco|Nuevo|Estado|M[ée]xico|Zaragoza|Ciudad|Baja|Quintana|San|Sinaloa|Sonora|Chihuahua|Durango|Puebla|Oaxaca|Veracruz|Yucat[áa]n|Tamaulipas|Zacatecas|Guanajuato|Michoac[áa]n|Morelos|Hidalgo|Tabasco|Campeche|Chiapas|Colima|Nayarit|Aguascalientes|Quer[ée]taro|Tlaxcala|Guerrero)$")
 # Where a body sits above another in a name: "… de la Presidencia del Tribunal …", "… del Municipio de …".
 PARENT_HEADS = (
     "presidencia",
@@ -74,6 +76,12 @@ def _joined_title(lines: list[Line], i: int) -> tuple[str, int]:
     j = i + 1
     while j < len(lines) and len(parts) < 5:
         text = lines[j].text
+        if not text and len(parts) == 1 and INSTRUMENT_NAME.fullmatch(parts[0].strip()):
+            # "MANUAL DE ORGANIZACIÓN" / blank / "DEL ARCHIVO MUNICIPAL": the body follows the blank.
+            k = next((k for k in range(j + 1, min(j + 3, len(lines))) if lines[k].text), None)
+            if k is not None and re.match(r"^(?:DE|DEL|De|Del)\s", lines[k].text):
+                j = k
+                continue
         if not text or parts[-1].rstrip().endswith((".", ":")):
             break
         if re.match(r"^(?:T[ÍI]TULO|CAP[ÍI]TULO|EXPOSICI[ÓO]N|CONSIDERANDO|ART[ÍI]CULO|Art[íi]culo|[ÍI]NDICE)\b", text):
@@ -93,7 +101,10 @@ def name_phrase(text: str, start: int = 0) -> str:
     up to punctuation or a lower-case word ("Sistema Municipal de Aguas y Saneamiento de Torreón")."""
     words = re.findall(r"[\wÁÉÍÓÚÑáéíóúñü\-]+|[^\w\s]", text[start:])
     out: list[str] = []
-    for word in words:
+    for k, word in enumerate(words):
+        if word == "," and out and k + 1 < len(words) and words[k + 1][:1].isupper() and not _PLACE_WORD.match(words[k + 1]):
+            out[-1] += ","  # "Archivo General, Archivos Regionales y Distritales …" goes on
+            continue
         if not re.match(r"[\wÁÉÍÓÚÑáéíóúñü]", word):
             break
         if word[:1].isupper() or word.isdigit():
@@ -114,11 +125,17 @@ def body_of(title: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip()
     m = INSTRUMENT_NAME.match(text)
     rest_at = m.end() if m else 0
-    for c in re.finditer(rf"\b{_CONNECTOR}\s+(?=[A-ZÁÉÍÓÚÑ])", text[rest_at:], re.IGNORECASE):
+    connectors = [
+        c for c in re.finditer(rf"\b{_CONNECTOR}\s+(?=[A-ZÁÉÍÓÚÑ])", text[rest_at:], re.IGNORECASE)
+        if not re.search(r"\by\s+$", text[rest_at:][: c.start()])  # "… y de Carrera Policial" is a topic
+    ]
+    for c in connectors:
         at = rest_at + c.end()
         head = fold(text[at:].split(" ", 1)[0])
-        if head in BODY_HEADS:
+        if head in BODY_HEADS or head in UNIT_KINDS:
             return _clean_body(name_phrase(text, at))
+    if connectors:  # a body whose head word the lexicon lacks ("de la Visitaduría")
+        return _clean_body(name_phrase(text, rest_at + connectors[0].end()))
     # "MANUAL DE ORGANIZACIÓN INSTITUTO MUNICIPAL DE PLANEACIÓN": the body right after the instrument.
     for w in re.finditer(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+", text[rest_at:]):
         if fold(w.group(0)) in BODY_HEADS:
@@ -186,9 +203,16 @@ def read_front(
     candidates: list[tuple[str, int]] = []
     for i in range(limit):
         text = lines[i].text
-        if not text or not title_start.match(text) or len(text) > 300:
+        if not text or not text[:1].isupper() or not title_start.match(text) or len(text) > 300:
             continue
+        previous = next((lines[k].text for k in range(i - 1, -1, -1) if lines[k].text), "")
+        if previous and _upper_ratio(text) < 0.7 and not re.search(r"[.:;]\s*$", previous):
+            continue  # a line inside a paragraph that happens to begin with "Reglamento"
         title, _ = _joined_title(lines, i)
+        after = INSTRUMENT_NAME.match(title)
+        rest = title[after.end() :].split() if after else []
+        if rest and rest[0][:1].islower() and fold(rest[0]) not in _STOP_WORDS:
+            continue  # "Reglamento publicado en el Periódico Oficial …" is a sentence, not a title
         if DECREE_WRAPPER.search(title):
             front.notes.append((lines[i].number, "title", f"decree wrapper before the title: {title[:80]!r}"))
             continue
@@ -210,13 +234,21 @@ def read_front(
     if candidates:
         # The title nearest the body (DOF and gazette texts print the issuer and the decree first), or
         # an earlier printing of the same title that also gives the acronym.
-        title, line = candidates[-1]
+        # Several title-like lines (a cover, a page box, the title before the body): the one naming the
+        # most specific body the text goes on to use, the later one on a tie.
+        everything = fold(" ".join(ln.text for ln in lines if ln.text))
+
+        def used(candidate: tuple[str, int]) -> tuple[bool, int, int]:
+            body = fold(body_of(candidate[0]) or "")
+            return everything.count(body) >= 2, len(body.split()), candidate[1]
+
+        title, line = max(candidates, key=used)
         same = [c for c in candidates if fold(body_of(c[0]) or "") == fold(body_of(title) or "")]
         title, line = next((c for c in same if acronym_in(c[0])), (title, line))
         # "(S I M A S)": an acronym printed with its letters spaced is one word.
         title = re.sub(r"\(((?:[A-ZÁÉÍÓÚÑ]\s)+[A-ZÁÉÍÓÚÑ])\)", lambda m: f"({m.group(1).replace(' ', '')})", title)
         front.title = title_case(title) if _upper_ratio(title) > 0.7 else title
-        front.title = re.sub(r"\s*\.$", "", front.title)
+        front.title = re.sub(r"^(?:El|La)\s+", "", re.sub(r"\s*\.$", "", front.title))
         front.title_line = line
         m = INSTRUMENT_NAME.match(front.title)
         front.instrument = title_case(m.group("instrument")) if m else None

@@ -165,6 +165,10 @@ BODY_HEADS = {
     "subdelegacion",
     "delegacion",
     "area",
+    "visitaduria",
+    "fiscalia",
+    "comisionado",
+    "sistema",
 }
 
 # A post (the person) → the head word of the unit it heads ("Director de Ingresos" → "Dirección de
