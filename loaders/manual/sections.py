@@ -16,7 +16,7 @@ from loaders.text import Line
 
 SECTION_KINDS: list[tuple[str, str]] = [
     ("history", r"introducci[oó]n|antecedentes(?:\s+hist[oó]ricos)?"),
-    ("objective", r"objetivos?(?:\s+(?:general|del\s+manual))?(?!\s+y\s+funciones)"),
+    ("objective", r"objetivos?\b(?:\s+(?:general|del\s+manual))?(?!\s+y\s+funciones)"),
     (
         "legal",
         r"marco\s+(?:jur[ií]dico|normativo|legal)(?:\s*[–\-]\s*administrativo)?|base\s+legal|"
@@ -75,12 +75,38 @@ def _heading(line: Line, previous_blank: bool) -> tuple[str | None, str] | None:
     return None
 
 
+def _index_lines(lines: list[Line]) -> set[int]:
+    """The table of contents: three or more section titles in a row, nothing but blank lines (or a
+    page number) between them. Its titles are not the sections."""
+    numbered = [i for i, ln in enumerate(lines) if ln.text and NUMBERED.match(ln.text) and len(ln.text) < 110]
+    keys = [re.sub(r"\W+", " ", lines[i].text.lower()).strip() for i in numbered]
+    # An index entry is printed again later, as the section's own title.
+    headings = [i for n, i in enumerate(numbered) if keys[n] in keys[n + 1 :]]
+    runs: list[list[int]] = []
+    for i in headings:
+        if runs:
+            between = [ln for ln in lines[runs[-1][-1] + 1 : i] if ln.text]
+            if len(between) <= 1:
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return {i for run in runs if len(run) >= 3 for i in run}
+
+
 def sections(lines: list[Line]) -> list[Section]:
     found: list[Section] = []
     previous_blank = True
     unnumbered = 0
-    for line in lines:
-        heading = _heading(line, previous_blank) if line.text else None
+    index = _index_lines(lines)
+    # A manual that numbers its sections uses unnumbered capitals for sub-headings ("OBJETIVO:",
+    # "FUNCIONES:" under each unit); only a manual that numbers none has unnumbered sections.
+    numbered = any(
+        NUMBERED.match(ln.text) and len(ln.text) < 110 for i, ln in enumerate(lines) if ln.text and i not in index
+    )
+    for position, line in enumerate(lines):
+        heading = _heading(line, previous_blank) if line.text and position not in index else None
+        if heading is not None and heading[0] is None and numbered:
+            heading = None
         if heading is not None:
             number, title = heading
             kind = section_kind(title)
