@@ -15,5 +15,14 @@ CALL (o) {
   WITH d WHERE d IS NOT NULL ORDER BY d.id
   RETURN collect(d {.id, .title, .genre}) AS documents
 }
-RETURN o {.id, .name, .acronym, .external} AS organization, top_units, units, documents
+CALL (o) {
+  OPTIONAL MATCH (o)-[:SUB_ORGANIZATION_OF]->(above:Organization)
+  RETURN collect(above {.id, .name})[0] AS parent
+}
+CALL (o) {
+  OPTIONAL MATCH (o)-[:HAS_POWER]->(p:Power)
+  RETURN count(p) AS powers
+}
+RETURN o {.id, .name, .acronym, .external, .kind, .aliases, parent: parent, powers: powers} AS organization,
+       top_units, units, documents
 ORDER BY o.external, o.name

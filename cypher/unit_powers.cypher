@@ -1,7 +1,13 @@
-// GET /units/{id}/powers: what the unit's titular holds (own, class-wide, delegated) or keeps
-// while delegating (retained), each with its basis: provision, instrument, document, lines.
-// The aggregation sits in its own CALL so that a unit without (matching) powers answers with [].
-MATCH (u:Unit {id: $id})
+// GET /units/{id}/powers and /organizations/{id}/powers: what the unit's titular (or the
+// organization's own titular) holds (own, class-wide, delegated) or keeps while delegating
+// (retained), each with its basis: provision, instrument, document, lines. Each branch of the
+// holder lookup uses its label's id constraint. The aggregation sits in its own CALL so that a
+// holder without (matching) powers answers with [].
+CALL () {
+  MATCH (u:Unit {id: $id}) RETURN u
+  UNION
+  MATCH (u:Organization {id: $id}) RETURN u
+}
 CALL (u) {
   CALL (u) {
     MATCH (u)-[h:HAS_POWER]->(p:Power)

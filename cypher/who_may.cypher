@@ -9,9 +9,11 @@ WHERE (size($actions) = 0 OR any(s IN p.action_stems WHERE s IN $actions))
   AND ($document IS NULL OR p.document = $document)
 MATCH (p)-[:DEFINED_IN]->(prov:Provision)-[:SOURCE]->(d:Document)
 CALL (p) {
-  OPTIONAL MATCH (u:Unit)-[h:HAS_POWER]->(p)
+  // A unit's titular, or the organization's own titular ("la persona Titular de la Secretaría").
+  OPTIONAL MATCH (u)-[h:HAS_POWER]->(p)
   WITH u, h WHERE u IS NOT NULL
-  RETURN collect({unit: u {.id, .name, .kind, .organization}, basis: h.basis, class_kind: h.class_kind}) AS holders
+  RETURN collect({unit: u {.id, .name, kind: coalesce(u.kind, 'organizacion'), organization: coalesce(u.organization, u.id)},
+                  basis: h.basis, class_kind: h.class_kind}) AS holders
 }
 CALL (p) {
   OPTIONAL MATCH (u:Unit)-[:RETAINS]->(p)

@@ -127,7 +127,9 @@ def name_like(name: str, *, single_word: bool = True) -> bool:
     """Could ``name`` be a unit's name in a list: a short capitalised phrase, no verb, at most a couple
     of lower-case content words ("Vigilancia y evaluación de Recursos Humanos")."""
     words = name.split()
-    if not words or not words[0][:1].isupper() or len(words) > 16:
+    if not words or len(words) > 16:
+        return False
+    if not words[0][:1].isupper() and not kind_of(name):  # "Una dirección." names a unit all the same
         return False
     if len(words) == 1 and (not single_word or len(name) < 4):
         return False

@@ -10,7 +10,8 @@ from pydantic import ConfigDict, Field
 
 from app.charts.svg import render_png, render_svg
 from app.deps import ReaderDep
-from app.models import Model
+from app.models import Model, UnitPowers
+from app.routes.params import Limit, Offset
 from orggraph.errors import NotFound
 
 router = APIRouter(tags=["charts"])
@@ -53,6 +54,20 @@ class Organization(Model):
 @router.get("/organizations", response_model=list[Organization], summary="Bodies with a described structure")
 async def organizations(reader: ReaderDep) -> list[Organization]:
     return [Organization(**row) for row in await reader.rows("organizations")]
+
+
+@router.get(
+    "/organizations/{organization_id:path}/powers",
+    response_model=UnitPowers,
+    summary="The powers of an organization's own titular (\"la persona Titular de la Secretaría\")",
+)
+async def organization_powers(
+    organization_id: str, reader: ReaderDep, limit: Limit = 100, offset: Offset = 0
+) -> UnitPowers:
+    row = await reader.one("unit_powers", id=organization_id, basis=None, limit=limit, offset=offset)
+    if row is None:
+        raise NotFound(f"no organization {organization_id!r}")
+    return UnitPowers(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"])
 
 
 async def chart(reader: ReaderDep, root: str, depth: int | None) -> OrgChart:

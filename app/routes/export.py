@@ -33,7 +33,7 @@ async def export(
     format: Format,
     reader: ReaderDep,
     settings: SettingsDep,
-    organization: Annotated[str | None, Query(max_length=100, description="Only this organization")] = None,
+    organization: Annotated[str | None, Query(max_length=300, description="Only this organization")] = None,
 ) -> Response:
     rows = await reader.rows("export_units", organization=organization)
     if format is Format.jsonld:

@@ -44,7 +44,7 @@ async def list_units(
     ] = None,
     kind: Annotated[str | None, Query(max_length=40, description="unidad, coordinacion, departamento …")] = None,
     document: Annotated[str | None, Query(max_length=300)] = None,
-    organization: Annotated[str | None, Query(max_length=100)] = None,
+    organization: Annotated[str | None, Query(max_length=300)] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[UnitSummary]:

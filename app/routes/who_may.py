@@ -27,7 +27,7 @@ async def who_may(
     q: Annotated[str | None, Query(max_length=300, description="The question: an action and what it acts on")] = None,
     action: Annotated[str | None, Query(max_length=60, description="An action: firmar, delegar, nombrar …")] = None,
     object: Annotated[str | None, Query(max_length=200, description="What it acts on: pensiones, convenios …")] = None,
-    organization: Annotated[str | None, Query(max_length=100, description="Only this organization's powers")] = None,
+    organization: Annotated[str | None, Query(max_length=300, description="Only this organization's powers")] = None,
     document: Annotated[str | None, Query(max_length=300, description="Only this document's powers")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
