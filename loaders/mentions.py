@@ -489,11 +489,11 @@ class UnitRegistry:
     # ------------------------------------------------------------------ scanning text
     def find(self, text: str) -> list[Mention]:
         """Known units and bodies mentioned in ``text``, longest match first, in reading order."""
-        folded = fold(text)
+        folded = fold(text).replace(";", ",")  # "Gerencia Operativa; Planeación …" = "…, Planeación …"
         taken = [False] * len(folded)
         found: list[Mention] = []
-        candidates = [(k, v, "Unit") for k, v in self.known_names()]
-        candidates += [(k, v, "Organization") for k, v in self._org_by_key.items()]
+        candidates = [(k.replace(";", ","), v, "Unit") for k, v in self.known_names()]
+        candidates += [(k.replace(";", ","), v, "Organization") for k, v in self._org_by_key.items()]
         candidates.sort(key=lambda c: len(c[0]), reverse=True)
         for key, target, label in candidates:
             if len(key) < (3 if label == "Organization" else 4):  # an acronym ("DIF") is a name too

@@ -224,6 +224,7 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
         ]:
             _has_unit(text, line, a, organs)
             _areas(text, line, a, organs)
+            _named_units(text, line, a, organization, organs)
     # Pass 3: powers and members.
     for art, groups in grouped:
         subject = _article_subject(art, a)
@@ -633,6 +634,11 @@ def _resolve_holder(phrase: str, a: Assembly, line: int, executive: str | None =
     return None
 
 
+def _upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
 def _plural_post(phrase: str, a: Assembly) -> list[tuple[str, str]]:
     """ "Los Subsecretarios", "los Directores de Área": every unit those posts head."""
     words = clean_name(phrase).split() if phrase else []
@@ -650,10 +656,16 @@ def _holders(group: Group, a: Assembly, subject: str | None, executive: str | No
     referred = _anaphora(intro, group.article, a)
     if referred:
         return [referred]
+    heading = _upper_ratio(intro) > 0.8 and intro.rstrip().endswith(":")
     for phrase in _holder_phrases(intro):
         plural = _plural_post(re.sub(r"^(?:los|las)\s+", "", phrase, flags=re.IGNORECASE), a)
         if plural:
             return plural
+        if heading and not a.units.resolve_party(phrase):
+            # "DE LAS ATRIBUCIONES DE PLANEACIÓN Y DESARROLLO:": a heading that names an area.
+            name = a.units.strip_own_org(clean_name(phrase))
+            if name_like(name):
+                return [("Unit", a.units.define(name, group.line, described=True, listed=True))]
         parts = re.split(r"\s+y,?\s+en\s+ausencia\s+de\s+[ée]st[ae],?\s+(?:la\s+|el\s+)?", phrase, flags=re.IGNORECASE)
         holders = [h for h in (_resolve_holder(p, a, group.line, executive) for p in parts) if h]
         if holders:
@@ -744,6 +756,10 @@ def _more_kinds(phrase: str) -> list[str]:
 def _article_subject(art: Article, a: Assembly) -> str | None:
     """The unit an article is about, if its opening names one before its verb."""
     head = re.split(r"\b(?:contar[áa]n?|tendr[áa]n?|se\s+integrar[áa]n?|estar[áa]n?|ser[áa]n?|es\b)", art.intro)[0]
+    for mention in a.units.find(head):
+        if mention.label == "Unit":
+            return mention.target
+    head = re.split(r"\b(?:contar[áa]n?|tendr[áa]n?|se\s+integrar[áa]n?|estar[áa]n?|ser[áa]n?|es\b)", art.intro)[0]
     for m in UNIT_PHRASE.finditer(head):
         unit = a.units.resolve(m.group(0))
         if unit:
@@ -771,6 +787,31 @@ def _areas(text: str, line: int, a: Assembly, organs: Organs) -> None:
         if name:
             unit = a.units.define(f"{noun} de {name[0].upper()}{name[1:]}" if not name.lower().startswith("lo ") else f"{noun} de {name}", line)
             _place(a, organs, unit, owner, "Unit", line, None, "text", UNIT_LEVEL)
+
+
+NAMED_UNITS = re.compile(
+    r"\b(?:contar[áa]n?|contara|cuenta[n]?|tendr[áa]n?)\s+con\s+(?:dos|tres|cuatro|cinco|seis|\d+)\s+"
+    r"(?:unidades|[áa]reas|[óo]rganos|direcciones|coordinaciones)[^.:]{0,60}?\b(?:que\s+ser[áa]n|denominad[oa]s|a\s+saber)"
+    r"\s*:?\s+(?P<list>[^.]+)",
+    re.IGNORECASE,
+)
+
+
+def _named_units(text: str, line: int, a: Assembly, organization: str, organs: Organs) -> None:
+    """ "La Secretaría contará con dos unidades auxiliares que serán la Secretaría Técnica y la
+    Coordinación General Jurídica": units under the sentence's subject."""
+    m = NAMED_UNITS.search(text)
+    if not m:
+        return
+    party = _intro_party(text[: m.start()] + " contará con:", a)
+    label, parent = party if party else ("Organization", organization)
+    if label == "Organization" and parent == organization:
+        parent, label = _org_head(a, organization, organs)
+    for piece in re.split(r",\s*|\s+y\s+(?=(?:la|el|las|los)\s)", m.group("list")):
+        name = clean_name(piece)
+        if kind_of(name) and unit_like(name):
+            unit = a.units.define(name, line, listed=True)
+            _place(a, organs, unit, parent, label, line, None, "text", ORG_LEVEL)
 
 
 def _has_unit(text: str, line: int, a: Assembly, organs: Organs) -> None:

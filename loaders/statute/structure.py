@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from loaders.dates import find_dates, first_date, parse_numeric
 from loaders.numbering import (
     ARTICLE_NUMBER_RE,
+    article_sort_key,
     ORDINAL_RE,
     canonical_article_number,
     int_to_roman,
@@ -452,6 +453,19 @@ class TreeBuilder:
         self.items = {}
         self.last = node
 
+    def _cross_reference(self, c: Classified) -> bool:
+        """ "… en la fracción VIII del / Artículo 14°. …": an earlier article's number at the start of a
+        line that goes on from an unfinished sentence is a reference, not a new article."""
+        previous = self.previous_line
+        if self.article is None or previous is None or self.previous_blank:
+            return False
+        unfinished = not re.search(r"[.:;]\s*$", previous.text)
+        try:
+            earlier = article_sort_key(c.number or "") <= article_sort_key(self.article.number or "")
+        except (ValueError, IndexError):
+            earlier = False
+        return unfinished and earlier
+
     def in_sequence(self, c: Classified) -> bool:
         """A numbered line starts an item only where its number can: the first of a list, the next one
         (or one skipped), or a sub-list's first. Otherwise it is text ("C. Presidente", "2018. Se …")."""
@@ -671,6 +685,8 @@ class TreeBuilder:
             return
         if c.kind in LIST_LEVELS and not self.in_sequence(c):
             c = Classified("continuation" if c.line.text[:1].islower() else "paragraph", c.line, text=c.line.text)
+        if c.kind == "articulo" and self._cross_reference(c):
+            c = Classified("continuation", c.line, text=c.line.text)
         handler = {
             "titulo": self.heading,
             "capitulo": self.heading,
