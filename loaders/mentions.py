@@ -76,6 +76,7 @@ def clean_name(raw: str) -> str:
     name = _TRAILING.sub("", name)
     name = _LEADING.sub("", name).strip()
     name = re.sub(r"\s+", " ", name)
+    name = re.sub(r"^(\S+)\s+denominad[oa]s?\s+", r"\1 ", name, flags=re.IGNORECASE)  # "Unidad denominada X"
     letters = [c for c in name if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
         name = title_case(name)
@@ -475,6 +476,9 @@ class UnitRegistry:
 
     def org(self, org_id: str) -> OrganizationRecord:
         return self._orgs[org_id]
+
+    def records_line(self, unit_id: str) -> int:
+        return max(self._units[unit_id].line_start, 1)
 
     def listed_as(self, unit_id: str) -> str | None:
         return self._units[unit_id].listed_as

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders import ids
 from loaders.assembly import Assembly
 from loaders.governance import Statement, class_kinds, members
 from loaders.lexicon import PLURAL_HEADS, POST_HEADS
@@ -103,6 +104,7 @@ class Organs:
     placement: dict[str, int] = field(default_factory=dict)  # unit → strength of its PART_OF
     units_seen: set[str] = field(default_factory=set)  # holders that are units (not the organization)
     top_level: list[str] = field(default_factory=list)  # units the organization's own lists name
+    unit_at: dict[str, str] = field(default_factory=dict)  # structure item provision id → the unit it names
 
 
 def _pid(article: Article, node: Node) -> str:
@@ -246,7 +248,21 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
             owner = next((h for g in groups for n, p in g.items if n is node or _contains(n, node) for h in organs.holders.get(_group_key(g), [])), None)
             statements.append(Statement(node.text, pid, node.line_start, node.line_end, owner or subject))
     _heading_units(articles, a, organs)
+    _sub_units_by_name(a, organs)
     return organs, statements
+
+
+def _sub_units_by_name(a: Assembly, organs: Organs) -> None:
+    """A "Subdirección de X" that no list places is part of the "Dirección de X" (Subgerencia,
+    Subcoordinación, Subjefatura likewise)."""
+    for unit in a.units.ids():
+        if unit in organs.placement:
+            continue
+        m = re.match(r"^Sub(?P<head>[a-záéíóúñ]+)\s+(?P<rest>(?:de|del)\s.+)$", a.units.name(unit))
+        if m:
+            above = a.units.resolve(f"{m.group('head').capitalize()} {m.group('rest')}")
+            if above and above != unit:
+                _place(a, organs, unit, above, "Unit", a.units.records_line(unit), None, "name", HEADING_LEVEL)
 
 
 def _contains(parent: Node, node: Node) -> bool:
@@ -504,6 +520,7 @@ def _structure_item(
     if not name_like(name):
         return None
     unit = a.units.define(name, node.line_start, listed=True, listed_as=listed_as, scope=parent)
+    organs.unit_at[_pid(group.article, node)] = unit
     if fold(clean_name(name)) != fold(name) and not name.isupper():
         a.units.add_alias(unit, name)
     _place(a, organs, unit, parent, label, node.line_start, group.article.provision, "structure", strength)
@@ -587,7 +604,8 @@ HOLDER_PATTERNS = [
     # "La Subsecretaría de Turismo tiene …", "…, el Secretario atenderá …", "El Secretario, además de …, desempeñará …"
     re.compile(
         r"(?:^|[.,;]\s*)(?:En\s+[^,]{0,80},\s*)?(?:(?:[Ll]a|[Ee]l|[Ll]as|[Ll]os)\s+(?:o\s+(?:el|la)\s+)?)(?:persona\s+)?"
-        r"(?P<x>[A-ZÁÉÍÓÚÑ][^:;,]*?)\s*(?:,[^:;]{0,250}?,|,)?\s+(?:en\s+lo\s+general\s+|en\s+su\s+caso\s+)?"
+        r"(?P<x>(?:[Tt]itular\s+(?:de\s+la|del|de\s+los|de\s+las|de)\s+)?[A-ZÁÉÍÓÚÑ][^:;,]*?)\s*(?:,[^:;]{0,250}?,|,)?\s+"
+        r"(?:en\s+lo\s+general\s+|en\s+su\s+caso\s+)?"
         r"(?:tendr|tiene|ejercer|contar|cuenta|desempe|asumir|atender|estar[áa]|ser[áa]|es\s+(?:la|el)\s+encargad)",
     ),
 ]
@@ -651,8 +669,34 @@ def _plural_post(phrase: str, a: Assembly) -> list[tuple[str, str]]:
     return [("Unit", u) for u in a.units.of_kind(kind)] if kind else []
 
 
-def _holders(group: Group, a: Assembly, subject: str | None, executive: str | None = None) -> list[tuple[str, str]]:
+CROSS_REFERENCE = re.compile(
+    r"\b(?:a\s+que\s+se\s+refieren?|se[ñn]alad[oa]s\s+en|previst[oa]s\s+en|mencionad[oa]s\s+en)\s+(?:las?\s+)?"
+    r"fracci(?:ón|on|ones)\s+(?P<fracs>[IVXLC]+(?:\s*(?:,|y|e)\s*[IVXLC]+)*)\s+del\s+art[íi]culo\s+(?P<art>\d+[\w\s]{0,8}?)\b",
+    re.IGNORECASE,
+)
+
+
+def _referenced_units(intro: str, group: Group, a: Assembly, organs: Organs) -> list[tuple[str, str]]:
+    """ "… y las unidades administrativas a que se refieren las fracciones II, III y IV del artículo 3":
+    the units those structure items name."""
+    found: list[tuple[str, str]] = []
+    for m in CROSS_REFERENCE.finditer(intro):
+        article = ids.child(a.document, ids.article_part(m.group("art").strip()))
+        for roman in re.findall(r"[IVXLC]+", m.group("fracs")):
+            unit = organs.unit_at.get(ids.child(article, ids.fraction_part(roman)))
+            if unit:
+                found.append(("Unit", unit))
+    return found
+
+
+def _holders(
+    group: Group, a: Assembly, subject: str | None, executive: str | None = None, organs: Organs | None = None
+) -> list[tuple[str, str]]:
     intro = group.intro
+    referenced = _referenced_units(intro, group, a, organs) if organs else []
+    if referenced:
+        head = _holders(Group(group.article, intro[: CROSS_REFERENCE.search(intro).start()], group.line), a, None, executive)
+        return list(dict.fromkeys([h for h in head if h[0] == "Unit"] + referenced))
     referred = _anaphora(intro, group.article, a)
     if referred:
         return [referred]
@@ -698,7 +742,7 @@ def _previous_holders(group: Group, organs: Organs) -> list[tuple[str, str]]:
 
 def _powers(group: Group, a: Assembly, organs: Organs, subject: str | None) -> None:
     known = set(a.units.ids())
-    holders = _holders(group, a, subject, organs.executive) or _previous_holders(group, organs)
+    holders = _holders(group, a, subject, organs.executive, organs) or _previous_holders(group, organs)
     if not holders:
         a.note(group.line, "power", f"a list of powers attached to no unit: {group.intro[:90]!r}")
         return
