@@ -237,6 +237,7 @@ class UnitRegistry:
         listed: bool = False,
         listed_as: str | None = None,
         scope: str | None = None,
+        any_name: bool = False,
     ) -> str:
         """The id of the unit named ``raw_name``, created if new. Known names and aliases resolve.
 
@@ -275,7 +276,7 @@ class UnitRegistry:
             unit.listed = unit.listed or listed
             self._prefer_display(unit, name)
             return existing
-        kind = kind_of(name, fallback=listed)
+        kind = kind_of(name, fallback=listed or any_name)
         if kind is None:
             raise ValueError(f"{raw_name!r} does not name a unit (no unit word at its start)")
         unit_id = ids.unit_id(self.organization, name)
@@ -476,6 +477,14 @@ class UnitRegistry:
 
     def org(self, org_id: str) -> OrganizationRecord:
         return self._orgs[org_id]
+
+    def resolve_head(self, mention: str) -> str | None:
+        """A unit called by its head word alone ("la Academia"), when exactly one unit has it."""
+        word = fold(clean_name(mention))
+        if not word or " " in word:
+            return None
+        found = [u.id for u in self._units.values() if fold(u.name).split(" ", 1)[0] == word]
+        return found[0] if len(found) == 1 else None
 
     def records_line(self, unit_id: str) -> int:
         return max(self._units[unit_id].line_start, 1)

@@ -117,6 +117,11 @@ def groups_of(article: Article) -> list[Group]:
     groups = [current]
     for child in article.node.children:
         if child.kind in LIST_LEVELS:
+            kinds = {n.kind for n, _ in current.items}
+            if current is not groups[0] and kinds and child.kind not in kinds and any(
+                n.kind == child.kind for n, _ in groups[0].items
+            ):
+                current = groups[0]  # "a) … c)" ended: the article's own list ("II. …") goes on
             current.items.append((child, _pid(article, child)))
         elif child.kind == "parrafo":
             nested = [c for c in child.children if c.kind in LIST_LEVELS]
@@ -249,7 +254,22 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
             statements.append(Statement(node.text, pid, node.line_start, node.line_end, owner or subject))
     _heading_units(articles, a, organs)
     _sub_units_by_name(a, organs)
+    _possessed_units(a, organs)
     return organs, statements
+
+
+def _possessed_units(a: Assembly, organs: Organs) -> None:
+    """A unit no list places whose name says whose it is ("Secretaría Técnica de la Comisión de
+    Carrera Policial") is part of that unit."""
+    for unit in a.units.ids():
+        if unit in organs.placement:
+            continue
+        name = a.units.name(unit)
+        for m in re.finditer(r"\s(?:de\s+la|del|de\s+los|de\s+las)\s+", name):
+            owner = a.units.resolve(name[m.end() :])
+            if owner and owner != unit:
+                _place(a, organs, unit, owner, "Unit", a.units.records_line(unit), None, "name", HEADING_LEVEL)
+                break
 
 
 def _sub_units_by_name(a: Assembly, organs: Organs) -> None:
@@ -388,11 +408,18 @@ def _intro_party(intro: str, a: Assembly) -> tuple[str, str] | None:
     if units:  # the unit nearest the verb: "Para … de la Dirección X, la Subdirección Y contará con:"
         return "Unit", units[-1].target
     # "El director general de seguridad pública municipal, …, será auxiliado por:" (a post, any case)
-    subject = re.match(r"^\s*(?:(?:la|el|las|los)\s+(?:o\s+(?:el|la)\s+)?)?(?:persona\s+)?(?P<x>[^,]+?)\s*(?:,|$)", head, re.I)
+    subject = re.match(
+        r"^\s*(?:A\s+su\s+vez\s+|Asimismo,?\s+)?(?:(?:la|el|las|los)\s+(?:o\s+(?:el|la)\s+)?)?(?:persona\s+)?(?P<x>[^,]+?)\s*(?:,|$)",
+        head,
+        re.I,
+    )
     if subject and not mentions:
         party = a.units.resolve_party(subject.group("x"))
         if party:
             return party
+        unit = a.units.resolve_head(subject.group("x"))  # "la Academia": the only unit so named
+        if unit:
+            return "Unit", unit
     for mention in mentions:
         return mention.label, mention.target
     m = re.search(r"^(?:(?:La|El|Las|Los)\s+(?:o\s+(?:el|la)\s+)?)?(?P<x>[A-ZÁÉÍÓÚÑ][^,]*?)\s*,?\s*$", head.strip())
@@ -646,6 +673,11 @@ def _resolve_holder(phrase: str, a: Assembly, line: int, executive: str | None =
         name = a.units.strip_own_org(clean_name(text))
         if unit_like(name) and kind_of(name):
             return "Unit", a.units.define(name, line, described=True)
+    # A post no unit stands for ("El Comandante Regional de Supervisión tiene bajo su responsabilidad:")
+    # holds its list itself.
+    name = a.units.strip_own_org(clean_name(stripped))
+    if name_like(name) and name[:1].isupper() and len(name.split()) <= 8 and not a.units.find(name):
+        return "Unit", a.units.define(name, line, described=True, any_name=True)
     for mention in a.units.find(phrase):
         if mention.label == "Unit" or mention.target == a.organization:
             return mention.label, mention.target

@@ -348,7 +348,9 @@ def classify(line: Line) -> Classified:
         return Classified("annotation", line, annotations=parse_annotations(text, line.number))
     for kind, pattern in (("titulo", TITULO), ("capitulo", CAPITULO), ("seccion", SECCION)):
         m = pattern.match(text)
-        if m and (_upper_ratio(text[: m.end("num")]) > 0.6):
+        # "CAPÍTULO V …", or a line that is only "Sección Primera" / "Capítulo Quinto": a heading, not
+        # a sentence that begins with the word.
+        if m and (_upper_ratio(text[: m.end("num")]) > 0.6 or not m.group("rest").strip(" .:-")):
             return Classified(kind, line, m.group("num"), m.group("rest").strip())
     m = ARTICLE.match(text)
     if m:
