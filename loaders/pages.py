@@ -36,6 +36,7 @@ PAGE_NUMBER = re.compile(
 )
 PAGE_OF = re.compile(r"\bP[áa]gina\s+\d+\s+de\s+\d+\b|^\s*P[áa]g\.\s*\d+\s*$", re.IGNORECASE)
 _LAST_CHANGE = re.compile(r"^(Última (?:modificación|reforma|adición)\b[^\d]*\d{1,2}[-/]\d{1,2}[-/]\d{4})\s*(.*)$")
+MARGIN_COMMENT = re.compile(r"\s*\b(?:Comentado|Commented|Con formato|Formatted)\s*\[[A-Z]{1,6}\d{1,3}\]\s*:.*$")
 WINDOW_AFTER = 10  # non-blank lines after a page number where a header box may sit
 WINDOW_BEFORE = 6  # … and before it, for a footer
 
@@ -104,6 +105,15 @@ def remove_page_noise(lines: list[Line]) -> Cleaned:
             removed.append((out[i].number, text))
             reasons[i] = reason
         out[i] = replace(out[i], text=keep, bullet=False, indented=False)
+
+    # 0. Margin comments a word processor printed into the PDF ("Comentado [FA1]: Homologar").
+    for i, ln in enumerate(lines):
+        m = MARGIN_COMMENT.search(ln.text)
+        if m:
+            keep = ln.text[: m.start()].rstrip()
+            removed.append((ln.number, ln.text[m.start() :].strip()))
+            reasons[i] = "margin-comment"
+            out[i] = replace(out[i], text=keep)
 
     # 1. Page numbers.
     pages = page_number_lines(lines)

@@ -414,12 +414,17 @@ def _intro_party(intro: str, a: Assembly) -> tuple[str, str] | None:
         re.I,
     )
     if subject and not mentions:
-        party = a.units.resolve_party(subject.group("x"))
-        if party:
-            return party
-        unit = a.units.resolve_head(subject.group("x"))  # "la Academia": the only unit so named
-        if unit:
-            return "Unit", unit
+        # "En el ejercicio de sus atribuciones, el Secretario del Republicano Ayuntamiento": the subject
+        # is the last comma-separated part before the verb, or the first.
+        parts = [p.strip() for p in head.split(",") if p.strip()]
+        for part in [parts[-1], subject.group("x")] if parts else [subject.group("x")]:
+            part = re.sub(r"^(?:(?:la|el|las|los)\s+(?:o\s+(?:el|la)\s+)?)?(?:persona\s+)?", "", part, flags=re.I)
+            party = a.units.resolve_party(part)
+            if party:
+                return party
+            unit = a.units.resolve_head(part)  # "la Academia": the only unit so named
+            if unit:
+                return "Unit", unit
     for mention in mentions:
         return mention.label, mention.target
     m = re.search(r"^(?:(?:La|El|Las|Los)\s+(?:o\s+(?:el|la)\s+)?)?(?P<x>[A-ZÁÉÍÓÚÑ][^,]*?)\s*,?\s*$", head.strip())
