@@ -13,7 +13,7 @@ from loaders.manual.parser import parse_manual
 from loaders.records import ParsedDocument
 from loaders.statute.parser import parse_statute
 from loaders.pages import source_lines
-from orggraph.errors import ParseError
+from orggraph.errors import OrgGraphError, ParseError
 
 PARSERS = {"statute": parse_statute, "manual": parse_manual}
 
@@ -39,7 +39,15 @@ def load_file(path: str | Path, genre: Genre | None = None) -> ParsedDocument:
     parser = PARSERS.get(genre)
     if parser is None:
         raise ParseError(f"unknown genre {genre!r} (statute or manual)", path)
-    return parser(path, data)
+    try:
+        return parser(path, data)
+    except OrgGraphError:
+        raise
+    except Exception as exc:  # a reader bug must still name the file, never print a traceback
+        raise ParseError(
+            f"orggraph could not read this {genre} ({type(exc).__name__}: {exc}); please report it with the file",
+            path,
+        ) from exc
 
 
 __all__ = ["Genre", "ParsedDocument", "load_file"]

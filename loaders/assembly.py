@@ -66,7 +66,7 @@ class Assembly:
         wanted = ids.child(id_base or parent or self.document, part)
         provision_id, suffix = wanted, 2
         while provision_id in self.provisions:
-            provision_id = f"{wanted}-{suffix}"
+            provision_id = ids.duplicate(wanted, suffix)
             suffix += 1
         if provision_id != wanted:
             self.note(line_start, "numbering", f"provision {wanted} appears twice; the second is {provision_id}")

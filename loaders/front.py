@@ -125,6 +125,10 @@ def body_of(title: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip()
     m = INSTRUMENT_NAME.match(text)
     rest_at = m.end() if m else 0
+    right_after = re.match(r"\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)", text[rest_at:])
+    if m and right_after and fold(right_after.group(1)) not in _STOP_WORDS:
+        # "MANUAL DE ORGANIZACIÓN OFICINA DEL PRESIDENTE MUNICIPAL": the body right after the instrument.
+        return _clean_body(name_phrase(text, rest_at + right_after.start(1)))
     connectors = [
         c for c in re.finditer(rf"\b{_CONNECTOR}\s+(?=[A-ZÁÉÍÓÚÑ])", text[rest_at:], re.IGNORECASE)
         if not re.search(r"\by\s+$", text[rest_at:][: c.start()])  # "… y de Carrera Policial" is a topic
@@ -204,6 +208,9 @@ def read_front(
     for i in range(limit):
         text = lines[i].text
         if not text or not text[:1].isupper() or not title_start.match(text) or len(text) > 300:
+            continue
+        if DECREE_WRAPPER.search(text):
+            front.notes.append((lines[i].number, "title", f"decree wrapper before the title: {text[:80]!r}"))
             continue
         previous = next((lines[k].text for k in range(i - 1, -1, -1) if lines[k].text), "")
         if previous and _upper_ratio(text) < 0.7 and not re.search(r"[.:;]\s*$", previous):

@@ -193,6 +193,11 @@ def child(parent: str, part: str) -> str:
     return f"{parent}/{part}"
 
 
+def duplicate(provision_id: str, n: int) -> str:
+    """The id of the n-th provision that would have had ``provision_id`` ("art-5" twice → "art-5-2")."""
+    return f"{provision_id}-{n}"
+
+
 def power_id(provision: str) -> str:
     return f"{provision}/power"
 

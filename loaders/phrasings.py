@@ -83,6 +83,12 @@ STRUCTURE_INTROS: list[Phrasing] = [
         "la Secretaría contará con las siguientes unidades administrativas y entidades",
     ),
     phrasing(
+        "counts-with-a-head-and",
+        r"""\b(?:contar[áa]n?|cuentan?|contara)\s+con\s+(?:una?|la|el)\s+(?P<head>[A-ZÁÉÍÓÚÑ][^:,]{2,80}?)\s*,?\s+y\s+
+        (?:con\s+)?(?:las|los)\s+(?:siguientes\s+)?(?:unidades|[áa]reas|[óo]rganos|direcciones|coordinaciones)""",
+        "la Comisión cuenta con una Dirección General y las Unidades Administrativas siguientes:",
+    ),
+    phrasing(
         "counts-with-colon",
         r"""\b(?:contar[áa]n?|cuenta[n]?|dispondr[áa]n?)\s+con\s*:\s*$""",
         "la Dirección de Enlace Administrativo de la Comisaría de Seguridad Ciudadana de Guadalajara cuenta con:",

@@ -85,8 +85,8 @@ def structure_rows(lines: list[Line]) -> list[Row]:
                 parent = open_numbers.get(depth - 1)
         name = re.sub(r"\s+", " ", name).strip(" .;,")
         words = {fold(w) for w in re.findall(r"[\wÁÉÍÓÚÑáéíóúñ]+", name)}
-        if not name or words <= _HEADER_WORDS or not (name_like(name) or _post_like(name)):
-            continue
+        if not name or words <= _HEADER_WORDS or {"plazas", "nivel"} & words or not (name_like(name) or _post_like(name)):
+            continue  # the table's header row ("NIVEL … No. de Plazas B C")
         rows.append(Row(name, line.number, number, parent))
     return rows
 

@@ -448,6 +448,17 @@ def _structure(group: Group, a: Assembly, organization: str, organs: Organs) -> 
     listed_as = _listed_as(group.intro)
     items = _in_force(group.items)
     parent = subject
+    named_head = first([p for p in STRUCTURE_INTROS if p.name == "counts-with-a-head-and"], group.intro)
+    if named_head and org_level and not organs.executive:
+        # "… cuenta con una Dirección General y las Unidades Administrativas siguientes:": the head first.
+        head = clean_name(named_head[1].group("head"))
+        if kind_of(head):
+            executive = a.units.define(head, group.line, listed=True, listed_as="organos de gobierno")
+            _place(a, organs, executive, subject, label, group.line, group.article.provision, "governing_bodies", UNIT_LEVEL)
+            organs.executive = executive
+            organs.governing.append(executive)
+            subject, label = executive, "Unit"
+            parent = subject
     if not (org_level and organs.executive):
         items, executive = _governing_chain(items, group, a, subject, label, organs)
         if executive:

@@ -1,0 +1,151 @@
+"""Who a document is about, read from the genre's front matter, and tolerance: decree wrappers, no
+title at all, present-tense structure articles, an odd spot near the end. Small invented texts in
+the genre's real phrasing (the corpus tests cover whole real documents)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders import load_file
+from loaders.front import acronym_in, body_of, parent_of, restore_accents
+from loaders.records import ParsedDocument
+from orggraph.errors import ParseError
+
+DECREE = """DIARIO OFICIAL DE LA FEDERACIÓN
+SECRETARIA DE ENERGIA
+DECRETO por el que se expide el Reglamento Interior de la Comisión Reguladora de Energía.
+Al margen un sello con el Escudo Nacional, que dice: Estados Unidos Mexicanos.- Presidencia de la República.
+ARTÍCULO ÚNICO.- Se expide el Reglamento Interior de la Comisión Reguladora de Energía, para quedar como sigue:
+REGLAMENTO INTERIOR DE LA COMISIÓN REGULADORA DE ENERGÍA
+CAPÍTULO I
+DE LA COMPETENCIA Y ORGANIZACIÓN
+Artículo 1.- La Comisión Reguladora de Energía, en adelante la Comisión, es un órgano administrativo desconcentrado de la Secretaría de Energía.
+Artículo 2.- Para el despacho de los asuntos de su competencia, la Comisión cuenta con una Dirección General y las Unidades Administrativas siguientes:
+I.\tUnidad de Electricidad;
+II.\tUnidad de Hidrocarburos, a la cual se adscriben las unidades administrativas siguientes:
+a)\tDirección General de Gas Natural, y
+b)\tDirección General de Petrolíferos;
+III.\tUnidad de Asuntos Jurídicos.
+Artículo 3.- La Unidad de Electricidad tiene las atribuciones siguientes:
+I.\tProponer la regulación del sector eléctrico;
+II.\tSe deroga.
+III.\tLas demás que le confieran otras disposiciones.
+Artículo 4.- Corresponde a la Dirección General de Gas Natural:
+I.\tOtorgar permisos de distribución de gas natural, y
+II.\tLas demás que le encomiende la persona titular de la Unidad de Hidrocarburos.
+TRANSITORIOS
+PRIMERO.- El presente Reglamento entrará en vigor al día siguiente de su publicación.
+"""
+
+UNTITLED = """Artículo 1.- El presente Reglamento tiene por objeto establecer la organización y el funcionamiento de la Secretaría de Energía.
+
+Artículo 2.- La Secretaría se integra por las siguientes unidades administrativas:
+
+I. Subsecretaría de Electricidad;
+
+II. Subsecretaría de Hidrocarburos, y
+
+III. Unidad de Administración y Finanzas.
+
+Artículo 3.- Son atribuciones de la Subsecretaría de Electricidad:
+
+I. Conducir la política eléctrica;
+
+II. Las demás que le confiera la persona Titular de la Secretaría.
+
+Artículo 4.- Corresponde a la Unidad de Administración y Finanzas:
+"""
+
+
+def load(tmp_path: Path, text: str, name: str = "doc.txt") -> ParsedDocument:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_file(path)
+
+
+def parents(doc: ParsedDocument) -> dict[str, str]:
+    names = {u.id: u.name for u in doc.units} | {o.id: o.name for o in doc.organizations}
+    return {names[e.source]: names[e.target] for e in doc.edges_of("PART_OF") if e.source_label == "Unit"}
+
+
+def held(doc: ParsedDocument) -> dict[str, int]:
+    names = {u.id: u.name for u in doc.units} | {o.id: o.name for o in doc.organizations}
+    counts: dict[str, int] = {}
+    for e in doc.edges_of("HAS_POWER"):
+        counts[names[e.source]] = counts.get(names[e.source], 0) + 1
+    return counts
+
+
+def test_a_dof_decree_is_read_past_its_wrapper(tmp_path: Path) -> None:
+    doc = load(tmp_path, DECREE)
+    assert doc.document.title == "Reglamento Interior de la Comisión Reguladora de Energía"
+    org = doc.organizations[0]
+    assert (org.id, org.name, org.kind) == ("comision-reguladora-de-energia", "Comisión Reguladora de Energía", "organo_desconcentrado")
+    assert any(n.kind == "title" and "decree wrapper" in n.message for n in doc.notes)
+    # "… cuenta con una Dirección General y las Unidades Administrativas siguientes:" (present tense,
+    # a head named before the list): the head under the body, the units under the head.
+    assert parents(doc) == {
+        "Dirección General": "Comisión Reguladora de Energía",
+        "Unidad de Electricidad": "Dirección General",
+        "Unidad de Hidrocarburos": "Dirección General",
+        "Dirección General de Gas Natural": "Unidad de Hidrocarburos",
+        "Dirección General de Petrolíferos": "Unidad de Hidrocarburos",
+        "Unidad de Asuntos Jurídicos": "Dirección General",
+    }
+    assert held(doc) == {"Unidad de Electricidad": 2, "Dirección General de Gas Natural": 2}  # "Se deroga." is no power
+
+
+def test_a_reglamento_without_a_title_names_its_body_from_the_text(tmp_path: Path) -> None:
+    doc = load(tmp_path, UNTITLED)
+    assert doc.organizations[0].name == "Secretaría de Energía"
+    assert doc.document.title == "Reglamento de Secretaría de Energía"
+    assert any(n.kind == "title" for n in doc.notes)
+    assert set(parents(doc)) == {"Subsecretaría de Electricidad", "Subsecretaría de Hidrocarburos", "Unidad de Administración y Finanzas"}
+    # The text ends right after an article announces its list: a note, and the rest still loads.
+    assert [n.kind for n in doc.notes if n.kind == "truncated"] == ["truncated"]
+    assert held(doc) == {"Subsecretaría de Electricidad": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("Minuta de la reunión\n\nSe acordó revisar el presupuesto.\n", "neither a statute"),
+    ],
+)
+def test_what_is_not_a_document_is_refused_with_file_and_line(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ParseError, match=message) as info:
+        load(tmp_path, text, "x.txt")
+    assert info.value.path and info.value.path.endswith("x.txt") and info.value.line
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("REGLAMENTO INTERNO Y DE CARRERA POLICIAL DE LA COMISARÍA DE SEGURIDAD CIUDADANA DE GUADALAJARA",
+         "Comisaría de Seguridad Ciudadana de Guadalajara"),
+        ("REGLAMENTO INTERIOR DEL SISTEMA MUNICIPAL DE AGUAS Y SANEAMIENTO DE TORREÓN, COAHUILA (S I M A S).",
+         "Sistema Municipal de Aguas y Saneamiento de Torreón"),
+        ("Reglamento de Organización y Funcionamiento del Sistema Integral de Mantenimiento Vial",
+         "Sistema Integral de Mantenimiento Vial"),
+        ("Reglamento Interior de la Visitaduría del Poder Judicial del Estado de Chihuahua",
+         "Visitaduría del Poder Judicial del Estado de Chihuahua"),
+        ("MANUAL DE ORGANIZACIÓN OFICINA DEL PRESIDENTE MUNICIPAL", "Oficina del Presidente Municipal"),
+        ("REGLAMENTO INTERIOR DEL ARCHIVO GENERAL, ARCHIVOS REGIONALES Y DISTRITALES DEL PODER JUDICIAL",
+         "Archivo General, Archivos Regionales y Distritales del Poder Judicial"),
+    ],
+)
+def test_the_body_a_title_names(title: str, body: str) -> None:
+    assert body_of(title) == body
+
+
+def test_acronyms_parents_and_accents() -> None:
+    assert acronym_in("TORREÓN, COAHUILA (S I M A S).") == "SIMAS"
+    assert acronym_in("del Seguro Social para el Bienestar (IMSS-BIENESTAR)") == "IMSS-BIENESTAR"
+    assert parent_of("Contraloría del Municipio de Torreón") == "Municipio de Torreón"
+    assert parent_of("Comisaría de Seguridad Ciudadana de Guadalajara") is None
+    assert restore_accents("Contraloria del Municipio", "la Contraloría Municipal y la Contraloría") == (
+        "Contraloría del Municipio"
+    )
