@@ -34,11 +34,17 @@ def main() -> None:
         elapsed = time.perf_counter() - started
         s = score(expected, reading_from_parsed(parsed))
         rows.append((expected["file"], s))
-        totals = [t + v for t, v in zip(totals, (s.units_listed, s.units_found, s.parents_right, s.lists_checked, s.lists_exact), strict=True)]
+        totals = [
+            t + v
+            for t, v in zip(
+                totals, (s.units_listed, s.units_found, s.parents_right, s.lists_checked, s.lists_exact), strict=True
+            )
+        ]
+        organization = "yes" if s.organization_right else "NO"
         print(
-            f"{expected['file'][:52]:52} {s.units_found:>4}/{s.units_listed:<4} {s.parents_right:>4}/{s.units_listed:<4}"
-            f" {s.lists_exact:>3}/{s.lists_checked:<3} {len(parsed.notes):>5} {'yes' if s.organization_right else 'NO':>3}"
-            f" {elapsed:7.2f}"
+            f"{expected['file'][:52]:52} {s.units_found:>4}/{s.units_listed:<4} "
+            f"{s.parents_right:>4}/{s.units_listed:<4}"
+            f" {s.lists_exact:>3}/{s.lists_checked:<3} {len(parsed.notes):>5} {organization:>3} {elapsed:7.2f}"
         )
         if args.misses:
             for miss in s.misses:

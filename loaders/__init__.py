@@ -10,9 +10,9 @@ from pathlib import Path
 
 from loaders.detect import Genre, detect_genre
 from loaders.manual.parser import parse_manual
+from loaders.pages import source_lines
 from loaders.records import ParsedDocument
 from loaders.statute.parser import parse_statute
-from loaders.pages import source_lines
 from orggraph.errors import OrgGraphError, ParseError
 
 PARSERS = {"statute": parse_statute, "manual": parse_manual}

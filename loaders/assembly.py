@@ -15,12 +15,12 @@ from loaders.records import (
     DocumentRecord,
     Edge,
     Label,
-    ParsedDocument,
     Note,
     NoteKind,
-    ProvisionKind,
+    ParsedDocument,
     PowerRecord,
     PropValue,
+    ProvisionKind,
     ProvisionRecord,
 )
 from loaders.semantics import Party, analyze

@@ -33,7 +33,9 @@ _STOP_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "a
 _PLACE_TAIL = re.compile(
     r",\s*(?:Coahuila|Jalisco|Nuevo\s+Le[óo]n|Estado\s+de\s+\w+|M[ée]xico|Ciudad\s+de\s+M[ée]xico)\b.*$", re.IGNORECASE
 )
-_PLACE_WORD = re.compile(r"^(?:Coahuila|Jalisco|Nuevo|Estado|M[ée]xico|Zaragoza|Ciudad|Baja|Quintana|San|Sinaloa|Sonora|Chihuahua|Durango|Puebla|Oaxaca|Veracruz|Yucat[áa]n|Tamaulipas|Zacatecas|Guanajuato|Michoac[áa]n|Morelos|Hidalgo|Tabasco|Campeche|Chiapas|Colima|Nayarit|Aguascalientes|Quer[ée]taro|Tlaxcala|Guerrero)$")
+_PLACE_WORD = re.compile(
+    r"^(?:Coahuila|Jalisco|Nuevo|Estado|M[ée]xico|Zaragoza|Ciudad|Baja|Quintana|San|Sinaloa|Sonora|Chihuahua|Durango|Puebla|Oaxaca|Veracruz|Yucat[áa]n|Tamaulipas|Zacatecas|Guanajuato|Michoac[áa]n|Morelos|Hidalgo|Tabasco|Campeche|Chiapas|Colima|Nayarit|Aguascalientes|Quer[ée]taro|Tlaxcala|Guerrero)$"
+)
 # Where a body sits above another in a name: "… de la Presidencia del Tribunal …", "… del Municipio de …".
 PARENT_HEADS = (
     "presidencia",
@@ -86,7 +88,9 @@ def _joined_title(lines: list[Line], i: int) -> tuple[str, int]:
             break
         if re.match(r"^(?:T[ÍI]TULO|CAP[ÍI]TULO|EXPOSICI[ÓO]N|CONSIDERANDO|ART[ÍI]CULO|Art[íi]culo|[ÍI]NDICE)\b", text):
             break
-        continues = text[:1].islower() or fold(text.split()[0]) in _STOP_WORDS or fold(parts[-1].split()[-1]) in _STOP_WORDS
+        continues = (
+            text[:1].islower() or fold(text.split()[0]) in _STOP_WORDS or fold(parts[-1].split()[-1]) in _STOP_WORDS
+        )
         if (upper and _upper_ratio(text) > 0.7 and len(text) < 120) or continues:
             parts.append(text)
             end = j
@@ -102,14 +106,18 @@ def name_phrase(text: str, start: int = 0) -> str:
     words = re.findall(r"[\wÁÉÍÓÚÑáéíóúñü\-]+|[^\w\s]", text[start:])
     out: list[str] = []
     for k, word in enumerate(words):
-        if word == "," and out and k + 1 < len(words) and words[k + 1][:1].isupper() and not _PLACE_WORD.match(words[k + 1]):
+        if (
+            word == ","
+            and out
+            and k + 1 < len(words)
+            and words[k + 1][:1].isupper()
+            and not _PLACE_WORD.match(words[k + 1])
+        ):
             out[-1] += ","  # "Archivo General, Archivos Regionales y Distritales …" goes on
             continue
         if not re.match(r"[\wÁÉÍÓÚÑáéíóúñü]", word):
             break
-        if word[:1].isupper() or word.isdigit():
-            out.append(word)
-        elif fold(word) in _STOP_WORDS and out:
+        if word[:1].isupper() or word.isdigit() or (fold(word) in _STOP_WORDS and out):
             out.append(word)
         else:
             break
@@ -130,7 +138,8 @@ def body_of(title: str) -> str | None:
         # "MANUAL DE ORGANIZACIÓN OFICINA DEL PRESIDENTE MUNICIPAL": the body right after the instrument.
         return _clean_body(name_phrase(text, rest_at + right_after.start(1)))
     connectors = [
-        c for c in re.finditer(rf"\b{_CONNECTOR}\s+(?=[A-ZÁÉÍÓÚÑ])", text[rest_at:], re.IGNORECASE)
+        c
+        for c in re.finditer(rf"\b{_CONNECTOR}\s+(?=[A-ZÁÉÍÓÚÑ])", text[rest_at:], re.IGNORECASE)
         if not re.search(r"\by\s+$", text[rest_at:][: c.start()])  # "… y de Carrera Policial" is a topic
     ]
     for c in connectors:
@@ -341,7 +350,9 @@ def _acronym_from_text(text: str, body: str) -> str | None:
         acronym = acronym_in(f"({m.group('acr')})")
         if acronym and (core[-40:] in name or name[-30:] in core) and _acronym_matches(acronym, body):
             return acronym
-    for m in re.finditer(r"\b(?P<acr>[A-ZÁÉÍÓÚÑ]{2,12})\s*[:.]\s*-?\s*(?:El|La)?\s*(?P<name>[A-ZÁÉÍÓÚÑ][^;.]{5,150})", text):
+    for m in re.finditer(
+        r"\b(?P<acr>[A-ZÁÉÍÓÚÑ]{2,12})\s*[:.]\s*-?\s*(?:El|La)?\s*(?P<name>[A-ZÁÉÍÓÚÑ][^;.]{5,150})", text
+    ):
         if fold(m.group("name")).startswith(core[:25]) and _acronym_matches(m.group("acr"), body):
             return m.group("acr")
     counts: dict[str, int] = {}
@@ -390,7 +401,9 @@ def _aliases(text: str, body: str) -> list[str]:
             more = re.match(r"\s+(?:u|o)\s+(?P<x>[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ\s]{2,60}?)(?=[,.;:]|$)", rest)
             if more:
                 aliases.append(more.group("x").strip())
-    for m in re.finditer(r"(?:^|\s)(?P<term>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,3})\s*[:.]\s*-?\s*(?:El|La)\s+", text):
+    for m in re.finditer(
+        r"(?:^|\s)(?P<term>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,3})\s*[:.]\s*-?\s*(?:El|La)\s+", text
+    ):
         after = fold(text[m.end() : m.end() + len(body) + 10])
         if after.startswith(fold(body)[: max(12, len(body) - 12)]):
             aliases.append(m.group("term"))

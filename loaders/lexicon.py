@@ -166,9 +166,6 @@ BODY_HEADS = {
     "delegacion",
     "area",
     "visitaduria",
-    "fiscalia",
-    "comisionado",
-    "sistema",
 }
 
 # A post (the person) → the head word of the unit it heads ("Director de Ingresos" → "Dirección de

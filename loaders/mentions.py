@@ -254,9 +254,16 @@ class UnitRegistry:
             if existing is None:
                 unit_id = ids.unit_id(self.organization, qualified)
                 self._units[unit_id] = _Unit(
-                    unit_id, name, kind_of(name, fallback=True) or "unidad", self.organization,
-                    described=described, line_start=line, line_end=line_end or line, listed_as=listed_as,
-                    listed=True, scope=scope,
+                    unit_id,
+                    name,
+                    kind_of(name, fallback=True) or "unidad",
+                    self.organization,
+                    described=described,
+                    line_start=line,
+                    line_end=line_end or line,
+                    listed_as=listed_as,
+                    listed=True,
+                    scope=scope,
                 )
                 self._by_key[fold(qualified)] = unit_id
                 self._by_key.setdefault(fold(f"{name} de {owner}"), unit_id)
@@ -372,7 +379,11 @@ class UnitRegistry:
             return unit
         phrase = fold(clean_name(post))
         if len(phrase.split()) >= 2 or phrase in POST_HEADS:
-            holders = [u.id for u in self._units.values() if re.search(rf"\b(?:del?|de la)\s+{re.escape(phrase)}$", fold(u.name))]
+            holders = [
+                u.id
+                for u in self._units.values()
+                if re.search(rf"\b(?:del?|de la)\s+{re.escape(phrase)}$", fold(u.name))
+            ]
             if len(holders) == 1:
                 return holders[0]
         return None
@@ -468,9 +479,9 @@ class UnitRegistry:
         if alias and fold(alias) not in self._by_key:
             self._org_by_key.setdefault(fold(alias), org_id)
             org = self._orgs[org_id]
-            if self._org_by_key[fold(alias)] == org_id and fold(alias) != fold(org.name) and len(alias.split()) >= 2:
-                if alias not in org.aliases and (org.acronym is None or alias != org.acronym):
-                    self._orgs[org_id] = org.model_copy(update={"aliases": [*org.aliases, alias]})
+            shown = self._org_by_key[fold(alias)] == org_id and fold(alias) != fold(org.name)
+            if shown and len(alias.split()) >= 2 and alias not in org.aliases and alias != org.acronym:
+                self._orgs[org_id] = org.model_copy(update={"aliases": [*org.aliases, alias]})
 
     def update_org(self, org_id: str, **fields: object) -> None:
         self._orgs[org_id] = self._orgs[org_id].model_copy(update=fields)

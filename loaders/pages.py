@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-
 from pathlib import Path
 
 from loaders.text import Line, decode, fold, read_lines

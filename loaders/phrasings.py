@@ -237,14 +237,16 @@ CLASS_INTROS: list[Phrasing] = [
         (?:personas\s+)?titulares)\s+
         (?:de\s+(?:las|los|la|el)\s+|del\s+)(?P<cls>[^:]+?)(?=\s*(?:,|:|\s+(?:las|los)\s+|\s+tendr|\s+tienen|\s+ejercer|$))""",
         "Corresponde a cada titular de las unidades administrativas:",
-        "Son atribuciones generales de los Titulares de las Unidades administrativas, Coordinaciones y Direcciones, las siguientes:",
+        "Son atribuciones generales de los Titulares de las Unidades administrativas, Coordinaciones y "
+        "Direcciones, las siguientes:",
         "Corresponde a los Directores o Titulares de las dependencias, organismos o entidades de la Administración:",
     ),
     phrasing(
         "the-units",
         r"""^(?:Las|Los)\s+(?P<cls>(?:unidades\s+administrativas|direcciones(?:\s+generales)?|coordinaciones|
         subsecretar[íi]as|divisiones|gerencias|jefaturas)(?:\s+de\s+la\s+[\wáéíóú]+)?)\s+(?:tendr[áa]n|tienen|ejercer[áa]n)""",
-        "Las unidades administrativas de la Secretaría tienen, en el ámbito de sus respectivas competencias, las atribuciones genéricas siguientes:",
+        "Las unidades administrativas de la Secretaría tienen, en el ámbito de sus respectivas competencias, las "
+        "atribuciones genéricas siguientes:",
     ),
 ]
 
@@ -284,7 +286,8 @@ HEAD_STATEMENTS: list[Phrasing] = [
         "is-responsible-for",
         r"""^(?:El|La)\s+(?P<post>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,3})\s+es\s+(?:el|la)\s+
         (?:[\wáéíóú]+\s+){0,6}?(?:responsable\s+directo|titular|jefe|jefa)\s+de\s+la\s+administraci[óo]n""",
-        "El Presidente Municipal es el representante del Republicano Ayuntamiento y responsable directo de la administración pública municipal",
+        "El Presidente Municipal es el representante del Republicano Ayuntamiento y responsable directo de la "
+        "administración pública municipal",
     ),
 ]
 

@@ -259,7 +259,7 @@ def print_reports(reports: list, *, notes: int) -> None:
         console.print(f"  notes         {len(report.notes)}" + (f" ({kinds})" if kinds else ""), highlight=False)
         for note in report.notes[:notes]:
             console.print(f"    {report.file}:{note.line}: {note.kind}: {note.message}", highlight=False)
-        if len(report.notes) > notes > 0 or (notes == 0 and report.notes and False):
+        if len(report.notes) > notes > 0:
             console.print(f"    … {len(report.notes) - notes} more (orggraph check --notes N)", highlight=False)
 
 

@@ -79,7 +79,11 @@ def test_check_reads_without_writing_and_reports_figures(run, empty_graph: Drive
     assert result.exit_code == 0, result.output
     reports = {r["file"]: r for r in json.loads(result.output)}
     statute = reports[STATUTE.name]
-    assert (statute["genre"], statute["organization"], statute["acronym"]) == ("statute", "imss-bienestar", "IMSS-BIENESTAR")
+    assert (statute["genre"], statute["organization"], statute["acronym"]) == (
+        "statute",
+        "imss-bienestar",
+        "IMSS-BIENESTAR",
+    )
     assert statute["articles"] == 82 and statute["units"] == 53 and statute["powers"] == 802
     assert statute["page_noise"]["running-header"] > 100
     assert reports[MANUAL.name]["genre"] == "manual" and reports[MANUAL.name]["units_with_powers"] >= 5

@@ -59,7 +59,7 @@ async def organizations(reader: ReaderDep) -> list[Organization]:
 @router.get(
     "/organizations/{organization_id:path}/powers",
     response_model=UnitPowers,
-    summary="The powers of an organization's own titular (\"la persona Titular de la Secretaría\")",
+    summary='The powers of an organization\'s own titular ("la persona Titular de la Secretaría")',
 )
 async def organization_powers(
     organization_id: str, reader: ReaderDep, limit: Limit = 100, offset: Offset = 0

@@ -128,9 +128,7 @@ def parse_manual(path: str | Path, data: bytes | None = None) -> ParsedDocument:
     prose = ProseReader(a, document_id)
     powers = next((s for s in found if s.kind == "powers"), None)
     elements = attribution_elements(powers.lines) if powers else []
-    paragraphs = [
-        p for s in found if s.kind in ("history", "objective") for p in _paragraphs(s, section_ids[id(s)], a)
-    ]
+    paragraphs = [p for s in found if s.kind in ("history", "objective") for p in _paragraphs(s, section_ids[id(s)], a)]
     if powers is not None:
         paragraphs += _prose_paragraphs(elements, section_ids[id(powers)], a)
     prose.structure(paragraphs, create=True)
@@ -156,7 +154,8 @@ def parse_manual(path: str | Path, data: bytes | None = None) -> ParsedDocument:
             break
     document = DocumentRecord(
         id=document_id,
-        title=title or (f"Manual de Organización de la {a.units.name(head)}" if head else f"Manual de Organización de {org_name}"),
+        title=title
+        or (f"Manual de Organización de la {a.units.name(head)}" if head else f"Manual de Organización de {org_name}"),
         genre="manual",
         organization=organization,
         issuer=None,
@@ -205,7 +204,7 @@ def _describe(a: Assembly, organization: str, name: str, front: Front, subject: 
         parent = a.units.define_org(front.parent, front.title_line, external=True)
         a.edge("SUB_ORGANIZATION_OF", organization, "Organization", parent, "Organization", front.title_line)
     a.units.update_org(organization, kind=front.kind if subject is None else None, parent=parent)
-    for alias in (front.references if subject is None else [name.split()[0]]):
+    for alias in front.references if subject is None else [name.split()[0]]:
         a.units.add_org_alias(organization, alias)
     if fold(name).startswith("instituto"):
         a.units.add_org_alias(organization, "Instituto")  # "el Instituto" is the organization
@@ -374,8 +373,23 @@ def _unit_for(name: str, a: Assembly, line: int, *, create: bool) -> str | None:
 
 
 _HEAD_WORDS = {
-    "jefatura", "jefe", "jefa", "direccion", "director", "directora", "coordinacion", "coordinador", "coordinadora",
-    "departamento", "subdireccion", "subdirector", "subdirectora", "area", "unidad", "titular", "encargado",
+    "jefatura",
+    "jefe",
+    "jefa",
+    "direccion",
+    "director",
+    "directora",
+    "coordinacion",
+    "coordinador",
+    "coordinadora",
+    "departamento",
+    "subdireccion",
+    "subdirector",
+    "subdirectora",
+    "area",
+    "unidad",
+    "titular",
+    "encargado",
 }
 
 

@@ -85,7 +85,12 @@ def structure_rows(lines: list[Line]) -> list[Row]:
                 parent = open_numbers.get(depth - 1)
         name = re.sub(r"\s+", " ", name).strip(" .;,")
         words = {fold(w) for w in re.findall(r"[\wÁÉÍÓÚÑáéíóúñ]+", name)}
-        if not name or words <= _HEADER_WORDS or {"plazas", "nivel"} & words or not (name_like(name) or _post_like(name)):
+        if (
+            not name
+            or words <= _HEADER_WORDS
+            or {"plazas", "nivel"} & words
+            or not (name_like(name) or _post_like(name))
+        ):
             continue  # the table's header row ("NIVEL … No. de Plazas B C")
         rows.append(Row(name, line.number, number, parent))
     return rows
@@ -173,8 +178,10 @@ def post_blocks(lines: list[Line]) -> list[PostBlock]:
         following = [ln for ln in lines[name_at + 1 : name_at + 3] if ln.text]
         if not value:
             value = next((ln.text for ln in following if not label_of(ln.text)), "")
-        elif following and not label_of(following[0].text) and (
-            re.search(r"\b(?:de|del|la|el|los|las|y|e|en|a)$", value) or following[0].text[:1].islower()
+        elif (
+            following
+            and not label_of(following[0].text)
+            and (re.search(r"\b(?:de|del|la|el|los|las|y|e|en|a)$", value) or following[0].text[:1].islower())
         ):
             value = f"{value} {following[0].text}"  # a post's name wrapped onto the next line
         heading = POST_HEADING.match(lines[start].text) if start != name_at else None

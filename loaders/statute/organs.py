@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from loaders import ids
 from loaders.assembly import Assembly
@@ -118,8 +119,11 @@ def groups_of(article: Article) -> list[Group]:
     for child in article.node.children:
         if child.kind in LIST_LEVELS:
             kinds = {n.kind for n, _ in current.items}
-            if current is not groups[0] and kinds and child.kind not in kinds and any(
-                n.kind == child.kind for n, _ in groups[0].items
+            if (
+                current is not groups[0]
+                and kinds
+                and child.kind not in kinds
+                and any(n.kind == child.kind for n, _ in groups[0].items)
             ):
                 current = groups[0]  # "a) … c)" ended: the article's own list ("II. …") goes on
             current.items.append((child, _pid(article, child)))
@@ -250,7 +254,16 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
                 _powers(g, a, organs, subject)
         statements.append(Statement(art.intro, art.provision, art.node.line_start, art.node.line_start, subject))
         for node, pid in art.items:
-            owner = next((h for g in groups for n, p in g.items if n is node or _contains(n, node) for h in organs.holders.get(_group_key(g), [])), None)
+            owner = next(
+                (
+                    h
+                    for g in groups
+                    for n, p in g.items
+                    if n is node or _contains(n, node)
+                    for h in organs.holders.get(_group_key(g), [])
+                ),
+                None,
+            )
             statements.append(Statement(node.text, pid, node.line_start, node.line_end, owner or subject))
     _heading_units(articles, a, organs)
     _sub_units_by_name(a, organs)
@@ -322,7 +335,7 @@ def _heading_units(articles: list[Article], a: Assembly, organs: Organs) -> None
     """A chapter or section headed by a unit's name is that unit's; one inside another's is part of it."""
     for art in articles:
         units = [u for u in (heading_unit(h, a) for h in art.headings) if u]
-        for inner, outer in zip(units, units[1:], strict=False):
+        for inner, outer in pairwise(units):
             if inner != outer:
                 _place(a, organs, inner, outer, "Unit", art.node.line_start, None, "headings", HEADING_LEVEL)
 
@@ -364,8 +377,17 @@ def _governing(group: Group, a: Assembly, organization: str, organs: Organs) -> 
         if not kind_of(name):
             continue
         unit = a.units.define(name, node.line_start, listed=True, listed_as="organos de gobierno")
-        _place(a, organs, unit, previous or organization, "Unit" if previous else "Organization", node.line_start,
-               group.article.provision, "governing_bodies", UNIT_LEVEL)
+        _place(
+            a,
+            organs,
+            unit,
+            previous or organization,
+            "Unit" if previous else "Organization",
+            node.line_start,
+            group.article.provision,
+            "governing_bodies",
+            UNIT_LEVEL,
+        )
         previous = unit
         organs.governing.append(unit)
     organs.executive = previous
@@ -454,7 +476,17 @@ def _structure(group: Group, a: Assembly, organization: str, organs: Organs) -> 
         head = clean_name(named_head[1].group("head"))
         if kind_of(head):
             executive = a.units.define(head, group.line, listed=True, listed_as="organos de gobierno")
-            _place(a, organs, executive, subject, label, group.line, group.article.provision, "governing_bodies", UNIT_LEVEL)
+            _place(
+                a,
+                organs,
+                executive,
+                subject,
+                label,
+                group.line,
+                group.article.provision,
+                "governing_bodies",
+                UNIT_LEVEL,
+            )
             organs.executive = executive
             organs.governing.append(executive)
             subject, label = executive, "Unit"
@@ -533,14 +565,23 @@ def _governing_chain(items, group: Group, a: Assembly, subject: str, label: str,
             break
         unit = a.units.define(name, node.line_start, listed=True, listed_as="organos de gobierno", scope=subject)
         parent, parent_label = (chain[-1], "Unit") if chain else (subject, label)
-        _place(a, organs, unit, parent, parent_label, node.line_start, group.article.provision, "governing_bodies",
-               UNIT_LEVEL)
+        _place(
+            a,
+            organs,
+            unit,
+            parent,
+            parent_label,
+            node.line_start,
+            group.article.provision,
+            "governing_bodies",
+            UNIT_LEVEL,
+        )
         organs.governing.append(unit)
         chain.append(unit)
         if executive:
-            return items[len(chain):], unit
+            return items[len(chain) :], unit
     if chain:  # a board alone
-        return items[len(chain):], None
+        return items[len(chain) :], None
     return items, None
 
 
@@ -567,7 +608,9 @@ def _structure_item(
     if fold(clean_name(name)) != fold(name) and not name.isupper():
         a.units.add_alias(unit, name)
     _place(a, organs, unit, parent, label, node.line_start, group.article.provision, "structure", strength)
-    rest = node.text[len(re.sub(r"^(?:Un|Una|La|El|Las|Los|De\s+la|Del)\s+", "", node.text.strip())) - len(node.text.strip()) :]
+    rest = node.text[
+        len(re.sub(r"^(?:Un|Una|La|El|Las|Los|De\s+la|Del)\s+", "", node.text.strip())) - len(node.text.strip()) :
+    ]
     remainder = node.text.strip()[node.text.strip().find(name) + len(name) :] if name in node.text else ""
     children = [c for c in node.children if c.kind in LIST_LEVELS and not c.derogated]
     announces_powers = any_of(POWER_INTROS, remainder) and not any_of(ITEM_ANNOUNCES_UNITS, remainder)
@@ -577,16 +620,25 @@ def _structure_item(
         organs.holders[_group_key(sub)] = [unit]
         return unit
     sub_as = _listed_as(remainder) if any_of(ITEM_ANNOUNCES_UNITS, remainder) else listed_as
-    if children and (any_of(ITEM_ANNOUNCES_UNITS, remainder) or
-                     sum(1 for c in children if name_like(listed_name(c.text))) / len(children) >= 0.5):
-        sub = Group(group.article, remainder, node.line_start, [(c, _pid(group.article, c)) for c in node.children if c.kind in LIST_LEVELS])
+    if children and (
+        any_of(ITEM_ANNOUNCES_UNITS, remainder)
+        or sum(1 for c in children if name_like(listed_name(c.text))) / len(children) >= 0.5
+    ):
+        sub = Group(
+            group.article,
+            remainder,
+            node.line_start,
+            [(c, _pid(group.article, c)) for c in node.children if c.kind in LIST_LEVELS],
+        )
         for child in children:
             _structure_item(child, sub, a, organs, unit, "Unit", sub_as, UNIT_LEVEL)
     # Unnumbered name lines under the item ("I.- Una Coordinación …: / Unidad de Atención … / Módulo …").
     for line, text in _trailing_lines(node, name):
         sub_name = listed_name(text)
         if name_like(sub_name):
-            sub = a.units.define(sub_name, line, listed=True, listed_as=sub_as if sub_as != listed_as else None, scope=unit)
+            sub = a.units.define(
+                sub_name, line, listed=True, listed_as=sub_as if sub_as != listed_as else None, scope=unit
+            )
             _place(a, organs, sub, unit, "Unit", line, group.article.provision, "structure", UNIT_LEVEL)
     del rest
     return unit
@@ -743,7 +795,9 @@ def _holders(
     intro = group.intro
     referenced = _referenced_units(intro, group, a, organs) if organs else []
     if referenced:
-        head = _holders(Group(group.article, intro[: CROSS_REFERENCE.search(intro).start()], group.line), a, None, executive)
+        head = _holders(
+            Group(group.article, intro[: CROSS_REFERENCE.search(intro).start()], group.line), a, None, executive
+        )
         return list(dict.fromkeys([h for h in head if h[0] == "Unit"] + referenced))
     referred = _anaphora(intro, group.article, a)
     if referred:
@@ -766,7 +820,9 @@ def _holders(
     for mention in a.units.find(intro):
         if mention.label == "Organization" and mention.target != a.organization:
             continue
-        if not re.search(r"(?:de\s+conformidad|previst|establecid|confier|otorg|reconocid)", intro[: mention.start], re.IGNORECASE):
+        if not re.search(
+            r"(?:de\s+conformidad|previst|establecid|confier|otorg|reconocid)", intro[: mention.start], re.IGNORECASE
+        ):
             return [(mention.label, mention.target)]
     if subject:
         return [("Unit", subject)]
@@ -877,7 +933,10 @@ def _areas(text: str, line: int, a: Assembly, organs: Organs) -> None:
     for piece in re.split(r";\s*|,\s+de\s+|\s+y\s+de\s+", m.group("list")):
         name = re.sub(r"^(?:y|e)\s+|^de\s+", "", piece.strip(" ,"))
         if name:
-            unit = a.units.define(f"{noun} de {name[0].upper()}{name[1:]}" if not name.lower().startswith("lo ") else f"{noun} de {name}", line)
+            unit = a.units.define(
+                f"{noun} de {name[0].upper()}{name[1:]}" if not name.lower().startswith("lo ") else f"{noun} de {name}",
+                line,
+            )
             _place(a, organs, unit, owner, "Unit", line, None, "text", UNIT_LEVEL)
 
 

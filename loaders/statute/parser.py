@@ -14,12 +14,13 @@ from pathlib import Path
 from loaders import ids
 from loaders.assembly import Assembly
 from loaders.dates import find_dates, first_date, parse_numeric
+from loaders.front import Front, read_front
 from loaders.governance import GovernanceReader
 from loaders.instruments import publication_date
 from loaders.lexicon import title_case
-from loaders.records import DocumentRecord, ParsedDocument
-from loaders.front import Front, read_front
+from loaders.pages import source_lines
 from loaders.phrasings import DEFINITIONS
+from loaders.records import DocumentRecord, ParsedDocument
 from loaders.statute.organs import Article, Organs, read_organs
 from loaders.statute.structure import (
     LIST_LEVELS,
@@ -28,7 +29,6 @@ from loaders.statute.structure import (
     build_transitory,
     split_zones,
 )
-from loaders.pages import source_lines
 from loaders.text import Line, fold
 from orggraph.errors import ParseError
 
@@ -105,7 +105,6 @@ def parse_statute(path: str | Path, data: bytes | None = None) -> ParsedDocument
 
 def _describe_organization(a: Assembly, organization: str, front: Front) -> None:
     """The organization's kind, the body above it, and the short names the text calls it by."""
-    org = a.units.org(organization)
     parent = None
     if front.parent:
         parent = a.units.define_org(front.parent, front.title_line, external=True)
@@ -172,7 +171,9 @@ def _emit_body(root: Node, a: Assembly) -> list[Article]:
         for note in node.annotations:
             when = note.date
             if when:
-                a.amendment(provision_id, note.authority, when, note.kind, note.scope or node.kind, note.line, a.document)
+                a.amendment(
+                    provision_id, note.authority, when, note.kind, note.scope or node.kind, note.line, a.document
+                )
         if node.kind in ("titulo", "capitulo", "seccion") and node.heading:
             headings = (node.heading, *headings)  # innermost first
         if node.kind == "articulo":
@@ -341,7 +342,11 @@ def _emit_plain(node: Node, part: str, parent: str | None, a: Assembly, zone: st
         zone=zone,
     )
     for i, child in enumerate(node.children, start=1):
-        child_part = ids.transitorio_part(child.number or str(i)) if child.kind == "transitorio" else ids.paragraph_part(int(child.number or i))
+        child_part = (
+            ids.transitorio_part(child.number or str(i))
+            if child.kind == "transitorio"
+            else ids.paragraph_part(int(child.number or i))
+        )
         _emit_plain(child, child_part, provision_id, a, zone, i)
 
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, replace
 from loaders.dates import find_dates, first_date, parse_numeric
 from loaders.numbering import (
     ARTICLE_NUMBER_RE,
-    article_sort_key,
     ORDINAL_RE,
+    article_sort_key,
     canonical_article_number,
     int_to_roman,
     is_roman,
@@ -292,7 +292,9 @@ def _heading_like(text: str) -> bool:
         return False
     if re.match(r"^(?:De|Del|De\s+la|De\s+las|De\s+los)\s+[A-ZÁÉÍÓÚÑ]", text):
         return True
-    words = [w for w in text.split() if w.lower() not in {"de", "del", "la", "las", "los", "el", "y", "e", "a", "en", "para"}]
+    words = [
+        w for w in text.split() if w.lower() not in {"de", "del", "la", "las", "los", "el", "y", "e", "a", "en", "para"}
+    ]
     return 0 < len(words) <= 8 and all(w[:1].isupper() for w in words)
 
 
@@ -623,7 +625,9 @@ class TreeBuilder:
             self.previous_blank
             and previous is not None
             and bool(
-                re.search(r",\s*$|\b(?:de|del|la|las|los|el|en|con|para|por|a|al|que|y|e|o|u|se|su|sus|lo)\s*$", previous.text)
+                re.search(
+                    r",\s*$|\b(?:de|del|la|las|los|el|en|con|para|por|a|al|que|y|e|o|u|se|su|sus|lo)\s*$", previous.text
+                )
             )
         )
 
@@ -719,7 +723,7 @@ def build_body(lines: list[Line]) -> tuple[Node, list[tuple[int, str]]]:
         before = [note for first, note in found if first]
         after = [note for first, note in found if not first]
         classified = classify(line)
-        if before and classified.kind in LIST_LEVELS + ("articulo",):
+        if before and classified.kind in (*LIST_LEVELS, "articulo"):
             builder.feed(classified)  # a note printed before an item is that item's
             builder.annotate(Classified("annotation", line, annotations=before))
         else:

@@ -138,7 +138,7 @@ def score(expected: dict, reading: Reading) -> Score:
         by_name.setdefault(key(unit["name"]), []).append(unit)
     read_by_key: dict[str, list[ReadUnit]] = {}
     for unit in reading.units.values():
-        for k in unit.keys():
+        for k in unit.keys():  # noqa: SIM118 (ReadUnit.keys: its name and aliases, folded)
             read_by_key.setdefault(k, []).append(unit)
 
     def expected_keys(unit: dict) -> set[str]:
@@ -175,7 +175,9 @@ def score(expected: dict, reading: Reading) -> Score:
             result.parents_right += 1
         else:
             got = reading.units[chosen.parent].name if chosen.parent in reading.units else "(organization)"
-            result.misses.append(f"parent of {unit['name']!r}: expected {unit.get('parent') or '(organization)'!r}, read {got!r}")
+            result.misses.append(
+                f"parent of {unit['name']!r}: expected {unit.get('parent') or '(organization)'!r}, read {got!r}"
+            )
 
     # --- power lists
     groups: dict[str, list[ReadPower]] = {}
@@ -209,7 +211,9 @@ def score(expected: dict, reading: Reading) -> Score:
         for holder in plist["holders"]:
             entries = by_name.get(key(holder), [{"name": holder}])
             wanted = set().union(*(expected_keys(e) for e in entries))
-            if holder_names.isdisjoint(wanted) and not (key(holder) in org_keys and reading.organization in firsts[0].holders):
+            if holder_names.isdisjoint(wanted) and not (
+                key(holder) in org_keys and reading.organization in firsts[0].holders
+            ):
                 problems.append(f"not held by {holder!r}")
         if len(firsts[0].holders) > len(plist["holders"]):
             problems.append(f"{len(firsts[0].holders)} holders, expected {len(plist['holders'])}")

@@ -80,7 +80,9 @@ def reading_from_api(api: TestClient, organization: str, document: str) -> Readi
     for item in listed.json()["items"]:
         detail = api.get(f"/units/{item['id']}").json()
         parents = [p for p in detail["parents"] if p.get("label") == "Unit"]
-        units[item["id"]] = ReadUnit(item["id"], item["name"], item.get("aliases") or [], parents[0]["id"] if parents else None)
+        units[item["id"]] = ReadUnit(
+            item["id"], item["name"], item.get("aliases") or [], parents[0]["id"] if parents else None
+        )
     powers: list[ReadPower] = []
     holders = [(f"/units/{u}/powers", u) for u in units] + [(f"/organizations/{organization}/powers", organization)]
     by_id: dict[str, ReadPower] = {}
@@ -93,8 +95,13 @@ def reading_from_api(api: TestClient, organization: str, document: str) -> Readi
             provision = item["provision"]
             power = by_id.setdefault(
                 item["power"]["id"],
-                ReadPower(item["power"]["id"], item["power"]["text"], provision["id"].rsplit("/", 1)[0],
-                          provision["line_start"], set()),
+                ReadPower(
+                    item["power"]["id"],
+                    item["power"]["text"],
+                    provision["id"].rsplit("/", 1)[0],
+                    provision["line_start"],
+                    set(),
+                ),
             )
             power.holders.add(holder)
     powers = list(by_id.values())

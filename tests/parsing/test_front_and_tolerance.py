@@ -82,7 +82,11 @@ def test_a_dof_decree_is_read_past_its_wrapper(tmp_path: Path) -> None:
     doc = load(tmp_path, DECREE)
     assert doc.document.title == "Reglamento Interior de la Comisión Reguladora de Energía"
     org = doc.organizations[0]
-    assert (org.id, org.name, org.kind) == ("comision-reguladora-de-energia", "Comisión Reguladora de Energía", "organo_desconcentrado")
+    assert (org.id, org.name, org.kind) == (
+        "comision-reguladora-de-energia",
+        "Comisión Reguladora de Energía",
+        "organo_desconcentrado",
+    )
     assert any(n.kind == "title" and "decree wrapper" in n.message for n in doc.notes)
     # "… cuenta con una Dirección General y las Unidades Administrativas siguientes:" (present tense,
     # a head named before the list): the head under the body, the units under the head.
@@ -102,7 +106,11 @@ def test_a_reglamento_without_a_title_names_its_body_from_the_text(tmp_path: Pat
     assert doc.organizations[0].name == "Secretaría de Energía"
     assert doc.document.title == "Reglamento de Secretaría de Energía"
     assert any(n.kind == "title" for n in doc.notes)
-    assert set(parents(doc)) == {"Subsecretaría de Electricidad", "Subsecretaría de Hidrocarburos", "Unidad de Administración y Finanzas"}
+    assert set(parents(doc)) == {
+        "Subsecretaría de Electricidad",
+        "Subsecretaría de Hidrocarburos",
+        "Unidad de Administración y Finanzas",
+    }
     # The text ends right after an article announces its list: a note, and the rest still loads.
     assert [n.kind for n in doc.notes if n.kind == "truncated"] == ["truncated"]
     assert held(doc) == {"Subsecretaría de Electricidad": 2}
@@ -124,17 +132,27 @@ def test_what_is_not_a_document_is_refused_with_file_and_line(tmp_path: Path, te
 @pytest.mark.parametrize(
     ("title", "body"),
     [
-        ("REGLAMENTO INTERNO Y DE CARRERA POLICIAL DE LA COMISARÍA DE SEGURIDAD CIUDADANA DE GUADALAJARA",
-         "Comisaría de Seguridad Ciudadana de Guadalajara"),
-        ("REGLAMENTO INTERIOR DEL SISTEMA MUNICIPAL DE AGUAS Y SANEAMIENTO DE TORREÓN, COAHUILA (S I M A S).",
-         "Sistema Municipal de Aguas y Saneamiento de Torreón"),
-        ("Reglamento de Organización y Funcionamiento del Sistema Integral de Mantenimiento Vial",
-         "Sistema Integral de Mantenimiento Vial"),
-        ("Reglamento Interior de la Visitaduría del Poder Judicial del Estado de Chihuahua",
-         "Visitaduría del Poder Judicial del Estado de Chihuahua"),
+        (
+            "REGLAMENTO INTERNO Y DE CARRERA POLICIAL DE LA COMISARÍA DE SEGURIDAD CIUDADANA DE GUADALAJARA",
+            "Comisaría de Seguridad Ciudadana de Guadalajara",
+        ),
+        (
+            "REGLAMENTO INTERIOR DEL SISTEMA MUNICIPAL DE AGUAS Y SANEAMIENTO DE TORREÓN, COAHUILA (S I M A S).",
+            "Sistema Municipal de Aguas y Saneamiento de Torreón",
+        ),
+        (
+            "Reglamento de Organización y Funcionamiento del Sistema Integral de Mantenimiento Vial",
+            "Sistema Integral de Mantenimiento Vial",
+        ),
+        (
+            "Reglamento Interior de la Visitaduría del Poder Judicial del Estado de Chihuahua",
+            "Visitaduría del Poder Judicial del Estado de Chihuahua",
+        ),
         ("MANUAL DE ORGANIZACIÓN OFICINA DEL PRESIDENTE MUNICIPAL", "Oficina del Presidente Municipal"),
-        ("REGLAMENTO INTERIOR DEL ARCHIVO GENERAL, ARCHIVOS REGIONALES Y DISTRITALES DEL PODER JUDICIAL",
-         "Archivo General, Archivos Regionales y Distritales del Poder Judicial"),
+        (
+            "REGLAMENTO INTERIOR DEL ARCHIVO GENERAL, ARCHIVOS REGIONALES Y DISTRITALES DEL PODER JUDICIAL",
+            "Archivo General, Archivos Regionales y Distritales del Poder Judicial",
+        ),
     ],
 )
 def test_the_body_a_title_names(title: str, body: str) -> None:

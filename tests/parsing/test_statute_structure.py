@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.statute.structure import Node, build_body, classify, parse_annotations, split_zones
 from loaders.pages import strip_running_headers
+from loaders.statute.structure import Node, build_body, classify, parse_annotations, split_zones
 from loaders.text import Line, read_lines
 
 
