@@ -1,4 +1,12 @@
 # The orggraph API (and its loaders/CLI). Used by docker-compose.yml next to neo4j:5.26-community.
+# Two stages: the explorer's and the API consoles' front-end packages (d3, Swagger UI, ReDoc) are
+# installed with npm, exactly as scripts/setup does, and copied into the Python image: nothing comes
+# from a CDN, in the container as on a machine with `scripts/up`.
+FROM node:20-slim AS web
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 RUN apt-get update && apt-get install -y --no-install-recommends libcairo2 fonts-dejavu-core \
@@ -11,6 +19,8 @@ COPY loaders ./loaders
 COPY cypher ./cypher
 COPY data ./data
 COPY docs ./docs
+COPY web/package.json web/package-lock.json ./web/
+COPY --from=web /web/node_modules ./web/node_modules
 RUN pip install --no-cache-dir -e . && useradd --create-home orggraph
 USER orggraph
 EXPOSE 8000

@@ -49,12 +49,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await driver.close()
 
-    app = FastAPI(title="orggraph", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # /docs and /redoc are served by the explorer router with assets from web/node_modules (no CDN).
+    app = FastAPI(
+        title="orggraph", version=__version__, description=DESCRIPTION, lifespan=lifespan, docs_url=None, redoc_url=None
+    )
     app.state.settings = settings
     install_error_handlers(app)
     # The Neo4j Browser (another origin) fetches the style and the guide from here when it connects.
+    # Browser 5 sends its own headers (sentry-trace, cache-control, pragma) with those requests: any
+    # header may come, since the answers are public, read-only and carry no credentials.
     app.add_middleware(
-        CORSMiddleware, allow_origins=settings.browser_origins(), allow_methods=["GET"], allow_credentials=False
+        CORSMiddleware,
+        allow_origins=settings.browser_origins(),
+        allow_methods=["GET", "HEAD"],
+        allow_headers=["*"],
+        allow_credentials=False,
     )
     app.mount("/static", StaticFiles(directory=explorer.STATIC), name="static")
     app.include_router(explorer.router)

@@ -22,7 +22,7 @@ from neo4j import Driver, GraphDatabase
 from rich.console import Console
 
 from orggraph.errors import ConfigurationError, OrgGraphError
-from orggraph.localserver import LocalNeo4j, ServerConfig, ensure_jars
+from orggraph.localserver import LocalNeo4j, ServerConfig, browser_config, ensure_jars
 from orggraph.schema import apply_schema
 from orggraph.settings import Settings, get_settings
 
@@ -71,13 +71,7 @@ def local_server(settings: Settings) -> LocalNeo4j:
 
 def browser_settings(settings: Settings) -> dict[str, str]:
     """Make the Neo4j Browser load orggraph's style and guide when it connects."""
-    base = settings.public_url.rstrip("/")
-    host = base.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
-    assets = f"{base}/neo4j-browser"
-    return {
-        "browser.post_connect_cmd": f"style {assets}/orggraph.grass; guide {assets}/guide.md",
-        "browser.remote_content_hostname_whitelist": f"{host},localhost,127.0.0.1",
-    }
+    return browser_config(settings.public_url)
 
 
 def ensure_password(settings: Settings) -> str:

@@ -6,7 +6,7 @@ fixtures both use these, so the dev server and the test servers are the same cod
 """
 
 from orggraph.localserver.jars import BROWSER_VERSION, NEO4J_VERSION, ensure_jars, jars_present
-from orggraph.localserver.server import LocalNeo4j, ServerConfig, ServerStatus, free_port
+from orggraph.localserver.server import LocalNeo4j, ServerConfig, ServerStatus, browser_config, free_port
 
 __all__ = [
     "BROWSER_VERSION",
@@ -14,6 +14,7 @@ __all__ = [
     "LocalNeo4j",
     "ServerConfig",
     "ServerStatus",
+    "browser_config",
     "ensure_jars",
     "free_port",
     "jars_present",

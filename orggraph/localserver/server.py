@@ -55,6 +55,18 @@ PID_FILE = "run/orggraph-neo4j.pid"
 CONSOLE_LOG = "logs/console.log"
 
 
+def browser_config(public_url: str) -> dict[str, str]:
+    """neo4j.conf settings that make the Neo4j Browser load orggraph's style and guide from the API
+    at ``public_url`` when it connects (the API answers the Browser's CORS requests)."""
+    base = public_url.rstrip("/")
+    host = base.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+    assets = f"{base}/neo4j-browser"
+    return {
+        "browser.post_connect_cmd": f"style {assets}/orggraph.grass; guide {assets}/guide.md",
+        "browser.remote_content_hostname_whitelist": f"{host},localhost,127.0.0.1",
+    }
+
+
 def free_port() -> int:
     """A TCP port on loopback that nothing listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:

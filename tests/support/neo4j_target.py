@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from orggraph.localserver import LocalNeo4j, ServerConfig, ensure_jars, free_port
+from orggraph.localserver import LocalNeo4j, ServerConfig, browser_config, ensure_jars, free_port
 from orggraph.settings import PROJECT_ROOT
 
 DOCKER_IMAGE = "neo4j:5.26-community"
@@ -31,6 +31,7 @@ class Neo4jTarget:
     database: str
     may_wipe: bool
     http_url: str | None = None
+    api_port: int | None = None  # the port the Browser's post-connect commands expect the API on
 
 
 def docker_answers() -> bool:
@@ -103,6 +104,9 @@ def local_target(tmp_home: Path) -> Iterator[Neo4jTarget]:
     if not shutil.which("java"):
         raise RuntimeError("No Docker engine and no `java` on PATH: install Java 17 or set NEO4J_URI.")
     ensure_jars(LIB_DIR)
+    # Configured like `orggraph up` configures the dev server: the Browser loads the style and the
+    # guide from the API on connecting; the end-to-end tests serve the API on this port.
+    api_port = free_port()
     config = ServerConfig(
         home=tmp_home,
         lib_dir=LIB_DIR,
@@ -112,6 +116,7 @@ def local_target(tmp_home: Path) -> Iterator[Neo4jTarget]:
         http_enabled=True,
         heap="512m",
         pagecache="256m",
+        extra=browser_config(f"http://127.0.0.1:{api_port}"),
     )
     server = LocalNeo4j(config)
     try:
@@ -127,6 +132,7 @@ def local_target(tmp_home: Path) -> Iterator[Neo4jTarget]:
             http_enabled=True,
             heap="512m",
             pagecache="256m",
+            extra=browser_config(f"http://127.0.0.1:{api_port}"),
         )
         server = LocalNeo4j(config)
         server.start(auth=None, timeout=180)
@@ -138,6 +144,7 @@ def local_target(tmp_home: Path) -> Iterator[Neo4jTarget]:
             database="neo4j",
             may_wipe=True,
             http_url=config.http_url,
+            api_port=api_port,
         )
     finally:
         server.stop()
