@@ -11,7 +11,7 @@ import argparse
 import time
 
 from loaders import load_file
-from tests.corpus.scoring import CORPUS, expectations, reading_from_parsed, score
+from tests.corpus.scoring import document_path, expectations, reading_from_parsed, score
 
 
 def main() -> None:
@@ -27,7 +27,7 @@ def main() -> None:
             continue
         started = time.perf_counter()
         try:
-            parsed = load_file(CORPUS / expected["file"])
+            parsed = load_file(document_path(expected["file"]))
         except Exception as exc:  # the table shows a refusal as a row, not a crash
             print(f"{expected['file'][:52]:52} REFUSED: {exc}")
             continue

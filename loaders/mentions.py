@@ -307,8 +307,10 @@ class UnitRegistry:
         for m in reversed(list(re.finditer(r"\s+(?:de|del)\s+(?:la\s+|el\s+|los\s+)?", name))):
             of = name[m.end() :]
             org = self.resolve_org(of)
-            if org is not None and not self._orgs[org].external:
-                return name[: m.start()]
+            # "Presidente del Tribunal" stays whole: a bare post word is no unit's name.
+            own = name[: m.start()]
+            if org is not None and not self._orgs[org].external and fold(own) not in POST_HEADS:
+                return own
         return name
 
     def _prefer_display(self, unit: _Unit, name: str) -> None:

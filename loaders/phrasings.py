@@ -283,6 +283,12 @@ HEAD_STATEMENTS: list[Phrasing] = [
         "Al frente de la Secretaría está una persona Titular de la misma",
     ),
     phrasing(
+        "in-charge-of-a-post",
+        r"""^(?:El|La)\s+[A-ZÁÉÍÓÚÑ][^,.;]{1,80}?\s+estar[áa]\s+a\s+cargo\s+de\s+(?:un|una)\s+(?:persona\s+)?
+        (?P<post>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+|General|Ejecutiv[oa]))?)""",
+        "El Tribunal estará a cargo de un Presidente, quien, entre otros, tendrá carácter ejecutivo",
+    ),
+    phrasing(
         "is-responsible-for",
         r"""^(?:El|La)\s+(?P<post>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,3})\s+es\s+(?:el|la)\s+
         (?:[\wáéíóú]+\s+){0,6}?(?:responsable\s+directo|titular|jefe|jefa)\s+de\s+la\s+administraci[óo]n""",

@@ -37,7 +37,7 @@ from loaders.manual.sections import Section, number_value, sections
 from loaders.mentions import _content, clean_name, kind_of, unit_like
 from loaders.numbering import is_roman, roman_to_int
 from loaders.pages import source_lines
-from loaders.phrasings import MANUAL_TITLE_START
+from loaders.phrasings import MANUAL_TITLE_START, STRUCTURE_INTROS, first
 from loaders.records import DocumentRecord, ParsedDocument
 from loaders.text import Line, fold
 from orggraph.errors import ParseError
@@ -329,6 +329,11 @@ def _structure(section: Section, a: Assembly, votes: Votes) -> None:
     rows: list[Row] = structure_rows(section.lines)
     by_number: dict[str, str] = {}
     head: str | None = None
+    # "La Comisión … cuenta con una Dirección General y las siguientes Unidades Administrativas:": the
+    # head the sentence names stands above the list's top rows.
+    intro = " ".join(ln.text for ln in section.lines if ln.text and (not rows or ln.number < rows[0].line))
+    named = first([p for p in STRUCTURE_INTROS if p.name == "counts-with-a-head-and"], intro)
+    top = _unit_for(named[1].group("head"), a, section.line, create=True) if named else None
     for row in rows:
         unit = _unit_for(row.name, a, row.line, create=True)
         if unit is None:
@@ -337,6 +342,8 @@ def _structure(section: Section, a: Assembly, votes: Votes) -> None:
             by_number[row.number] = unit
         if row.parent_number and row.parent_number in by_number:
             votes.cast(unit, by_number[row.parent_number], "structure", row.line)
+        elif top is not None and unit != top:
+            votes.cast(unit, top, "structure", row.line)
         elif row.number is None:
             # An unnumbered table opens with its area's titular; rows nothing else places hang from it.
             if head is None:
@@ -545,6 +552,7 @@ def unit_blocks(lines: list[Line]) -> list[_UnitBlock]:
         if (
             pending is not None
             and not re.match(r"^(?:\d|[IVX]+[.)]|[a-z]\))", text)
+            and not text.rstrip().endswith(":")  # "OBJETIVO:", "FUNCIONES:" open the block's parts
             and len(text.split()) <= 8
             and unit_like(f"{pending.raw} {text}")
         ):

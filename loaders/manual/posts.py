@@ -57,7 +57,8 @@ def structure_rows(lines: list[Line]) -> list[Row]:
         text = re.sub(r"\s+", " ", " ".join(cells)).strip()
         if not text:
             continue
-        if rows and (text[:1].islower() or fold(text.split()[0]) in ("de", "del", "y", "e")):
+        numbered = _DOTTED.match(text) or _ROMAN.match(text) or _LETTER.match(text) or line.bullet
+        if rows and not numbered and (text[:1].islower() or fold(text.split()[0]) in ("de", "del", "y", "e")):
             rows[-1].name = f"{rows[-1].name} {text}"  # a name wrapped onto the next line
             continue
         number = parent = None

@@ -560,7 +560,8 @@ def _governing_chain(items, group: Group, a: Assembly, subject: str, label: str,
     for node, _ in items[:2]:
         name = clean_name(listed_name(node.text))
         board = bool(GOVERNING_HEADS.match(name)) and not chain
-        executive = bool(EXECUTIVE_HEADS.match(name) or (chain and EXECUTIVE_AFTER_BOARD.match(name)))
+        titular = label == "Organization" and a.units.titular_of(name) == subject  # "El Presidente del Tribunal"
+        executive = bool(EXECUTIVE_HEADS.match(name) or (chain and EXECUTIVE_AFTER_BOARD.match(name)) or titular)
         if not (board or executive):
             break
         unit = a.units.define(name, node.line_start, listed=True, listed_as="organos de gobierno", scope=subject)

@@ -25,6 +25,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTATIONS = Path(__file__).resolve().parent / "expectations"
 CORPUS = ROOT / "data" / "corpus"
+HELDOUT = ROOT / "data" / "heldout"  # real documents the loaders were not developed on
+
+
+def document_path(file: str) -> Path:
+    """Where a document with expectations lives: the corpus or the held-out set."""
+    for folder in (CORPUS, HELDOUT):
+        if (folder / file).is_file():
+            return folder / file
+    raise FileNotFoundError(file)
 
 
 def key(text: str) -> str:
