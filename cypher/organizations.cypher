@@ -1,6 +1,7 @@
-// GET /organizations: the bodies whose structure the documents describe, with their top units.
+// GET /organizations: the bodies the documents describe (their own, or one whose units they place),
+// with their top units.
 MATCH (o:Organization)
-WHERE EXISTS { (:Unit)-[:PART_OF*1..30]->(o) }
+WHERE EXISTS { (:Unit)-[:PART_OF*1..30]->(o) } OR EXISTS { (:Document {organization: o.id}) }
 CALL (o) {
   MATCH (u:Unit)-[:PART_OF]->(o)
   WITH u ORDER BY u.name

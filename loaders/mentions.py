@@ -31,8 +31,8 @@ from loaders.records import OrganizationRecord, UnitRecord
 from loaders.text import fold
 
 _LEADING = re.compile(
-    r"^(?:(?:a|de|del|por|con|en)\s+)?(?:(?:la|el|las|los|su|sus|una?|cada)\s+)?"
-    r"(?:(?:persona|personas)\s+)?(?:titular(?:es)?\s+(?:del\s+|de\s+)?(?:la|el|las|los)?\s*)?",
+    r"^(?:(?:a|de|del|por|con|en)\s+)?(?:(?:la|el|las|los|su|sus|una?|cada)\s+(?:o\s+(?:la|el|las|los)\s+)?)?"
+    r"(?:(?:persona|personas)\s+)?(?:titular(?:es)?\s+(?:del|de)\s+(?:la|el|las|los)?\s*)?",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(r"[\s.,;:]+$")
@@ -119,6 +119,7 @@ def listed_name(text: str) -> str:
     "Subsecretaría de Turismo, a la cual se adscriben …" → "Subsecretaría de Turismo"."""
     text = re.sub(r"\s+", " ", text.strip())
     text = re.sub(r"^(?:(?:Un|Una|La|El|Las|Los|De\s+la|Del|De\s+los|De\s+las|A\s+la|Al)\s+)", "", text)
+    text = re.sub(r"^o\s+(?:la|el|las|los)\s+", "", text)  # "La o el titular …", "Las o los Visitadores"
     m = _NAME_END.search(text)
     name = text[: m.start()] if m else text
     return _TRAILING.sub("", name).strip(" ,")
