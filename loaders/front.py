@@ -331,6 +331,7 @@ def self_references(front: Front, text: str) -> list[str]:
         candidates.append(f"{words[0]} Municipal")
     if len(words) >= 2 and words[1][:1].isupper() and fold(words[1]) not in _STOP_WORDS:
         candidates.append(" ".join(words[:2]))
+    candidates += _first_of_coordinated(name)
     folded_text = fold(text)
     used = [c for c in candidates if re.search(rf"\b{re.escape(fold(c))}\b", folded_text)]
     references = [words[0], *used, *front.aliases]
@@ -339,6 +340,17 @@ def self_references(front: Front, text: str) -> list[str]:
     if front.acronym:
         references.append(front.acronym)
     return list(dict.fromkeys(references))
+
+
+def _first_of_coordinated(name: str) -> list[str]:
+    """ "Archivo General, Archivos Regionales y Distritales del Poder Judicial del Estado": a title that
+    names several bodies sharing one complement; the first is the body itself ("Archivo General del
+    Poder Judicial", "… del Poder Judicial del Estado"), shorter complements first."""
+    m = re.match(r"^(?P<first>[A-ZÁÉÍÓÚÑ][^,]+?),\s+[^,]+?\s+y\s+[^,]+?\s(?P<rest>(?:de|del)\s+[A-ZÁÉÍÓÚÑ].+)$", name)
+    if not m:
+        return []
+    pieces = re.split(r"\s+(?=(?:de|del)\s+[A-ZÁÉÍÓÚÑ])", m.group("rest"))
+    return [f"{m.group('first')} {' '.join(pieces[:n])}" for n in range(1, len(pieces) + 1)]
 
 
 def _acronym_from_text(text: str, body: str) -> str | None:

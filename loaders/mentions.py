@@ -173,7 +173,7 @@ def post_to_unit_name(post: str) -> str | None:
             # Only the level adjective agrees with the plural post ("Jefes de Oficina de Pensiones
             # Delegacionales"); the rest of the phrase is the unit's own name and stays as written.
             words = [_singular_word(w) if _is_level_word(w) else w for w in name.split()]
-            return " ".join(words)
+            return _agree(" ".join(words))
     m = re.match(
         r"^(?:(?:la|el|los|las)\s+(?:o\s+(?:el|la)\s+)?)?(?:persona\s+)?(?:titular(?:es)?|encargad[oa]s?|responsables?)\s+"
         r"(?:del|de\s+la|de\s+el|de\s+los|de\s+las|de)\s+(.+)$",
@@ -192,8 +192,26 @@ def post_to_unit_name(post: str) -> str | None:
                 r"^(?:Departamento|Unidad|Oficina|Divisi[óo]n|Área|Area|Secci[óo]n)\b", rest
             ):
                 return rest
-            return f"{POST_HEADS[head]} {rest}".strip()
+            return _agree(f"{POST_HEADS[head]} {rest}".strip())
     return None
+
+
+def _agree(name: str) -> str:
+    """ "Subdirección Técnico" → "Subdirección Técnica": the adjectives right after a feminine unit
+    head agree with it (a post's "Subdirector Técnico" names its unit); words after "de" are the
+    unit's own name and stay."""
+    words = name.split()
+    if not words or not re.search(r"(?:ción|cion|ía|ia|ura)$", words[0]):
+        return name
+    for i in range(1, len(words)):
+        word = words[i]
+        if not word[:1].isupper() or fold(word) in CONNECTORS:
+            break
+        if len(word) > 3 and word.endswith("o"):
+            words[i] = word[:-1] + "a"
+        elif len(word) > 3 and word.endswith("os"):
+            words[i] = word[:-2] + "as"
+    return " ".join(words)
 
 
 def _is_level_word(word: str) -> bool:
@@ -335,6 +353,10 @@ class UnitRegistry:
         if key in self._by_key:
             return self._by_key[key]
         words = name.split()
+        if len(words) >= 3 and self._is_place(words[-1]):  # "Consejo Municipal de la Mujer Torreón"
+            placed = self._by_key.get(fold(" ".join(words[:-1])))
+            if placed:
+                return placed
         kept = [w for w in words if fold(w) not in LEVEL_QUALIFIERS]
         while kept and fold(kept[-1]) in CONNECTORS:  # "… Desconcentrada Estatales y Regionales"
             kept.pop()
@@ -360,6 +382,11 @@ class UnitRegistry:
             if len(wanted) >= 4 and len(known) >= 4 and _same_name(wanted[1:], known[1:]):
                 same_words.add(unit_id)
         return same_words.pop() if len(same_words) == 1 else None
+
+    def _is_place(self, word: str) -> bool:
+        """A word the organizations' names end in as a place ("… de Torreón")."""
+        tail = f" de {fold(word)}"
+        return word[:1].isupper() and any(fold(o.name).endswith(tail) for o in self._orgs.values())
 
     def _without_possessor(self, name: str) -> str | None:
         """ "Prosecretaría de la Junta de Gobierno" → the Prosecretaría, when the Junta is known."""

@@ -75,7 +75,7 @@ ORGANIZATION_KINDS: list[tuple[str, re.Pattern[str]]] = [
 STRUCTURE_INTROS: list[Phrasing] = [
     phrasing(
         "counts-with",
-        r"""\b(?:contar[áa]n?|cuentan?|contara|dispondr[áa]n?)\s+con\s+(?:las|los|la)\s+(?:siguientes?\b|
+        r"""\b(?:contar[áa]n?|cuentan?|contara|dispondr[áa]n?)\s+con\s+(?:las|los|la|el)\s+(?:siguientes?\b|
         (?:unidades|[áa]reas|[óo]rganos|direcciones|divisiones|jefaturas|dependencias|departamentos|coordinaciones|
         subunidades|gerencias|estructura)\b)""",
         "el Organismo contara con las siguientes unidades administrativas:",
@@ -268,6 +268,13 @@ GOVERNING_INTROS: list[Phrasing] = [
         (?:el\s+)?gobierno\s+y\s+administraci[óo]n|[óo]rganos\s+de\s+gobierno|(?:La\s+)?administraci[óo]n)\s+
         (?:de|del)\s+[^:]*?\b(?:corresponde|corresponden|estar[áa]n?\s+a\s+cargo|recae|recaen)\b""",
         "La dirección y administración del Organismo corresponden a:",
+    ),
+    phrasing(
+        "counts-with-governing-organs",
+        r"""\b(?:contar[áa]|tendr[áa]|se\s+integra(?:r[áa])?\s+(?:por|con))\s+(?:con\s+)?(?:el|los)\s+siguientes?\s+
+        [óo]rganos?\s+de\s+gobierno\s*:""",
+        "el Instituto contará con el siguiente órgano de gobierno:",
+        "El Organismo tendrá los siguientes órganos de gobierno:",
     ),
 ]
 # The head of an organization named as such: "Al frente de la Secretaría está una persona Titular",

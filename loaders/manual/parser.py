@@ -58,6 +58,11 @@ ORG = re.compile(
 )
 INSTITUTION_HEADS = re.compile(r"^(?:Instituto|Secretar[íi]a|Servicios|Comisi[óo]n|Sistema|Consejo|Procuradur[íi]a)")
 GOVERNING = re.compile(r"^(?:Junta|Consejo|Asamblea|[ÓO]rgano\s+de\s+Gobierno)\b", re.IGNORECASE)
+EXECUTIVE = re.compile(
+    r"^(?:Direc+i[óo]n\s+General|Director(?:a)?(?:\s*\(\w\))?\s+(?:General|del?\s)|Gerente|Gerencia\s+General|"
+    r"Presidente|Presidenta)",
+    re.IGNORECASE,
+)
 # Ties between sources: the structure list, then a superior's "A quien Supervisa", then the post's own
 # "A quien Reporta"; "table-head" (an unnumbered table's first row) counts only when nothing else speaks.
 BASIS_ORDER = {"structure": 0, "supervises": 1, "reports": 2, "table-head": 3}
@@ -329,6 +334,7 @@ def _structure(section: Section, a: Assembly, votes: Votes) -> None:
     rows: list[Row] = structure_rows(section.lines)
     by_number: dict[str, str] = {}
     head: str | None = None
+    board_row: str | None = None
     # "La Comisión … cuenta con una Dirección General y las siguientes Unidades Administrativas:": the
     # head the sentence names stands above the list's top rows.
     intro = " ".join(ln.text for ln in section.lines if ln.text and (not rows or ln.number < rows[0].line))
@@ -345,11 +351,18 @@ def _structure(section: Section, a: Assembly, votes: Votes) -> None:
         elif top is not None and unit != top:
             votes.cast(unit, top, "structure", row.line)
         elif row.number is None:
-            # An unnumbered table opens with its area's titular; rows nothing else places hang from it.
+            # An unnumbered table opens with its area's titular (after its board, when it lists one:
+            # "Consejo Municipal de la Mujer" / "Directora del Instituto …"); rows nothing else places
+            # hang from it.
             if head is None:
+                head = unit
+            elif head == board_row and EXECUTIVE.match(a.units.name(unit)):
+                votes.cast(unit, head, "structure", row.line)
                 head = unit
             else:
                 votes.cast(unit, head, "table-head", row.line)
+            if board_row is None and head == unit and GOVERNING.match(a.units.name(unit)):
+                board_row = unit
 
 
 def _unit_for(name: str, a: Assembly, line: int, *, create: bool) -> str | None:

@@ -21,7 +21,7 @@ from loaders.numbering import is_roman, roman_to_int
 from loaders.text import Line, fold
 
 # ----------------------------------------------------------------------------- structure rows
-_CODE = re.compile(r"^[A-Z][A-Za-z]{0,4}$")  # a level code: DGA, JD, SPr, COD
+_CODE = re.compile(r"^[A-Z][A-Za-z/]{0,4}$")  # a level code: DGA, JD, SPr, COD
 _COUNT = re.compile(r"^\d{1,3}(?:\s+\d{1,3})*$")  # posts per level (B, C columns)
 _DOTTED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,5})\s*\.?\s*(?P<name>[^\d\s.].*)$")
 _ROMAN = re.compile(r"^(?P<num>[IVX]{1,6})\s*[.)\-]+\s*(?P<name>\S.*)$")
@@ -84,6 +84,8 @@ def structure_rows(lines: list[Line]) -> list[Row]:
                 for deeper in [d for d in open_numbers if d > depth]:
                     del open_numbers[deeper]
                 parent = open_numbers.get(depth - 1)
+        # "Promoción de la Salud (Vacante)": a vacancy is the post's state, not part of its name.
+        name = re.sub(r"\s*\((?:vacante|vacantes)\)", "", name, flags=re.IGNORECASE)
         name = re.sub(r"\s+", " ", name).strip(" .;,")
         words = {fold(w) for w in re.findall(r"[\wÁÉÍÓÚÑáéíóúñ]+", name)}
         if (

@@ -69,8 +69,10 @@ def _heading(line: Line, previous_blank: bool) -> tuple[str | None, str] | None:
     if m:
         return m.group("num").upper(), m.group("title").strip()
     m = UNNUMBERED.match(text)
-    # Unnumbered: a heading stands out in capitals ("Funciones:" in a post's block is not a section).
-    if m and _upper_ratio(text) > 0.8:
+    # Unnumbered: a heading stands out, in capitals or centred on its line ("Funciones:" at the margin
+    # of a post's block is not a section).
+    centred = len(line.raw) - len(line.raw.lstrip()) >= 8 and not text.rstrip().endswith(":")
+    if m and (_upper_ratio(text) > 0.8 or centred):
         return None, m.group("title").strip()
     return None
 

@@ -31,7 +31,16 @@ from loaders import ids
 from loaders.assembly import Assembly
 from loaders.governance import Statement, class_kinds, members
 from loaders.lexicon import PLURAL_HEADS, POST_HEADS
-from loaders.mentions import UNIT_PHRASE, clean_name, kind_of, listed_name, name_like, unit_like
+from loaders.mentions import (
+    POST_PHRASE,
+    UNIT_PHRASE,
+    clean_name,
+    kind_of,
+    listed_name,
+    name_like,
+    post_to_unit_name,
+    unit_like,
+)
 from loaders.phrasings import (
     CLASS_INTROS,
     COLLEGIATE_HEADS,
@@ -51,7 +60,8 @@ from loaders.statute.structure import LIST_LEVELS, Node
 from loaders.text import fold
 
 HAS_UNIT = re.compile(  # case-sensitive: UNIT_PHRASE relies on capitals to end a name
-    rf"(?P<owner>[^.;]*?)\s+(?:[Tt]endr[áa]|[Cc]ontar[áa]\s+con)\s+(?:un|una)\s+(?P<unit>{UNIT_PHRASE.pattern})"
+    rf"(?P<owner>[^.;]*?)\s+(?:[Tt]endr[áa]|[Cc]ontar[áa](?:\s+adem[áa]s)?\s+con)\s+(?:un|una)(?:\s+o\s+(?:un|una))?\s+"
+    rf"(?P<unit>{UNIT_PHRASE.pattern}|{POST_PHRASE.pattern})"
 )
 AREAS = re.compile(
     r"\b(?:se\s+auxiliar[áa]n?|contar[áa]n?)\s+(?:de|con)\s+(?:los\s+titulares\s+de\s+|las\s+personas\s+titulares\s+de\s+)?"
@@ -65,6 +75,21 @@ EXECUTIVE_HEADS = re.compile(
     r"^(?:Direcci[óo]n\s+General|Gerencia\s+General|Director(?:a)?\s+General|Gerente\s+General|"
     r"Despacho\s+del?\s+|Oficina\s+del?\s+(?:Titular|Director|Secretario|Presidente|Comisario))",
     re.IGNORECASE,
+)
+# The organization's own direction, named as a unit: "I. Una dirección." in the body's structure list,
+# "La Dirección del Centro estará a cargo de …"; ``of`` must name the organization itself.
+OWN_DIRECTION = re.compile(
+    r"^(?P<unit>(?:Direc+i[óo]n|Gerencia|Coordinaci[óo]n)(?:\s+General)?)(?:\s+(?:de\s+la|del|de)\s+(?P<of>[^,]+?))?$",
+    re.IGNORECASE,
+)
+# "El titular del Archivo Judicial General será un Director": a body headed by a Director has a Dirección.
+HEAD_POST_STATEMENT = re.compile(
+    r"^(?:El|La)\s+(?:persona\s+)?titular\s+(?:de\s+la|del|de)\s+(?P<of>[^,.;]{2,80}?)\s+ser[áa]\s+(?:un|una)\s+"
+    r"(?P<post>(?:Director|Directora|Gerente|Coordinador|Coordinadora)(?:\s+General)?)\b"
+)
+HEAD_UNIT_STATEMENT = re.compile(
+    r"^(?:La|El)\s+(?P<name>(?:Direc+i[óo]n|Gerencia|Coordinaci[óo]n)(?:\s+General)?\s+(?:de\s+la|del|de)\s+[^,.;]{2,80}?)"
+    r"\s+(?:estar[áa]|quedar[áa])\s+a\s+cargo\s+de\b",
 )
 # Strong placements (a unit's own structure list) override the organization-level default, and
 # both override where the document's headings put a unit.
@@ -188,8 +213,10 @@ def _unit_head_ratio(group: Group) -> float:
 
 
 def _subject_text(intro: str) -> str | None:
+    # "Para el cumplimiento de sus fines el Consejo …, estará integrado por:": past the purpose clause.
+    intro = re.sub(r"^(?:Para|En|Con)\b[^,:]*?\s(?=(?:el|la|los|las)\s+[A-ZÁÉÍÓÚÑ])", "", intro)
     m = re.match(
-        r"^(?:(?:La|El|Las|Los)\s+(?:o\s+(?:el|la)\s+)?)?(?P<s>[A-ZÁÉÍÓÚÑ][^,:]*?)\s+"
+        r"^(?:(?:[Ll]a|[Ee]l|[Ll]as|[Ll]os)\s+(?:o\s+(?:el|la)\s+)?)?(?P<s>[A-ZÁÉÍÓÚÑ][^,:]*?)\s*,?\s+"
         r"(?:se|est[áa]n?|estar[áa]n?|tendr|tiene|cuenta|contar|ser[áa]n?)\b",
         intro,
     )
@@ -216,6 +243,7 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
     # Pass 1: who heads the organization; governing bodies; structure lists define units and hierarchy.
     for art in articles:
         _head_statements(art.intro, a, organization)
+        _head_unit_statement(art, a, organization, organs)
     for _, groups in grouped:
         for g in groups:
             if any_of(GOVERNING_INTROS, g.intro) and g.items:
@@ -268,7 +296,24 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
     _heading_units(articles, a, organs)
     _sub_units_by_name(a, organs)
     _possessed_units(a, organs)
+    _direction_under_board(a, organization, organs)
     return organs, statements
+
+
+def _direction_under_board(a: Assembly, organization: str, organs: Organs) -> None:
+    """A body governed by a board ("el siguiente órgano de gobierno: I. Consejo Municipal de la Mujer")
+    whose own direction ("La Dirección tendrá las facultades …") no list places: the direction answers
+    to the board, as a decentralized body's director does."""
+    boards = [u for u in organs.governing if GOVERNING_HEADS.match(a.units.name(u))]
+    if len(boards) != 1 or organs.executive not in (None, boards[0]):
+        return
+    for unit in a.units.ids():
+        if unit == boards[0] or not _own_direction(a.units.name(unit), a, organization):
+            continue
+        parents = [e for e in a.edges.values() if e.type == "PART_OF" and e.source == unit]
+        if all(e.target == organization for e in parents) and organs.placement.get(unit, 0) <= UNIT_LEVEL:
+            organs.placement[unit] = 0
+            _place(a, organs, unit, boards[0], "Unit", a.units.records_line(unit), None, "governing_bodies", UNIT_LEVEL)
 
 
 def _possessed_units(a: Assembly, organs: Organs) -> None:
@@ -361,6 +406,38 @@ def _head_statements(text: str, a: Assembly, organization: str) -> None:
     post = found[1].groupdict().get("post")
     if post:
         a.units.add_titular_post(organization, post)
+
+
+def _own_direction(name: str, a: Assembly, organization: str) -> bool:
+    """ "Dirección", "Dirección del Centro": the organization's own direction, not one of its areas."""
+    m = OWN_DIRECTION.match(name)
+    return bool(m) and (m.group("of") is None or _is_self(m.group("of"), a, organization))
+
+
+def _is_self(mention: str, a: Assembly, organization: str) -> bool:
+    """The organization itself: one of its names, or its head word with other qualifiers ("el Archivo
+    Judicial General" in the regulation of the "Archivo General, Archivos Regionales …")."""
+    if a.units.resolve_org(mention) == organization:
+        return True
+    name = next((o.name for o in a.units.org_records() if o.id == organization), "")
+    words = re.sub(r"^(?:el|la|los|las)\s+", "", mention.strip(), flags=re.I).split()
+    return bool(words and name) and fold(words[0]) == fold(name.split()[0]) and len(words) <= 4
+
+
+def _head_unit_statement(art: Article, a: Assembly, organization: str, organs: Organs) -> None:
+    """ "La Dirección del Centro estará a cargo de la persona designada por …", "El titular del Archivo
+    será un Director": the text names the organization's head as a unit (or as a Director, whose
+    unit is a Dirección); the units the organization's lists name hang from it."""
+    m = HEAD_UNIT_STATEMENT.match(art.intro)
+    name = m.group("name") if m else None
+    post = HEAD_POST_STATEMENT.match(art.intro)
+    if post and _is_self(post.group("of"), a, organization):
+        name = post_to_unit_name(post.group("post"))
+    if not name or organs.executive or not _own_direction(name, a, organization):
+        return
+    unit = a.units.define(name, art.node.line_start, listed=True, listed_as="organos de gobierno")
+    _place(a, organs, unit, organization, "Organization", art.node.line_start, art.provision, "head", UNIT_LEVEL)
+    organs.executive = unit
 
 
 def _org_head(a: Assembly, organization: str, organs: Organs) -> tuple[str, str]:
@@ -561,7 +638,8 @@ def _governing_chain(items, group: Group, a: Assembly, subject: str, label: str,
         name = clean_name(listed_name(node.text))
         board = bool(GOVERNING_HEADS.match(name)) and not chain
         titular = label == "Organization" and a.units.titular_of(name) == subject  # "El Presidente del Tribunal"
-        executive = bool(EXECUTIVE_HEADS.match(name) or (chain and EXECUTIVE_AFTER_BOARD.match(name)) or titular)
+        own = label == "Organization" and _own_direction(name, a, subject)  # "I. Una dirección."
+        executive = bool(EXECUTIVE_HEADS.match(name) or (chain and EXECUTIVE_AFTER_BOARD.match(name)) or titular or own)
         if not (board or executive):
             break
         unit = a.units.define(name, node.line_start, listed=True, listed_as="organos de gobierno", scope=subject)
@@ -970,6 +1048,7 @@ def _has_unit(text: str, line: int, a: Assembly, organs: Organs) -> None:
     for m in HAS_UNIT.finditer(text):
         owner_text = m.group("owner")
         name = clean_name(m.group("unit"))
+        name = name if unit_like(name) else post_to_unit_name(name) or ""  # "una o un Subdirector Técnico"
         if not unit_like(name):
             continue
         owners = [mm for mm in UNIT_PHRASE.finditer(owner_text) if a.units.resolve(mm.group(0))]
@@ -981,6 +1060,8 @@ def _has_unit(text: str, line: int, a: Assembly, organs: Organs) -> None:
             continue
         if owner:
             _place(a, organs, unit, owner, "Unit", line, None, "text", ORG_LEVEL)
+        elif org and organs.executive and organs.executive != unit:  # "El Centro contará además con …"
+            _place(a, organs, unit, organs.executive, "Unit", line, None, "text", ORG_LEVEL)
         elif org:
             _place(a, organs, unit, org, "Organization", line, None, "text", ORG_LEVEL)
 

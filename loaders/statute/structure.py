@@ -51,7 +51,8 @@ DECREE = re.compile(
     r"^(?:ADICI[ÓO]N|ADICIONES|MODIFICACI[ÓO]N|MODIFICACIONES|REFORMA|REFORMAS|NOTA ACLARATORIA|"
     r"FE DE ERRATAS|DECRETO|ACUERDO)\b"
 )
-FRACTION = re.compile(r"^(?P<num>[IVXLC]{1,7}|L)\s*[.)]\s*(?:-\s*)?(?P<text>\S.*)?$")
+# "XI (sic). Realizar …": the editor's "(sic)" after a number the original skipped to.
+FRACTION = re.compile(r"^(?P<num>[IVXLC]{1,7}|L)\s*(?:\((?:sic|SIC)\)\s*)?[.)]\s*(?:-\s*)?(?P<text>\S.*)?$")
 INCISO = re.compile(r"^(?P<num>[a-zñ])\s*(?:\)\s*\.?\s*-?\s*|\.\s*-\s*|\.\s+)(?P<text>\S.*)$")
 NUMERAL = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>\S.*)$")
 APARTADO = re.compile(r"^(?:Apartado\s+)?(?P<num>[A-H])\s*[.)]\s+(?P<text>\S.*)$")
@@ -496,7 +497,8 @@ class TreeBuilder:
                 step = ord(number.lower()[0]) - ord(last.lower()[0])
         except ValueError:
             return False
-        return 0 <= step <= 3
+        sic = re.match(r"^\w{1,7}\s*\((?:sic|SIC)\)", c.line.text) is not None  # the editor vouches for the jump
+        return 0 <= step <= 3 or (sic and step > 0)
 
     def list_item(self, c: Classified) -> None:
         if self.article is None:

@@ -116,6 +116,66 @@ def test_a_reglamento_without_a_title_names_its_body_from_the_text(tmp_path: Pat
     assert held(doc) == {"Subsecretaría de Electricidad": 2}
 
 
+SMALL_BODIES = {
+    # The head named as a unit ("La Dirección del Centro estará a cargo de …"); a post a sentence adds.
+    "centro.txt": """REGLAMENTO INTERIOR DEL CENTRO DE EVALUACIÓN PSICOSOCIAL DEL PODER JUDICIAL DEL ESTADO
+**Artículo 1**. El presente ordenamiento regula el Centro de Evaluación Psicosocial del Poder Judicial del Estado.
+**Artículo 7**. La Dirección del Centro estará a cargo de la persona designada por la Presidencia.
+**Artículo** 9. El Centro contará además con una o un Subdirector Técnico, quien coordinará las Unidades Regionales.
+**Artículo 12.** El Centro contará con las siguientes áreas:
+I. Área de Psicología.
+II. Área de Trabajo Social.
+""",
+    # The head as a post ("será un Director"), the structure list before it, an item numbered "(sic)".
+    "archivo.txt": """REGLAMENTO INTERIOR DEL ARCHIVO GENERAL, ARCHIVOS REGIONALES Y DISTRITALES DEL PODER JUDICIAL DEL ESTADO
+ARTÍCULO 1.- El Archivo General del Poder Judicial es un órgano administrativo.
+ARTÍCULO 4.- El Archivo General del Poder Judicial contará con las siguientes oficinas regionales:
+1. Archivo Regional con sede en la Ciudad de Torreón.
+2. Archivo Distrital con sede en la Ciudad de Monclova.
+ARTÍCULO 8.- El titular del Archivo Judicial General será un Director, quien tendrá a su cargo el despacho.
+ARTÍCULO 10.- El Director del Archivo tendrá las siguientes atribuciones:
+I. Dirigir el Archivo.
+II. Recibir los expedientes.
+XI (sic). Realizar reuniones de trabajo.
+XII. Las demás que le encomiende el Presidente del Tribunal.
+""",
+    # A board in the singular ("el siguiente órgano de gobierno"); the body's own Dirección answers to it.
+    "instituto.txt": """REGLAMENTO INTERIOR DEL INSTITUTO MUNICIPAL DE LA MUJER DE TORREÓN
+Artículo 1. El presente Reglamento regula el Instituto Municipal de la Mujer de Torreón.
+Artículo 8. Para el cumplimiento de su objeto, el Instituto contará con el siguiente órgano de gobierno:
+I. Consejo Municipal de la Mujer.
+Artículo 9. Para el cumplimiento de sus fines el Consejo Municipal de la Mujer, estará integrado por:
+I. El Presidente Municipal o su representante;
+II. Un Secretario Técnico.
+Artículo 10. Son funciones del Consejo Municipal de la Mujer Torreón:
+I. Aprobar el programa anual.
+Artículo 15. La Dirección tendrá las facultades y obligaciones siguientes:
+I. Ejecutar los acuerdos del Consejo Municipal de la Mujer;
+II. Las demás que le confiera el Consejo.
+""",
+}
+
+
+def test_small_bodies_headed_by_a_direction(tmp_path: Path) -> None:
+    centro = load(tmp_path, SMALL_BODIES["centro.txt"], "centro.txt")
+    assert parents(centro) == {
+        "Dirección": "Centro de Evaluación Psicosocial del Poder Judicial del Estado",
+        "Subdirección Técnica": "Dirección",  # "una o un Subdirector Técnico": the post's unit, in agreement
+        "Área de Psicología": "Dirección",
+        "Área de Trabajo Social": "Dirección",
+    }
+    archivo = load(tmp_path, SMALL_BODIES["archivo.txt"], "archivo.txt")
+    assert "Archivo General del Poder Judicial" in archivo.organizations[0].aliases  # first of a coordinated title
+    assert parents(archivo)["Archivo Regional con sede en la Ciudad de Torreón"] == "Dirección"
+    assert held(archivo) == {"Dirección": 4}  # "XI (sic)." is the third fracción, not text of the second
+    instituto = load(tmp_path, SMALL_BODIES["instituto.txt"], "instituto.txt")
+    assert parents(instituto) == {
+        "Consejo Municipal de la Mujer": "Instituto Municipal de la Mujer de Torreón",
+        "Dirección": "Consejo Municipal de la Mujer",
+    }  # the board's members are members, not units; "… de la Mujer Torreón" is the same board
+    assert held(instituto) == {"Consejo Municipal de la Mujer": 1, "Dirección": 2}
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
