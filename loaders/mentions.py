@@ -187,7 +187,7 @@ def post_to_unit_name(post: str) -> str | None:
         head = fold(" ".join(words[:n]))
         if len(words) >= n and head in POST_HEADS:
             rest = " ".join(words[n:])
-            rest = re.sub(r"^(?:de\s+(?=(?:Departamento|Unidad|Oficina|Divisi[óo]n|Área|Area)\b))", "", rest)
+            rest = re.sub(r"^(?:del?\s+(?=(?:Departamento|Unidad|Oficina|Divisi[óo]n|Área|Area)\b))", "", rest)
             if POST_HEADS[head] == "Jefatura" and re.match(
                 r"^(?:Departamento|Unidad|Oficina|Divisi[óo]n|Área|Area|Secci[óo]n)\b", rest
             ):

@@ -250,6 +250,22 @@ CLASS_INTROS: list[Phrasing] = [
     ),
 ]
 
+# A list's holder placed by its own sentence: "El Jefe de Departamento de Pavimentación será nombrado por
+# el Director General, depende directamente de la Gerencia de Finanzas y sus funciones serán:".
+REPORTS_TO: list[Phrasing] = [
+    phrasing(
+        "depends-on",
+        r"""\b(?:depender[áa]|depende)\s+(?:directamente\s+|jer[áa]rquicamente\s+)?(?:de\s+la|del|de\s+los|de\s+las|de)\s+
+        (?P<to>[A-ZÁÉÍÓÚÑ][^,;.:]*?)(?=\s*(?:[,;.:]|\s+(?:y|e)\s+[a-záéíóúñ]|\s+teniendo|\s+quien|$))""",
+        "El asistente de Gerencia será asignado por el Director General y dependerá directamente de la Gerencia de "
+        "Finanzas, teniendo las siguientes funciones:",
+        "El Supervisor de Pavimentación será asignado por el Director General, depende directamente del Jefe de "
+        "Departamento de Pavimentación y sus funciones serán las siguientes:",
+        "El chofer de bacheo será asignado por el Director General, depende del Jefe de Departamento de Bacheo y "
+        "supervisores, sus funciones serán las siguientes:",
+    ),
+]
+
 # ----------------------------------------------------------------------------- members and governing bodies
 COLLEGIATE_HEADS = ("junta", "consejo", "comite", "comision", "cabildo", "gabinete", "asamblea", "pleno", "colegio")
 MEMBER_INTROS: list[Phrasing] = [

@@ -51,6 +51,7 @@ from loaders.phrasings import (
     MEMBER_INTROS,
     NOT_POWERS,
     POWER_INTROS,
+    REPORTS_TO,
     STRUCTURE_INTROS,
     STRUCTURE_NOUNS,
     any_of,
@@ -451,9 +452,12 @@ def _governing(group: Group, a: Assembly, organization: str, organs: Organs) -> 
     previous: str | None = None
     for node, _ in _in_force(group.items):
         name = clean_name(listed_name(node.text))
-        if not kind_of(name):
+        post_unit = post_to_unit_name(name) if not kind_of(name) else None  # "II. Al Director General."
+        if not kind_of(name) and not (post_unit and kind_of(post_unit)):
             continue
-        unit = a.units.define(name, node.line_start, listed=True, listed_as="organos de gobierno")
+        unit = a.units.define(post_unit or name, node.line_start, listed=True, listed_as="organos de gobierno")
+        if post_unit:
+            a.units.add_alias(unit, name)
         _place(
             a,
             organs,
@@ -775,6 +779,13 @@ HOLDER_PATTERNS = [
         r"(?:la\s+|el\s+)?(?P<x>[^:]+?)(?:\s+son\b|\s*:\s*$)",
         re.IGNORECASE,
     ),
+    # "El puesto de Técnico mecánico de mantenimiento será asignado por …", "El asistente de Gerencia será
+    # asignado por …": a post the article appoints, lowercase as often as not, holds the list.
+    re.compile(
+        r"^(?:El|La)\s+(?:(?:puesto|cargo|plaza)\s+de\s+(?:la\s+|el\s+)?)?(?P<x>[\wáéíóúñ]+(?:\s+[^:;,]+?)?)\s*,?\s+"
+        r"(?:ser[áa]|es)\s+(?:nombrad|asignad|designad|ocupad)",
+        re.IGNORECASE,
+    ),
     # "La Subsecretaría de Turismo tiene …", "…, el Secretario atenderá …", "El Secretario, además de …, desempeñará …"
     re.compile(
         r"(?:^|[.,;]\s*)(?:En\s+[^,]{0,80},\s*)?(?:(?:[Ll]a|[Ee]l|[Ll]as|[Ll]os)\s+(?:o\s+(?:el|la)\s+)?)(?:persona\s+)?"
@@ -820,10 +831,19 @@ def _resolve_holder(phrase: str, a: Assembly, line: int, executive: str | None =
         name = a.units.strip_own_org(clean_name(text))
         if unit_like(name) and kind_of(name):
             return "Unit", a.units.define(name, line, described=True)
+        # "El Jefe de Departamento de Pavimentación …": a post names its unit.
+        unit_name = post_to_unit_name(name) if name_like(name) else None
+        if unit_name and unit_like(unit_name):
+            unit = a.units.define(unit_name, line, described=True)
+            a.units.add_alias(unit, name)
+            return "Unit", unit
     # A post no unit stands for ("El Comandante Regional de Supervisión tiene bajo su responsabilidad:")
     # holds its list itself.
     name = a.units.strip_own_org(clean_name(stripped))
-    if name_like(name) and name[:1].isupper() and len(name.split()) <= 8 and not a.units.find(name):
+    name = name[:1].upper() + name[1:] if re.match(r"^[a-záéíóúñ]+\s+(?:de|del)\s+[A-ZÁÉÍÓÚÑ]", name) else name
+    # "Auxiliar del Departamento de Adquisiciones": a post of a unit, the unit named after its first word.
+    known_at_start = any(m.start == 0 for m in a.units.find(name))
+    if name_like(name) and name[:1].isupper() and len(name.split()) <= 8 and not known_at_start:
         return "Unit", a.units.define(name, line, described=True, any_name=True)
     for mention in a.units.find(phrase):
         if mention.label == "Unit" or mention.target == a.organization:
@@ -899,9 +919,12 @@ def _holders(
     for mention in a.units.find(intro):
         if mention.label == "Organization" and mention.target != a.organization:
             continue
-        if not re.search(
-            r"(?:de\s+conformidad|previst|establecid|confier|otorg|reconocid)", intro[: mention.start], re.IGNORECASE
-        ):
+        before = intro[: mention.start]
+        # "será nombrado por el Director General, depende de la Gerencia …": who appoints it or whom it
+        # answers to is not who holds the list.
+        if re.search(r"\bpor\s+(?:el|la|los|las)?\s*$|\bdepend\w*\s+(?:\w+mente\s+)?(?:de\s+la|del|de)\s*$", before):
+            continue
+        if not re.search(r"(?:de\s+conformidad|previst|establecid|confier|otorg|reconocid)", before, re.IGNORECASE):
             return [(mention.label, mention.target)]
     if subject:
         return [("Unit", subject)]
@@ -939,6 +962,48 @@ def _powers(group: Group, a: Assembly, organs: Organs, subject: str | None) -> N
                 _place(a, organs, holder, subject, "Unit", group.line, group.article.provision, "text", ORG_LEVEL)
     organs.holders[_group_key(group)] = [h for _, h in holders]
     organs.power_groups.append((group, [h for _, h in holders]))
+    _reports_to(group, [h for label, h in holders if label == "Unit"], a, organs)
+
+
+def _headed_unit(post: str, a: Assembly) -> tuple[str, str] | None:
+    """ "Jefe de Pavimentación", "la Jefatura de Atención Ciudadana": the one unit whose name goes on
+    from the same words ("Departamento de Pavimentación", "… de Atención a la Ciudadanía e Informática")."""
+    m = re.match(r"^(?:Jefe|Jefa|Jefatura)\s+(?:del?\s+)?(?:Departamento\s+)?(?P<rest>(?:de\s+|del\s+)?\S.*)$", post)
+    if not m:
+        return None
+    words = _content_words(m.group("rest"))
+    if not words:
+        return None
+    found = [
+        u
+        for u in a.units.ids()
+        if kind_of(a.units.name(u)) and _content_words(a.units.name(u))[1 : 1 + len(words)] == words
+    ]
+    return ("Unit", found[0]) if len(found) == 1 else None
+
+
+_FILLER = ("de", "del", "la", "el", "los", "las", "a", "y", "e")
+
+
+def _content_words(name: str) -> list[str]:
+    """The name's words that carry meaning, cut to five letters ("Ciudadanía" and "Ciudadana" agree)."""
+    return [fold(w)[:5] for w in re.findall(r"[\wáéíóúñ]+", name) if fold(w) not in _FILLER]
+
+
+def _reports_to(group: Group, holders: list[str], a: Assembly, organs: Organs) -> None:
+    """ "… será nombrado por el Director General, depende directamente de la Gerencia de Finanzas y sus
+    funciones serán:": the list's holder hangs from the unit (or the post's unit) it depends on."""
+    found = first(REPORTS_TO, group.intro)
+    if not found or len(holders) != 1:
+        return
+    to = clean_name(found[1].group("to"))
+    party = a.units.resolve_party(to)
+    if party is None:
+        unit_name = post_to_unit_name(to)
+        unit = a.units.resolve(unit_name) if unit_name else None
+        party = ("Unit", unit) if unit else _headed_unit(to, a)
+    if party and party[1] != holders[0]:
+        _place(a, organs, holders[0], party[1], party[0], group.line, group.article.provision, "text", UNIT_LEVEL)
 
 
 def _class_powers(group: Group, a: Assembly, organs: Organs) -> None:

@@ -37,7 +37,7 @@ from loaders.text import Line, fold
 # word ("Atículo", "Arftículo", "Articulo"): the number and its punctuation are what make a start.
 ARTICLE = re.compile(
     rf"^(?:ART[ÍI]CULO|A[a-zñ]{{0,3}}t[íìi]culo|Art\.)\s+(?P<num>{ARTICLE_NUMBER_RE})\s*"
-    rf"(?:\.\s*-|\.-|-|–|\.|:)\s*(?P<text>.*)$"
+    rf"(?:\.\s*-|\.-|-\s*\.|-|–|\.|:)\s*(?P<text>.*)$"  # "ARTÍCULO 46-. El puesto …" too
 )
 ARTICLE_WORD = re.compile(
     rf"^(?:ART[ÍI]CULO\s+)?(?P<num>{ORDINAL_RE})\s*(?:\.\s*-|\.-|-|–|\.|:)\s*(?P<text>.*)$", re.IGNORECASE
@@ -52,7 +52,10 @@ DECREE = re.compile(
     r"FE DE ERRATAS|DECRETO|ACUERDO)\b"
 )
 # "XI (sic). Realizar …": the editor's "(sic)" after a number the original skipped to.
-FRACTION = re.compile(r"^(?P<num>[IVXLC]{1,7}|L)\s*(?:\((?:sic|SIC)\)\s*)?[.)]\s*(?:-\s*)?(?P<text>\S.*)?$")
+# "IX- Responder …", "VIII-Publicar …": a hyphen alone, before a capital, ends the number too.
+FRACTION = re.compile(
+    r"^(?P<num>[IVXLC]{1,7}|L)\s*(?:\((?:sic|SIC)\)\s*)?(?:[.)]\s*(?:-\s*)?|-\s*(?=[A-ZÁÉÍÓÚÑ]))(?P<text>\S.*)?$"
+)
 INCISO = re.compile(r"^(?P<num>[a-zñ])\s*(?:\)\s*\.?\s*-?\s*|\.\s*-\s*|\.\s+)(?P<text>\S.*)$")
 NUMERAL = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>\S.*)$")
 APARTADO = re.compile(r"^(?:Apartado\s+)?(?P<num>[A-H])\s*[.)]\s+(?P<text>\S.*)$")

@@ -153,7 +153,45 @@ Artículo 15. La Dirección tendrá las facultades y obligaciones siguientes:
 I. Ejecutar los acuerdos del Consejo Municipal de la Mujer;
 II. Las demás que le confiera el Consejo.
 """,
+    # A body described post by post: each article's subject is a post, its sentence says whom it answers to.
+    "puestos.txt": """REGLAMENTO DE ORGANIZACIÓN DEL SISTEMA INTEGRAL DE MANTENIMIENTO VIAL DE TORREÓN
+ARTÍCULO 1. El Sistema Integral de Mantenimiento Vial de Torreón es un organismo público descentralizado.
+ARTÍCULO 9°. La dirección y administración del Organismo corresponde:
+I. Al Consejo Directivo; y
+II. Al Director General.
+ARTÍCULO 27. El Gerente de Finanzas del Organismo será nombrado por el Cabildo y tendrá las siguientes atribuciones:
+I. Llevar el control de los ingresos del Organismo.
+ARTÍCULO 30.- El Jefe de Departamento de Pavimentación será nombrado por el Director General, depende
+directamente de la Gerencia de Finanzas y sus funciones serán las siguientes:
+I.- Operar el Organismo con eficiencia.
+ARTÍCULO 33.- El puesto de Operador de maquinaria será asignado por el Director General, depende del Jefe de
+Pavimentación y supervisores, sus funciones serán las siguientes:
+I.- Operar la maquinaria.
+II- Mantener limpia la maquinaria.
+ARTÍCULO 34-. El asistente de Pavimentación será asignado por el Director General y dependerá directamente
+del Jefe de Departamento de Pavimentación, teniendo las siguientes funciones:
+I.- Organizar la agenda.
+""",
 }
+
+
+def test_a_body_described_post_by_post(tmp_path: Path) -> None:
+    doc = load(tmp_path, SMALL_BODIES["puestos.txt"], "puestos.txt")
+    assert parents(doc) == {
+        "Consejo Directivo": "Sistema Integral de Mantenimiento Vial de Torreón",
+        "Dirección General": "Consejo Directivo",  # "II. Al Director General.": the post's unit
+        "Gerencia de Finanzas": "Sistema Integral de Mantenimiento Vial de Torreón",
+        "Departamento de Pavimentación": "Gerencia de Finanzas",
+        "Operador de maquinaria": "Departamento de Pavimentación",  # "del Jefe de Pavimentación"
+        "Asistente de Pavimentación": "Departamento de Pavimentación",
+    }
+    # Each list is its subject's, not the Director General's who appoints it ("II- Mantener …" included).
+    assert held(doc) == {
+        "Gerencia de Finanzas": 1,
+        "Departamento de Pavimentación": 1,
+        "Operador de maquinaria": 2,
+        "Asistente de Pavimentación": 1,
+    }
 
 
 def test_small_bodies_headed_by_a_direction(tmp_path: Path) -> None:
