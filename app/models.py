@@ -164,14 +164,34 @@ class Subordinates(Page[Subordinate]):
     unit: Ref
 
 
+class ProvisionStep(Model):
+    """A provision that encloses another: the article of a fraction, the section of a manual's function."""
+
+    id: str
+    kind: str
+    number: str | None = None
+
+
+class ProvisionAmendment(Model):
+    kind: str = Field(description="added, modified, derogated, relocated, clarified")
+    scope: str | None = None
+    authority: str = Field(description="DOF, JG …")
+    authority_name: str | None = None
+    date: dt.date
+    provision: str = Field(description="The amended provision: this one, or one that encloses it")
+
+
 class ProvisionRef(Model):
     id: str
     kind: str
     number: str | None = None
     heading: str | None = None
     text: str | None = None
+    status: str | None = Field(None, description="in_force or derogated")
     line_start: int
     line_end: int
+    within: list[ProvisionStep] = Field([], description="The provisions that enclose it, outermost first")
+    amendments: list[ProvisionAmendment] = Field([], description="Its amendments and those of its enclosing ones")
 
 
 class DocumentRef(Model):
@@ -220,10 +240,36 @@ class HistoryEvent(Model):
     others: list[dict[str, Any]] = []
 
 
+class AmendedProvision(Model):
+    id: str
+    kind: str
+    number: str | None = None
+    heading: str | None = None
+    status: str | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+    within: list[ProvisionStep] = []
+
+
+class UnitAmendment(Model):
+    date: dt.date
+    authority: str
+    authority_name: str | None = None
+    kind: str = Field(description="added, modified, derogated, relocated, clarified")
+    scope: str | None = None
+    document: str
+    line: int | None = None
+    via: str = Field(description="Why it concerns the unit: power (a provision its powers rest on)")
+    provision: AmendedProvision
+
+
 class UnitHistory(Model):
     unit: Ref
     former_names: Strs
     events: list[HistoryEvent]
+    amendments: list[UnitAmendment] = Field(
+        [], description="Amendments of the provisions the unit's powers rest on (or of their articles), oldest first"
+    )
 
 
 class UnitInstrument(Model):
@@ -321,6 +367,9 @@ class SearchHit(Model):
     provision: str | None = None
     line_start: int | None = None
     line_end: int | None = None
+    kind: str | None = Field(None, description="For a unit: its kind")
+    organization: str | None = Field(None, description="For a unit: its organization")
+    aliases: Strs = Field([], description="For a unit: its former names and other spellings")
 
 
 class Search(Page[SearchHit]):

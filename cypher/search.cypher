@@ -9,7 +9,7 @@ UNWIND hits[$offset..$offset + $limit] AS hit
 WITH hit.node AS n, hit.score AS score, size(hits) AS total
 RETURN total, labels(n)[0] AS label, n.id AS id, score,
        coalesce(n.name, n.title, n.heading) AS title, coalesce(n.text, '') AS text, n.aliases AS aliases,
-       n.document AS document, n.kind AS kind, n.type AS type,
+       n.document AS document, n.kind AS kind, n.type AS type, n.organization AS organization,
        [(u:Unit)-[:HAS_POWER]->(n) | u.name][..5] AS holders,
        head([(n)-[:DEFINED_IN]->(pr:Provision) | pr.id]) AS provision,
        n.line_start AS line_start, n.line_end AS line_end

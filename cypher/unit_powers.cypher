@@ -19,10 +19,26 @@ CALL (u) {
   WITH p, basis, class_kind, via
   WHERE $basis IS NULL OR basis = $basis
   MATCH (p)-[:DEFINED_IN]->(prov:Provision)-[:SOURCE]->(d:Document)
-  WITH p, basis, class_kind, via, prov, d ORDER BY d.id, prov.line_start, p.id, basis
+  // Where the provision sits (the article of a fraction, outermost first) and what amended it or them.
+  CALL (prov) {
+    OPTIONAL MATCH path = (w:Provision)-[:CONTAINS*1..4]->(prov)
+    WHERE NOT w.kind IN ['titulo', 'capitulo', 'seccion', 'transitorios', 'decreto']
+    WITH w, length(path) AS up ORDER BY up DESC
+    RETURN collect(w {.id, .kind, .number}) AS within
+  }
+  CALL (prov) {
+    OPTIONAL MATCH (amended:Provision)-[:CONTAINS*0..4]->(prov)
+    WHERE amended = prov OR NOT amended.kind IN ['titulo', 'capitulo', 'seccion', 'transitorios', 'decreto']
+    OPTIONAL MATCH (amended)-[r:AMENDED_BY]->(a:Amendment)
+    WITH amended, r, a WHERE a IS NOT NULL ORDER BY a.date, amended.line_start
+    RETURN collect({kind: r.kind, scope: r.scope, authority: a.authority, authority_name: a.authority_name,
+                    date: a.date, provision: amended.id}) AS amendments
+  }
+  WITH p, basis, class_kind, via, prov, d, within, amendments ORDER BY d.id, prov.line_start, p.id, basis
   RETURN collect({power: p {.id, .text, .actions, .objects, .conditions, .kind}, basis: basis,
                   class_kind: class_kind, via: via,
-                  provision: prov {.id, .kind, .number, .line_start, .line_end},
+                  provision: prov {.id, .kind, .number, .status, .line_start, .line_end, within: within,
+                                   amendments: amendments},
                   document: d {.id, .title}}) AS matched
 }
 RETURN u {.id, .name} AS unit, size(matched) AS total, matched[$offset..$offset + $limit] AS items

@@ -1,10 +1,11 @@
-// GET /units: accent-insensitive match on names and former names; stable order by name, id.
+// GET /units: units filtered by kind, document and organization. With $rank (unit id → position,
+// from the search engine for a q=), only those units, in that order; else by name, then id.
 MATCH (u:Unit)
-WHERE ($q IS NULL OR u.name_folded CONTAINS $q OR any(a IN coalesce(u.aliases_folded, []) WHERE a CONTAINS $q))
+WHERE ($rank IS NULL OR u.id IN keys($rank))
   AND ($kind IS NULL OR u.kind = $kind)
   AND ($document IS NULL OR EXISTS { (u)-[:SOURCE]->(:Document {id: $document}) })
   AND ($organization IS NULL OR u.organization = $organization)
-WITH u ORDER BY u.name_folded, u.id
+WITH u ORDER BY CASE WHEN $rank IS NULL THEN 0 ELSE $rank[u.id] END, u.name_folded, u.id
 WITH collect(u) AS matched
 RETURN size(matched) AS total,
        [u IN matched[$offset..$offset + $limit] | u {.id, .name, .kind, .organization, .aliases, .described,

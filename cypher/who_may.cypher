@@ -36,6 +36,20 @@ CALL (prov) {
   RETURN collect({id: i.id, title: i.title, type: i.type, identifier: i.identifier, article: c.article,
                   fraction: c.fraction}) AS cites
 }
+CALL (prov) {
+  OPTIONAL MATCH path = (w:Provision)-[:CONTAINS*1..4]->(prov)
+  WHERE NOT w.kind IN ['titulo', 'capitulo', 'seccion', 'transitorios', 'decreto']
+  WITH w, length(path) AS up ORDER BY up DESC
+  RETURN collect(w {.id, .kind, .number}) AS within
+}
+CALL (prov) {
+  OPTIONAL MATCH (amended:Provision)-[:CONTAINS*0..4]->(prov)
+  WHERE amended = prov OR NOT amended.kind IN ['titulo', 'capitulo', 'seccion', 'transitorios', 'decreto']
+  OPTIONAL MATCH (amended)-[r:AMENDED_BY]->(a:Amendment)
+  WITH amended, r, a WHERE a IS NOT NULL ORDER BY a.date, amended.line_start
+  RETURN collect({kind: r.kind, scope: r.scope, authority: a.authority, authority_name: a.authority_name,
+                  date: a.date, provision: amended.id}) AS amendments
+}
 CALL (p) {
   OPTIONAL MATCH (p)-[:BASED_ON]->(i:LegalInstrument)
   OPTIONAL MATCH (delegator:Unit)-[dl:DELEGATES {instrument: i.id}]->(:Unit)
@@ -44,7 +58,8 @@ CALL (p) {
          AS delegated_by
 }
 RETURN p {.id, .text, .actions, .objects, .conditions, .kind} AS power,
-       prov {.id, .kind, .number, .heading, .text, .line_start, .line_end} AS provision,
+       prov {.id, .kind, .number, .heading, .text, .status, .line_start, .line_end, within: within,
+             amendments: amendments} AS provision,
        d {.id, .title, .source_file, .genre, .organization} AS document,
        holders, retainers, conditions, cooperation, cites, delegated_by
 ORDER BY d.id, prov.line_start, p.id

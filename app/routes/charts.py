@@ -1,4 +1,5 @@
-"""Organizations and org charts: JSON for the explorer; SVG and PNG drawn on the server."""
+"""Organizations and org charts: JSON for the explorer; SVG, PNG and PDF drawn on the server as the explorer
+draws them (app/charts/svg.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import ConfigDict, Field
 
-from app.charts.svg import render_png, render_svg
+from app.charts.svg import render_pdf, render_png, render_svg
 from app.deps import ReaderDep
 from app.models import Model, UnitPowers
 from app.routes.params import Limit, Offset
@@ -42,6 +43,8 @@ class OrgChart(Model):
     root: dict[str, Any]
     nodes: list[ChartNode]
     lines: list[ChartLine]
+    organization: dict[str, Any] | None = Field(None, description="The organization the chart belongs to")
+    documents: list[dict[str, Any]] = Field([], description="The documents that describe its units")
 
 
 class Organization(Model):
@@ -106,3 +109,19 @@ async def orgchart_svg(unit_id: str, reader: ReaderDep, depth: Depth = None) -> 
 async def orgchart_png(unit_id: str, reader: ReaderDep, depth: Depth = None) -> Response:
     data = await chart(reader, unit_id, depth)
     return Response(render_png(data.model_dump(by_alias=False)), media_type="image/png")
+
+
+@router.get(
+    "/units/{unit_id:path}/orgchart.pdf",
+    response_class=Response,
+    summary="The subtree as a PDF chart, to print",
+    responses={200: {"content": {"application/pdf": {}}}},
+)
+async def orgchart_pdf(unit_id: str, reader: ReaderDep, depth: Depth = None) -> Response:
+    data = await chart(reader, unit_id, depth)
+    name = unit_id.rstrip("/").rsplit("/", 1)[-1]
+    return Response(
+        render_pdf(data.model_dump(by_alias=False)),
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="organigrama-{name}.pdf"'},
+    )

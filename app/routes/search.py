@@ -1,20 +1,54 @@
-"""GET /search: ranked full-text search over units, powers, legal instruments and provisions."""
+"""GET /search: ranked full-text search over units, powers, legal instruments and provisions.
+
+The one search engine of the API: GET /units?q= ranks units with ``find`` as well, so the explorer's
+search box, /units and /search always agree.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from app.deps import ReaderDep
 from app.models import Search, SearchHit
 from app.routes.params import Limit, Offset
-from orggraph.questions import highlight, parse_search
+from orggraph.questions import SearchQuery, highlight, parse_search
 
 router = APIRouter(tags=["search"])
 
 TYPES = {"unit": "Unit", "power": "Power", "legal_instrument": "LegalInstrument", "provision": "Provision"}
 NAMES = {v: k for k, v in TYPES.items()}
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
+
+
+def lucene(question: SearchQuery, *, prefix: bool, any_word: bool = False) -> str:
+    """The Lucene query: every word (or any word); with ``prefix``, the last word may be incomplete."""
+    if not prefix:
+        return question.lucene_any if any_word else question.lucene
+    escaped = [_LUCENE_SPECIAL.sub(r"\\\1", t) for t in question.terms]
+    # A wildcard term is not analysed: keep the whole word too, so that stemming still finds plurals.
+    escaped[-1] = f"({escaped[-1]} OR {escaped[-1]}*)"
+    return (" OR " if any_word else " AND ").join(escaped)
+
+
+async def find(
+    reader: ReaderDep,
+    question: SearchQuery,
+    labels: list[str] | None,
+    *,
+    prefix: bool = False,
+    offset: int = 0,
+    limit: int = 20,
+) -> tuple[str, list[dict[str, Any]]]:
+    """Ranked hits: every word first; when nothing has them all, any word. Returns (mode, rows)."""
+    fetch = min(offset + limit + 500, 5000)
+    params = {"types": labels, "fetch": fetch, "offset": offset, "limit": limit}
+    rows = await reader.rows("search", q=lucene(question, prefix=prefix), **params)
+    if rows or len(question.terms) < 2:
+        return "all", rows
+    return "any", await reader.rows("search", q=lucene(question, prefix=prefix, any_word=True), **params)
 
 
 @router.get(
@@ -26,37 +60,36 @@ async def search(
     reader: ReaderDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find: juridica, pensión, dia …")],
     type: Annotated[list[str] | None, Query(description="unit, power, legal_instrument, provision")] = None,
+    prefix: Annotated[
+        bool, Query(description="The last word may be incomplete (type-ahead): jurid finds Jurídica")
+    ] = False,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Search:
     question = parse_search(q)
     labels = [TYPES[t] for t in type or [] if t in TYPES] or None
-    fetch = min(offset + limit + 500, 5000)
-    mode = "all"
-    rows = await reader.rows("search", q=question.lucene, types=labels, fetch=fetch, offset=offset, limit=limit)
-    if not rows and len(question.terms) > 1:
-        mode = "any"
-        rows = await reader.rows("search", q=question.lucene_any, types=labels, fetch=fetch, offset=offset, limit=limit)
-    hits = []
-    for row in rows:
-        text = " ".join(
-            filter(
-                None, [row["title"] if row["label"] != "Power" else None, row["text"], " ".join(row["aliases"] or [])]
-            )
-        )
-        hits.append(
-            SearchHit(
-                type=NAMES[row["label"]],
-                id=row["id"],
-                title=row["title"] or (row["text"] or "")[:80],
-                snippet=highlight(text, question.terms).snippet,
-                score=row["score"],
-                document=row["document"],
-                holders=row["holders"] or [],
-                provision=row["provision"],
-                line_start=row["line_start"],
-                line_end=row["line_end"],
-            )
-        )
+    mode, rows = await find(reader, question, labels, prefix=prefix, offset=offset, limit=limit)
+    hits = [hit(row, question) for row in rows]
     total = rows[0]["total"] if rows else 0
     return Search(query=q, mode=mode, total=total, limit=limit, offset=offset, items=hits)
+
+
+def hit(row: dict[str, Any], question: SearchQuery) -> SearchHit:
+    text = " ".join(
+        filter(None, [row["title"] if row["label"] != "Power" else None, row["text"], " ".join(row["aliases"] or [])])
+    )
+    return SearchHit(
+        type=NAMES[row["label"]],
+        id=row["id"],
+        title=row["title"] or (row["text"] or "")[:80],
+        snippet=highlight(text, question.terms).snippet,
+        score=row["score"],
+        document=row["document"],
+        holders=row["holders"] or [],
+        provision=row["provision"],
+        line_start=row["line_start"],
+        line_end=row["line_end"],
+        kind=row["kind"],
+        organization=row["organization"],
+        aliases=row["aliases"],
+    )

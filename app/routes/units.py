@@ -22,7 +22,9 @@ from app.models import (
     UnitSummary,
 )
 from app.routes.params import Limit, Offset, folded
+from app.routes.search import find
 from orggraph.errors import NotFound
+from orggraph.questions import parse_search
 
 router = APIRouter(prefix="/units", tags=["units"])
 
@@ -36,11 +38,16 @@ async def _unit_or_404(reader: ReaderDep, name: str, unit_id: str, **params: obj
     return row
 
 
-@router.get("", response_model=Page[UnitSummary], summary="Units; q matches names and former names")
+@router.get("", response_model=Page[UnitSummary], summary="Units; q searches names and former names")
 async def list_units(
     reader: ReaderDep,
     q: Annotated[
-        str | None, Query(max_length=200, description="Part of a name or former name; accents optional")
+        str | None,
+        Query(
+            max_length=200,
+            description="Words of a name or former name, the last one possibly incomplete (jurid); accents "
+            "optional. Ranked by the search engine of GET /search.",
+        ),
     ] = None,
     kind: Annotated[str | None, Query(max_length=40, description="unidad, coordinacion, departamento …")] = None,
     document: Annotated[str | None, Query(max_length=300)] = None,
@@ -48,9 +55,13 @@ async def list_units(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[UnitSummary]:
+    rank = None
+    if q and q.strip():
+        _, hits = await find(reader, parse_search(q), ["Unit"], prefix=True, limit=5000)
+        rank = {hit["id"]: i for i, hit in enumerate(hits)}
     row = await reader.one(
         "units_list",
-        q=folded(q),
+        rank=rank,
         kind=folded(kind),
         document=document,
         organization=organization,
@@ -98,7 +109,9 @@ async def powers(
 async def history(unit_id: str, reader: ReaderDep) -> UnitHistory:
     row = await _unit_or_404(reader, "unit_history", unit_id)
     unit = row["unit"]
-    return UnitHistory(unit=unit, former_names=unit.get("aliases") or [], events=row["events"])
+    return UnitHistory(
+        unit=unit, former_names=unit.get("aliases") or [], events=row["events"], amendments=row["amendments"]
+    )
 
 
 @router.get(

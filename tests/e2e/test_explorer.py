@@ -104,8 +104,9 @@ def test_the_page_loads_and_draws_the_first_organization(explorer: Session) -> N
         assert label.startswith(first_line.rstrip("…"))
     assert page.locator("g.nodes[role='tree']").count() == 1
 
-    # Solid hierarchical links (one per shown unit below the root), a dashed normative line, a legend.
+    # Solid hierarchical links (one per shown unit below the root), a legend; the selected unit's dashed lines.
     assert page.locator("path.link").count() == nodes.count() - 1
+    explorer.node("imss/unit/jefatura-de-servicios-de-salud-en-el-trabajo-prestaciones-economicas-y-sociales").click()
     normative = page.locator("path.line.line-normative")
     expect(normative.first).to_be_attached()
     expect(normative.first.locator("title")).to_contain_text("Dirección de Prestaciones Económicas y Sociales")
@@ -200,9 +201,12 @@ def test_search_finds_selects_and_explains_a_unit_in_another_organization(explor
     own = page.locator('#powers .power-group[data-basis="own"]')
     expect(own.locator(".count")).to_have_text("29")
     expect(own.locator("li.power")).to_have_count(10)
-    expect(own.locator("li.power").first).to_contain_text("Fundamento: función 1 · líneas 1380–1382")
-    expect(own.locator("li.power").first.locator(".prov-id")).to_have_attribute(
-        "title", "imss/manual-de-organizacion-3000-002-002/sec-7/7-1-2/fn-1"
+    # Cited as lawyers do (issue 19, item 9); the source lines are under the citation.
+    expect(own.locator("li.power").first).to_contain_text(
+        "Fundamento: Numeral 7.1.2, función 1, Manual de Organización de IMSS"
+    )
+    expect(own.locator("li.power").first.locator(".citation")).to_have_attribute(
+        "data-provision", "imss/manual-de-organizacion-3000-002-002/sec-7/7-1-2/fn-1"
     )
     own.locator("button.more").click()
     expect(own.locator("li.power")).to_have_count(20)
@@ -377,7 +381,7 @@ def test_a_deep_link_opens_the_unit(explorer: Session) -> None:
 
 def test_a_deep_link_to_an_unknown_unit_says_so(explorer: Session) -> None:
     page = explorer.open("/?unit=imss/unit/no-such-unit")
-    expect(page.locator("#toast")).to_contain_text("No unit with id 'imss/unit/no-such-unit'")
+    expect(page.locator("#toast")).to_contain_text("No existe ninguna unidad «imss/unit/no-such-unit»")
     expect(page.locator("#org-select")).to_have_value("imss")
     expect(explorer.node("imss")).to_be_visible()
     explorer.shot("e3-deep-link-unknown")

@@ -7,9 +7,17 @@
  * than sideways. Whether a child is a leaf depends on the data, not on what is expanded, so expanding one
  * unit never flips its siblings between a row and a column.
  *
+ * Only the selected unit's dashed lines (normative, functional, operational) are drawn, unless the legend's
+ * #all-lines asks for all. Large trees get a minimap (#minimap) and a focus view (?focus=<id>): one unit's
+ * subtree under a breadcrumb of its superiors. Every navigation pushes a history entry (see navigate), so
+ * Back and Forward move between views. Powers are cited as lawyers cite them ("Art. 48, fracc. I, Estatuto
+ * Orgánico de IMSS-BIENESTAR"), each citation opening the provision's text and status.
+ *
  * Test hooks: g.node[data-id] (classes selected, holder, collapsed, root), .toggle, #org-select,
  * #search-input, #search-results, #who-may-input, #who-may-button, #who-may-results, #panel,
- * #panel-title, #chain, #powers, #instruments, #history, #provenance, #legend.
+ * #panel-title, #chain, #powers (li.power[data-provision], .citation, .status, .provision-text), #instruments,
+ * #history (.amendment[data-date]), #provenance, #legend, #all-lines, #minimap (rect.mm-node, rect.mm-view),
+ * #focus-button, #breadcrumb (.crumb, #focus-exit), #export-svg, #export-png, #export-pdf.
  */
 (() => {
   "use strict";
@@ -70,6 +78,13 @@
     retained: "Retenidas (las conserva aunque las delegó)",
   };
   const BASIS_BADGES = { own: "propia", class: "por tipo de unidad", delegated: "delegada", retained: "retenida" };
+  /** How many of each basis, in words: [one, many]. */
+  const BASIS_COUNTS = {
+    own: ["propia", "propias"],
+    class: ["común a su tipo de unidad", "comunes a su tipo de unidad"],
+    delegated: ["delegada", "delegadas"],
+    retained: ["retenida", "retenidas"],
+  };
   const EVENT_LABELS = {
     renamed: "Cambio de denominación",
     moved: "Readscripción",
@@ -78,14 +93,15 @@
     abolished: "Supresión",
   };
   const ROLE_LABELS = { subject: "unidad afectada", from: "origen", to: "destino" };
+  /** A governance relation, both ways: "Esta unidad nombra a X" and "X nombra a esta unidad". */
   const GOVERNANCE_VERBS = {
-    APPOINTS: ["nombra a", "es nombrada por"],
-    REMOVES: ["remueve a", "puede ser removida por"],
-    DESIGNATES: ["designa a", "es designada por"],
-    PRESIDES: ["preside", "es presidida por"],
-    MEMBER_OF: ["forma parte de", "tiene como integrante a"],
-    SUBSTITUTES: ["suple a", "es suplida por"],
-    DELEGATES: ["delega facultades en", "recibe facultades delegadas de"],
+    APPOINTS: ["nombra a", "nombra a esta unidad"],
+    REMOVES: ["remueve a", "remueve a esta unidad"],
+    DESIGNATES: ["designa a", "designa a esta unidad"],
+    PRESIDES: ["preside", "preside esta unidad"],
+    MEMBER_OF: ["forma parte de", "forma parte de esta unidad"],
+    SUBSTITUTES: ["suple a", "suple a esta unidad"],
+    DELEGATES: ["delega facultades en", "delega facultades en esta unidad"],
   };
 
   // ------------------------------------------------------------------------------------------ state
@@ -107,18 +123,37 @@
     searchToken: 0,
     searchItems: [],
     searchActive: -1,
+    focusId: null, // the focus view: only this unit's subtree is drawn
+    allLines: false, // dashed lines of every unit, not only of the selected one
+    pushUrl: false, // the next change of the URL adds a history entry (see navigate)
   };
 
   const $ = (sel) => document.querySelector(sel);
   let svg, viewport, linkLayer, overlayLayer, nodeLayer, zoom;
 
   // ------------------------------------------------------------------------------------------ API
+  /** An API failure, said in Spanish; the server's own (developer, English) message stays in `detail`. */
   class ApiError extends Error {
-    constructor(status, code, message) {
+    constructor(status, code, message, detail) {
       super(message);
       this.status = status;
       this.code = code;
+      this.detail = detail || message;
     }
+  }
+
+  const STATUS_MESSAGES = {
+    400: "La consulta no es válida",
+    401: "Hace falta una credencial",
+    403: "Consulta no permitida",
+    404: "No se encontró lo solicitado",
+    408: "La consulta tardó demasiado",
+    503: "La base de datos no responde",
+  };
+
+  function spanishMessage(status) {
+    if (STATUS_MESSAGES[status]) return STATUS_MESSAGES[status];
+    return status >= 500 ? `Error del servidor (HTTP ${status})` : `El servidor rechazó la solicitud (HTTP ${status})`;
   }
 
   /** Ids hold slashes and are used as URL paths as they are: encode each segment, keep the slashes. */
@@ -148,7 +183,8 @@
       }
       if (!response.ok) {
         const error = body && body.error ? body.error : {};
-        throw new ApiError(response.status, error.code || "http_" + response.status, error.message || `HTTP ${response.status}`);
+        const code = error.code || "http_" + response.status;
+        throw new ApiError(response.status, code, spanishMessage(response.status), error.message);
       }
       return body;
     })();
@@ -194,13 +230,25 @@
   const fold = (s) => (s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   const docTitle = (id, title) => title || state.docTitles.get(id) || id;
   /** "Estatuto Orgánico de Servicios de Salud …" → "Estatuto Orgánico"; "Manual de Organización de la …" → "Manual de Organización". */
-  function docShort(id, title) {
-    const full = docTitle(id, title);
-    const chunks = full.split(/\s+de\s+/);
+  function docLabel(id, title) {
+    const chunks = docTitle(id, title).split(/\s+de\s+/);
     let label = chunks[0];
     for (let i = 1; i < chunks.length && label.split(/\s+/).length < 2; i++) label += " de " + chunks[i];
+    return label;
+  }
+  const docAcronym = (id) => {
     const org = state.orgById.get((id || "").split("/")[0]);
-    return label + (org && org.organization.acronym ? ` (${org.organization.acronym})` : "");
+    return org ? org.organization.acronym : null;
+  };
+  function docShort(id, title) {
+    const acronym = docAcronym(id);
+    return docLabel(id, title) + (acronym ? ` (${acronym})` : "");
+  }
+  /** As a lawyer cites it: "Estatuto Orgánico de IMSS-BIENESTAR". */
+  function docCitation(id, title) {
+    const label = docLabel(id, title);
+    const acronym = docAcronym(id);
+    return acronym && !label.includes(acronym) ? `${label} de ${acronym}` : label;
   }
   const PROVISION_KINDS = {
     articulo: "artículo", fraccion: "fracción", funcion: "función", parrafo: "párrafo", inciso: "inciso",
@@ -304,7 +352,8 @@
    */
   function defaultExpansion(root) {
     const [w, h] = chartSize();
-    const upTo = (depth) => new Set(root.descendants().filter((d) => d.depth < depth && hasChildren(d)).map(idOf));
+    const upTo = (depth) =>
+      new Set(root.descendants().filter((d) => d.depth - root.depth < depth && hasChildren(d)).map(idOf));
     let depth = Math.min(2, root.height);
     let chosen = upTo(depth);
     const saved = state.expanded;
@@ -326,7 +375,7 @@
    *    or when it sits ROW_DEPTH or more levels below the organization (deep levels grow down, not sideways);
    *  - else in a row under a bus line, its leaf children (two or more) gathered in one column first.
    */
-  function measure(d) {
+  function measure(d, top = d.depth) {
     d.w0 = d.depth === 0 ? ROOT_W : BOX_W;
     const kids = visibleKids(d);
     if (!kids.length) {
@@ -335,10 +384,10 @@
       d.bh = BOX_H;
       return;
     }
-    kids.forEach(measure);
+    kids.forEach((k) => measure(k, top));
     const leaves = kids.filter((k) => !hasChildren(k));
     const stackHeight = (n) => n * BOX_H + (n - 1) * STACK_GAP;
-    if ((leaves.length === kids.length && kids.length >= 2) || d.depth >= ROW_DEPTH) {
+    if ((leaves.length === kids.length && kids.length >= 2) || d.depth - top >= ROW_DEPTH) {
       d.mode = "stack";
       d.bw = Math.max(d.w0, INDENT + Math.max(...kids.map((k) => k.bw)));
       d.bh = BOX_H + STACK_TOP + kids.reduce((sum, k) => sum + k.bh, 0) + STACK_GAP * (kids.length - 1);
@@ -409,11 +458,14 @@
     for (const p of pending) out.links.push({ id: p.id, path: `M${px},${top + BOX_H}V${bus}${p.to}` });
   }
 
+  /** The top of what is drawn: the focused unit, or the organization. */
+  const viewRoot = () => (state.focusId && state.byId.get(state.focusId)) || state.root;
+
   function layout() {
-    const root = state.root;
-    measure(root);
+    const top = viewRoot();
+    measure(top);
     const out = { order: [], links: [] };
-    place(root, 0, 0, out);
+    place(top, 0, 0, out);
     state.visible = out.order;
     return out;
   }
@@ -422,10 +474,12 @@
 
   /** The nearest shown node for an id: itself, or the collapsed ancestor that hides it. */
   function shownProxy(id) {
-    let d = state.byId.get(id);
+    const d = state.byId.get(id);
     if (!d) return null;
     const path = d.ancestors().reverse();
-    for (let i = 0; i < path.length - 1; i++) {
+    const start = path.indexOf(viewRoot());
+    if (start < 0) return null; // outside the focus view
+    for (let i = start; i < path.length - 1; i++) {
       if (!state.expanded.has(idOf(path[i]))) return path[i];
     }
     return d;
@@ -454,10 +508,16 @@
     return hits;
   }
 
+  /** The dashed lines to draw: the selected unit's (from or to it), or every unit's when asked for. */
+  function shownLines() {
+    const sel = state.selectedId;
+    return (state.chart.lines || []).filter((l) => state.allLines || (sel && (l.from === sel || l.to === sel)));
+  }
+
   function overlayPaths() {
     const out = [];
     const seen = new Set();
-    for (const line of state.chart.lines || []) {
+    for (const line of shownLines()) {
       const a = shownProxy(line.from);
       const b = shownProxy(line.to);
       if (!a || !b || a === b) continue;
@@ -525,7 +585,10 @@
     zoom = d3
       .zoom()
       .scaleExtent([0.12, 2.5])
-      .on("zoom", (event) => viewport.attr("transform", event.transform));
+      .on("zoom", (event) => {
+        viewport.attr("transform", event.transform);
+        updateMinimapView(event.transform);
+      });
     svg.call(zoom).on("dblclick.zoom", null);
 
     // Focusing a node must never scroll the chart's box: the zoom transform does the panning.
@@ -543,13 +606,18 @@
     $("#zoom-out").addEventListener("click", () => animated(MOTION / 2).call(zoom.scaleBy, 0.8));
     $("#fit-button").addEventListener("click", () => fit());
     $("#reset-button").addEventListener("click", () => resetView());
+    $("#all-lines").addEventListener("change", (event) => {
+      state.allLines = event.target.checked;
+      if (state.root) drawOverlays();
+    });
+    setupMinimap();
     $("#expand-all").addEventListener("click", () => {
-      state.root.each((d) => hasChildren(d) && state.expanded.add(idOf(d)));
+      viewRoot().each((d) => hasChildren(d) && state.expanded.add(idOf(d)));
       render();
       fit();
     });
     $("#collapse-all").addEventListener("click", () => {
-      state.expanded = defaultExpansion(state.root);
+      state.expanded = defaultExpansion(viewRoot());
       if (state.selectedId) expandTo(state.selectedId);
       render();
       fit();
@@ -583,19 +651,7 @@
       .attr("class", "link")
       .attr("d", (l) => l.path);
 
-    overlayLayer
-      .selectAll("path.line")
-      .data(overlayPaths(), (l) => l.key)
-      .join((enter) => {
-        const p = enter.append("path");
-        p.append("title");
-        return p;
-      })
-      .attr("class", (l) => `line line-${lineClass(l.kind)}${l.proxied ? " proxied" : ""}`)
-      .attr("d", (l) => l.path)
-      .attr("marker-end", (l) => `url(#arrow-${lineClass(l.kind)})`)
-      .select("title")
-      .text((l) => l.title + (l.proxied ? " (hacia o desde una unidad contraída)" : ""));
+    drawOverlays();
 
     const siblings = new Map();
     for (const d of state.visible) {
@@ -613,6 +669,7 @@
 
     svg.classed("highlighting", state.holders.size > 0 && state.visible.some((d) => state.holders.has(idOf(d))));
     updateInfo();
+    drawMinimap();
 
     if (before) {
       const now = [t.applyX(anchor.x), t.applyY(anchor.y)];
@@ -623,6 +680,22 @@
       const el = nodeElement(focusedId);
       if (el) el.focus({ preventScroll: true });
     }
+  }
+
+  function drawOverlays() {
+    overlayLayer
+      .selectAll("path.line")
+      .data(overlayPaths(), (l) => l.key)
+      .join((enter) => {
+        const p = enter.append("path");
+        p.append("title");
+        return p;
+      })
+      .attr("class", (l) => `line line-${lineClass(l.kind)}${l.proxied ? " proxied" : ""}`)
+      .attr("d", (l) => l.path)
+      .attr("marker-end", (l) => `url(#arrow-${lineClass(l.kind)})`)
+      .select("title")
+      .text((l) => l.title + (l.proxied ? " (hacia o desde una unidad contraída)" : ""));
   }
 
   function enterNode(g) {
@@ -678,7 +751,7 @@
         toggleNode(idOf(d));
         return;
       }
-      selectUnit(idOf(d));
+      navigate(() => selectUnit(idOf(d)));
     });
     g.on("keydown", onNodeKey);
     g.on("focus", (event, d) => ensureVisible(d));
@@ -714,12 +787,136 @@
 
   function updateInfo() {
     const org = state.orgById.get(state.orgId);
-    const total = state.root ? state.root.size - 1 : 0;
-    const shown = state.visible.length - 1;
-    const name = org ? org.organization.name : "";
+    const top = viewRoot();
+    const total = top ? top.size - (top === state.root ? 1 : 0) : 0;
+    const shown = state.visible.length - (top === state.root ? 1 : 0);
+    const name = top === state.root ? (org ? org.organization.name : "") : `Vista enfocada: ${top.data.name}`;
     $("#chart-info").textContent = state.root
       ? `${name} · ${plural(total, "unidad", "unidades")} · ${shown} visibles`
       : "";
+  }
+
+  // ------------------------------------------------------------------------------------------ minimap
+  const MINIMAP_W = 180;
+  const MINIMAP_H = 120;
+  let minimap = null; // { svg, nodes, view }
+
+  function setupMinimap() {
+    const box = $("#minimap");
+    const mm = d3.select(box).append("svg").attr("width", MINIMAP_W).attr("height", MINIMAP_H);
+    minimap = { box, svg: mm, nodes: mm.append("g").attr("class", "mm-nodes"), view: mm.append("rect").attr("class", "mm-view") };
+    let dragging = false;
+    const moveTo = (event) => {
+      const point = mm.node().createSVGPoint();
+      point.x = event.clientX;
+      point.y = event.clientY;
+      const at = point.matrixTransform(mm.node().getScreenCTM().inverse());
+      const [w, h] = chartSize();
+      const k = d3.zoomTransform(svg.node()).k;
+      svg.call(zoom.transform, d3.zoomIdentity.translate(w / 2 - at.x * k, h / 2 - at.y * k).scale(k));
+    };
+    box.addEventListener("pointerdown", (event) => {
+      dragging = true;
+      box.setPointerCapture(event.pointerId);
+      moveTo(event);
+    });
+    box.addEventListener("pointermove", (event) => dragging && moveTo(event));
+    box.addEventListener("pointerup", () => (dragging = false));
+    box.addEventListener("pointercancel", () => (dragging = false));
+  }
+
+  /** The whole drawn tree in small, shown when it does not fit the chart at full size. */
+  function drawMinimap() {
+    if (!minimap || !state.visible.length) return;
+    const [x0, y0, x1, y1] = boundsOf(state.visible);
+    const [w, h] = chartSize();
+    const fits = x1 - x0 <= w - 2 * VIEW_SIDE && y1 - y0 <= h - VIEW_TOP - VIEW_BOTTOM;
+    minimap.box.hidden = fits;
+    if (fits) return;
+    const pad = 20;
+    minimap.svg.attr("viewBox", `${x0 - pad} ${y0 - pad} ${x1 - x0 + 2 * pad} ${y1 - y0 + 2 * pad}`);
+    minimap.nodes
+      .selectAll("rect.mm-node")
+      .data(state.visible, idOf)
+      .join("rect")
+      .attr("class", (d) => {
+        const id = idOf(d);
+        return `mm-node${id === state.selectedId ? " selected" : ""}${state.holders.has(id) ? " holder" : ""}${d.depth === 0 ? " root" : ""}`;
+      })
+      .attr("x", (d) => d.x)
+      .attr("y", (d) => d.y)
+      .attr("width", (d) => d.w0)
+      .attr("height", BOX_H);
+    updateMinimapView(d3.zoomTransform(svg.node()));
+  }
+
+  function updateMinimapView(t) {
+    if (!minimap || minimap.box.hidden) return;
+    const [w, h] = chartSize();
+    minimap.view
+      .attr("x", -t.x / t.k)
+      .attr("y", -t.y / t.k)
+      .attr("width", w / t.k)
+      .attr("height", h / t.k);
+  }
+
+  // ------------------------------------------------------------------------------------------ focus view
+  /** Draws only a unit's subtree (null: the whole organization), under a breadcrumb of its superiors. */
+  function setFocus(id, { duration = MOTION } = {}) {
+    const d = id ? state.byId.get(id) : null;
+    state.focusId = d && d.depth > 0 ? id : null;
+    if (d && state.focusId) {
+      if (d.size <= 80) d.each((x) => hasChildren(x) && state.expanded.add(idOf(x)));
+      else defaultExpansion(d).forEach((x) => state.expanded.add(x));
+    }
+    render();
+    renderBreadcrumb();
+    if (state.focusId) fit(duration);
+    else if (state.selectedId && state.byId.has(state.selectedId)) centerOn(state.selectedId, { duration });
+    else initialView();
+    updateUrl();
+  }
+
+  const inView = (id) => {
+    const d = state.byId.get(id);
+    return Boolean(d && d.ancestors().includes(viewRoot()));
+  };
+
+  function renderBreadcrumb() {
+    const nav = $("#breadcrumb");
+    const top = state.focusId ? state.byId.get(state.focusId) : null;
+    nav.hidden = !top;
+    $("#chart-info").hidden = Boolean(top);
+    if (!top) {
+      nav.replaceChildren();
+      return;
+    }
+    const org = state.orgById.get(state.orgId);
+    const steps = top.ancestors().reverse();
+    nav.replaceChildren(
+      h(
+        "ol",
+        {},
+        steps.map((d, i) =>
+          h(
+            "li",
+            {},
+            h(
+              "button",
+              {
+                type: "button",
+                class: "crumb",
+                title: i === 0 ? "Ver toda la organización" : `Enfocar ${d.data.name}`,
+                "aria-current": d === top ? "location" : null,
+                onclick: () => d !== top && navigate(() => setFocus(i === 0 ? null : idOf(d))),
+              },
+              i === 0 && org ? org.organization.acronym || org.organization.name : d.data.name,
+            ),
+          ),
+        ),
+      ),
+      h("button", { type: "button", class: "btn btn-small", id: "focus-exit", onclick: () => navigate(() => setFocus(null)) }, "Ver todo"),
+    );
   }
 
   const nodeElement = (id) => nodeLayer && nodeLayer.node().querySelector(`g.node[data-id="${CSS.escape(id)}"]`);
@@ -760,7 +957,7 @@
   function resetView(duration = MOTION) {
     if (!state.root) return;
     const [w] = chartSize();
-    const r = state.root;
+    const r = viewRoot();
     const target = d3.zoomIdentity.translate(w / 2 - (r.x + r.w0 / 2), VIEW_TOP + 6 - r.y);
     animated(duration).call(zoom.transform, target);
   }
@@ -773,7 +970,7 @@
     if (k >= 0.72) zoomTo(state.visible, { duration: 0 });
     else {
       const scale = Math.max(k, 0.72);
-      const r = state.root;
+      const r = viewRoot();
       const target = d3.zoomIdentity.translate(w / 2 - (r.x + r.w0 / 2) * scale, VIEW_TOP + 6 - r.y * scale).scale(scale);
       svg.call(zoom.transform, target);
     }
@@ -873,7 +1070,7 @@
       case "Enter":
       case " ":
         event.preventDefault();
-        selectUnit(id, { focusPanel: true });
+        navigate(() => selectUnit(id, { focusPanel: true }));
         break;
       case "ArrowRight":
         event.preventDefault();
@@ -883,7 +1080,7 @@
       case "ArrowLeft":
         event.preventDefault();
         if (isExpanded(d)) toggleNode(id, false);
-        else if (d.parent) focusNode(idOf(d.parent));
+        else if (d.parent && state.visible.includes(d.parent)) focusNode(idOf(d.parent));
         break;
       case "ArrowDown":
         event.preventDefault();
@@ -904,6 +1101,11 @@
       case "+":
         event.preventDefault();
         toggleNode(id, true);
+        break;
+      case "f":
+      case "F":
+        event.preventDefault();
+        if (hasChildren(d)) navigate(() => setFocus(state.focusId === id ? null : id));
         break;
       case "-":
         event.preventDefault();
@@ -945,12 +1147,14 @@
       state.root = buildTree(data);
       state.byId = new Map(state.root.descendants().map((d) => [idOf(d), d]));
       for (const n of data.nodes) state.unitOrg.set(n.id, orgId);
+      state.focusId = null;
       state.expanded = defaultExpansion(state.root);
       if (state.selectedId && !state.byId.has(state.selectedId)) state.selectedId = null;
       $("#org-select").value = orgId;
       nodeLayer.attr("aria-label", `Organigrama: ${data.root.name}`);
       nodeLayer.selectAll("g.node").remove();
       render();
+      renderBreadcrumb();
       if (view) initialView();
       updateUrl();
     } finally {
@@ -962,8 +1166,13 @@
   async function orgOfUnit(id) {
     if (state.orgById.has(id)) return id;
     if (state.unitOrg.has(id)) return state.unitOrg.get(id);
-    const detail = await api(`/units/${pathOf(id)}`);
-    return detail.unit.organization;
+    try {
+      const detail = await api(`/units/${pathOf(id)}`);
+      return detail.unit.organization;
+    } catch (err) {
+      if (err.status !== 404) throw err;
+      throw new ApiError(404, err.code, `No existe ninguna unidad «${id}»: revisa el enlace o búscala por su nombre`, err.detail);
+    }
   }
 
   /** Shows a unit: switches organization if needed, expands its ancestors, centres and (optionally) selects it. */
@@ -981,6 +1190,10 @@
       showError(new Error("La unidad no figura en el organigrama de " + (state.chart ? state.chart.root.name : "la organización")));
       return;
     }
+    if (state.focusId && !inView(id)) {
+      state.focusId = null;
+      renderBreadcrumb();
+    }
     expandTo(id);
     if (select) state.selectedId = id;
     render();
@@ -988,19 +1201,63 @@
     if (select) selectUnit(id, { focusPanel });
   }
 
-  // ------------------------------------------------------------------------------------------ URL
+  // ------------------------------------------------------------------------------------------ URL and history
+  /**
+   * Runs a user's navigation (select a unit, change organization, ask who may): its first change of the URL
+   * pushes a history entry, so that Back returns to the previous view; every other change replaces it.
+   */
+  async function navigate(fn) {
+    state.pushUrl = true;
+    try {
+      return await fn();
+    } finally {
+      state.pushUrl = false;
+    }
+  }
+
   function updateUrl() {
     const q = (key, value) => `${key}=${encodeURIComponent(value).replace(/%2F/gi, "/")}`;
     const parts = [];
     if (state.selectedId && !state.orgById.has(state.selectedId)) parts.push(q("unit", state.selectedId));
     else if (state.orgId) parts.push(q("org", state.orgId));
-    if (state.holders.size && state.whoQuery) parts.push(q("who", state.whoQuery));
+    if (state.focusId) parts.push(q("focus", state.focusId));
+    if (state.whoQuery) parts.push(q("who", state.whoQuery));
     const url = window.location.pathname + (parts.length ? "?" + parts.join("&") : "");
     const selected = state.selectedId && (state.byId.get(state.selectedId) || null);
     const org = state.orgById.get(state.orgId);
     const where = selected ? selected.data.name : org ? org.organization.acronym || org.organization.name : null;
     document.title = (where ? where + " · " : "") + "orggraph · Explorador de organigramas";
-    if (url !== window.location.pathname + window.location.search) window.history.replaceState(null, "", url);
+    if (url === window.location.pathname + window.location.search) return;
+    if (state.pushUrl) {
+      state.pushUrl = false;
+      window.history.pushState(null, "", url);
+    } else window.history.replaceState(null, "", url);
+  }
+
+  /** Back and Forward: shows the view the URL names, without adding history entries. */
+  async function restoreFromUrl() {
+    state.pushUrl = false;
+    const params = new URLSearchParams(window.location.search);
+    const unit = params.get("unit");
+    const org = params.get("org");
+    const who = params.get("who");
+    const focus = params.get("focus");
+    if (unit) await revealUnit(unit, { duration: 0 });
+    else {
+      state.selectedId = null;
+      await loadOrg(state.orgById.has(org) ? org : state.orgs[0].organization.id);
+      render();
+      resetPanel();
+    }
+    if ((focus || null) !== state.focusId) setFocus(focus && state.byId.has(focus) ? focus : null, { duration: 0 });
+    updateUrl();
+    if (who && who !== state.whoQuery) {
+      $("#who-may-input").value = who;
+      await runWhoMay(who);
+    } else if (!who && state.whoQuery) {
+      $("#who-may-input").value = "";
+      clearHolders();
+    }
   }
 
   // ------------------------------------------------------------------------------------------ panel
@@ -1016,7 +1273,8 @@
 
   const loading = (tag = "li") => h(tag, { class: "loading" }, "Cargando…");
   const empty = (text, tag = "li") => h(tag, { class: "empty" }, text);
-  const failed = (err, tag = "li") => h(tag, { class: "error" }, "No disponible: " + (err && err.message ? err.message : err));
+  const failed = (err, tag = "li") =>
+    h(tag, { class: "error", title: err && err.detail ? err.detail : null }, "No disponible: " + (err && err.message ? err.message : err));
 
   function unitButton(ref, extraClass = "") {
     const isOrg = state.orgById.has(ref.id) || ref.label === "Organization";
@@ -1031,7 +1289,7 @@
           if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
           event.preventDefault();
           if (ref.organization) state.unitOrg.set(ref.id, ref.organization);
-          revealUnit(ref.id).catch((err) => showError(err));
+          navigate(() => revealUnit(ref.id)).catch((err) => showError(err));
         },
       },
       ref.name || ref.id,
@@ -1051,6 +1309,8 @@
     state.selectedId = id;
     if (state.root) {
       nodeLayer.selectAll("g.node").classed("selected", (d) => idOf(d) === id).attr("aria-selected", (d) => String(idOf(d) === id));
+      drawOverlays();
+      drawMinimap();
     }
     updateUrl();
     const token = ++state.panelToken;
@@ -1060,7 +1320,10 @@
     $("#sidebar").scrollTop = $("#who-may-results").hidden ? 0 : $("#panel").offsetTop - 8;
   }
 
-  /** Links to the server-drawn chart of a unit's subtree (or of a whole organization). */
+  /**
+   * Links to the server-drawn chart of a unit's subtree (or of a whole organization): laid out and coloured
+   * as on screen, every unit expanded, with a title, the source documents and the date; the PDF is to print.
+   */
   function exportLinks(id) {
     const stamp = id.split("/").pop();
     const link = (ext) =>
@@ -1070,8 +1333,10 @@
           class: "btn",
           id: `export-${ext}`,
           href: `/units/${pathOf(id)}/orgchart.${ext}`,
-          download: `organigrama-${stamp}.${ext}`,
-          title: `Organigrama desde esta unidad, en ${ext.toUpperCase()}`,
+          download: ext === "pdf" ? null : `organigrama-${stamp}.${ext}`,
+          target: ext === "pdf" ? "_blank" : null,
+          rel: ext === "pdf" ? "noopener" : null,
+          title: ext === "pdf" ? "Organigrama desde esta unidad, en PDF para imprimir" : `Organigrama desde esta unidad, en ${ext.toUpperCase()}`,
         },
         ext.toUpperCase(),
       );
@@ -1081,6 +1346,7 @@
       h("span", { class: "export-label", "aria-hidden": "true" }, "Exportar"),
       link("svg"),
       link("png"),
+      link("pdf"),
     );
   }
 
@@ -1134,6 +1400,19 @@
         "div",
         { class: "panel-actions" },
         h("button", { type: "button", class: "btn", onclick: () => revealUnit(id, { select: false }).catch(showError) }, "Ver en el organigrama"),
+        node && hasChildren(node)
+          ? h(
+              "button",
+              {
+                type: "button",
+                class: "btn",
+                id: "focus-button",
+                title: "Dibujar solo esta unidad y las que dependen de ella (tecla F en el organigrama)",
+                onclick: () => navigate(() => setFocus(id)),
+              },
+              "Enfocar",
+            )
+          : null,
         exportLinks(id),
       ),
       h(
@@ -1263,20 +1542,24 @@
 
     const counts = Object.fromEntries(det.power_counts.map((c) => [c.basis, c.count]));
     if (det.retained) counts.retained = det.retained;
-    const parts = BASES.filter((b) => counts[b]).map((b) => `${counts[b]} ${BASIS_BADGES[b]}${counts[b] === 1 ? "" : "s"}`);
+    const parts = BASES.filter((b) => counts[b]).map((b) => {
+      const [one, many] = BASIS_COUNTS[b];
+      return `${counts[b]} ${counts[b] === 1 ? one : many}`;
+    });
     summary.textContent = parts.length ? "Atribuciones: " + parts.join(", ") : "Sin atribuciones registradas";
 
     governance.replaceChildren(
       ...(det.governance.length
         ? det.governance.map((g) => {
-            const verbs = GOVERNANCE_VERBS[g.relation] || [g.relation.toLowerCase(), g.relation.toLowerCase() + " (recibe)"];
+            const relation = g.relation.toLowerCase();
+            const [verb, toThis] = GOVERNANCE_VERBS[g.relation] || [relation, `${relation} esta unidad`];
             const out = g.direction === "out";
             return h(
               "li",
-              {},
-              out ? h("span", {}, "Esta unidad " + verbs[0] + " ") : null,
+              { "data-relation": g.relation, "data-direction": g.direction },
+              out ? h("span", {}, `Esta unidad ${verb} `) : null,
               unitButton(g.other),
-              out ? null : h("span", {}, " " + verbs[0] + " a esta unidad"),
+              out ? null : h("span", {}, ` ${toThis}`),
               g.role ? h("span", { class: "muted" }, ` (${g.role})`) : null,
               g.scope ? h("span", { class: "muted" }, ` · alcance: ${g.scope === "all" ? "todas sus facultades" : g.scope}`) : null,
               sourceNote(g.document, g.line_start, null, g.provision ? g.provision.split("/").slice(-2).join("/") : null),
@@ -1333,34 +1616,71 @@
     if (hist.former_names.length) {
       parts.push(h("p", { class: "former" }, "Nombres anteriores: ", hist.former_names.map((n) => h("span", { class: "chip" }, n))));
     }
-    if (hist.events.length) {
-      parts.push(
-        h(
-          "ol",
-          { class: "timeline" },
-          hist.events.map((e) =>
-            h(
-              "li",
-              { class: "event" },
-              h("time", { datetime: e.date || "" }, formatDate(e.date, e.date_precision) || "Sin fecha"),
-              h("strong", { class: "event-kind" }, EVENT_LABELS[e.kind] || e.kind),
-              e.role && e.role !== "subject" ? h("span", { class: "muted" }, ` (como ${ROLE_LABELS[e.role] || e.role})`) : null,
-              e.from_name || e.to_name ? h("p", { class: "event-names" }, `«${e.from_name || "?"}» → «${e.to_name || "?"}»`) : null,
-              e.effective ? h("p", { class: "muted" }, "En vigor: " + formatDate(e.effective, "day")) : null,
-              e.description ? h("p", { class: "event-text" }, e.description) : null,
-              e.others && e.others.length
-                ? h("p", { class: "event-others" }, "Con: ", e.others.map((o, i) => [i ? ", " : "", unitButton(o.unit), ` (${ROLE_LABELS[o.role] || o.role})`]))
-                : null,
-              e.instrument ? h("p", { class: "event-instrument" }, "Instrumento: ", h("cite", {}, e.instrument.title || e.instrument.identifier)) : null,
-              sourceNote(e.document, e.line_start, e.line_end),
-            ),
-          ),
-        ),
-      );
-    }
+    // Change events and amendments on one time line, oldest first (undated events last).
+    const entries = [
+      ...hist.events.map((e) => ({ date: e.date, el: () => changeEvent(e) })),
+      ...amendmentGroups(hist.amendments || []).map((g) => ({ date: g.date, el: () => amendmentEvent(g) })),
+    ].sort((a, b) => (a.date || "9999").localeCompare(b.date || "9999"));
+    if (entries.length) parts.push(h("ol", { class: "timeline" }, entries.map((entry) => entry.el())));
     if (!parts.length) parts.push(empty("Sin cambios registrados.", "p"));
     box.replaceChildren(...parts);
   }
+
+  function changeEvent(e) {
+    return h(
+      "li",
+      { class: "event" },
+      h("time", { datetime: e.date || "" }, formatDate(e.date, e.date_precision) || "Sin fecha"),
+      h("strong", { class: "event-kind" }, EVENT_LABELS[e.kind] || e.kind),
+      e.role && e.role !== "subject" ? h("span", { class: "muted" }, ` (como ${ROLE_LABELS[e.role] || e.role})`) : null,
+      e.from_name || e.to_name ? h("p", { class: "event-names" }, `«${e.from_name || "?"}» → «${e.to_name || "?"}»`) : null,
+      e.effective ? h("p", { class: "muted" }, "En vigor: " + formatDate(e.effective, "day")) : null,
+      e.description ? h("p", { class: "event-text" }, e.description) : null,
+      e.others && e.others.length
+        ? h("p", { class: "event-others" }, "Con: ", e.others.map((o, i) => [i ? ", " : "", unitButton(o.unit), ` (${ROLE_LABELS[o.role] || o.role})`]))
+        : null,
+      e.instrument ? h("p", { class: "event-instrument" }, "Instrumento: ", h("cite", {}, e.instrument.title || e.instrument.identifier)) : null,
+      sourceNote(e.document, e.line_start, e.line_end),
+    );
+  }
+
+  /** One amending act (a date, an authority, a document) and the provisions it changed. */
+  function amendmentGroups(amendments) {
+    const groups = new Map();
+    for (const a of amendments) {
+      const key = `${a.date}|${a.authority}|${a.document}`;
+      if (!groups.has(key)) groups.set(key, { ...a, items: [] });
+      groups.get(key).items.push(a);
+    }
+    return [...groups.values()];
+  }
+
+  function amendmentEvent(g) {
+    const by = g.authority_name || AUTHORITIES[g.authority] || g.authority;
+    return h(
+      "li",
+      { class: "event amendment", "data-date": g.date, "data-authority": g.authority },
+      h("time", { datetime: g.date }, formatDate(g.date, "day")),
+      h("strong", { class: "event-kind" }, `Reforma del ${docLabel(g.document)}`),
+      h("span", { class: "muted" }, ` (${by.replace(/^(el|la) /, "")})`),
+      h(
+        "ul",
+        { class: "amended" },
+        g.items.map((a) =>
+          h(
+            "li",
+            { "data-provision": a.provision.id },
+            h("span", { class: "amended-where" }, citeLabel(a.provision)),
+            ": ",
+            h("span", { class: `status status-${a.kind}` }, amendedWord(a.kind, a.provision.kind)),
+          ),
+        ),
+      ),
+      h("p", { class: "muted" }, "Disposiciones en las que se apoyan sus atribuciones."),
+    );
+  }
+
+  const amendedWord = (kind, provKind) => (AMENDMENT_VERBS[kind] ? AMENDMENT_VERBS[kind] + (FEMININE.has(provKind) ? "a" : "o") : kind);
 
   /**
    * Powers grouped by basis. They come in pages of POWERS_FETCH (one request for almost every unit) and
@@ -1446,12 +1766,9 @@
   function powerItem(item, titles) {
     const p = item.power;
     const prov = item.provision;
-    const provLabel = [prov.kind ? PROVISION_KINDS[prov.kind] || prov.kind.replace(/_/g, " ") : null, prov.number]
-      .filter(Boolean)
-      .join(" ");
     return h(
       "li",
-      { class: "power", "data-basis": item.basis },
+      { class: "power", "data-basis": item.basis, "data-provision": prov.id },
       h("p", { class: "power-text" }, p.text),
       p.conditions && p.conditions.length
         ? h("p", { class: "power-conds" }, "Condiciones: ", p.conditions.map((c) => h("span", { class: "chip chip-cond" }, c)))
@@ -1460,15 +1777,128 @@
         ? h("p", { class: "power-via" }, `Común a toda ${kindLabel(item.class_kind).toLowerCase()} del documento.`)
         : null,
       item.via ? h("p", { class: "power-via" }, "Delegada mediante: ", h("cite", {}, titles.get(item.via) || item.via)) : null,
+      citation(prov, item.document),
+    );
+  }
+
+  // ------------------------------------------------------------------------------------------ citations
+  /** How a provision is cited: "Art. 48, fracc. I"; a manual's function: "Numeral 7.1.2, función 1". */
+  const CITE_KINDS = {
+    articulo: "Art.", fraccion: "fracc.", inciso: "inciso", parrafo: "párr.", numeral: "numeral", apartado: "apartado",
+    transitorio: "Transitorio", seccion_manual: "numeral", funcion: "función", marco_juridico: "Marco Jurídico, punto",
+    politica: "política", referencia: "referencia",
+  };
+  const FEMININE = new Set(["fraccion", "funcion", "seccion_manual", "politica", "referencia"]);
+  const AMENDMENT_VERBS = { added: "adicionad", modified: "reformad", derogated: "derogad", relocated: "reubicad", clarified: "aclarad" };
+  const AUTHORITIES = { DOF: "el Diario Oficial de la Federación", JG: "la Junta de Gobierno" };
+  const capitalize = (text) => (text ? text.charAt(0).toUpperCase() + text.slice(1) : text);
+
+  const citeStep = (step) => `${CITE_KINDS[step.kind]} ${step.kind === "inciso" ? step.number + ")" : step.number}`;
+
+  function citeLabel(prov) {
+    const steps = [...(prov.within || []), prov];
+    const section = steps.filter((step) => step.kind === "seccion_manual").pop();
+    const cited = steps.filter((step) => step.number && CITE_KINDS[step.kind] && (step.kind !== "seccion_manual" || step === section));
+    return capitalize(cited.map(citeStep).join(", ") || PROVISION_KINDS[prov.kind] || "disposición");
+  }
+
+  /** 2023-11-28 → 28-11-2023, as amendment notes write dates. */
+  const dmy = (date) => (date ? date.split("-").reverse().join("-") : "");
+
+  /** "reformada JG 28-11-2023"; when the amendment is of the enclosing article: "Art. 28 reformado DOF 27-09-2023". */
+  function amendmentLabel(a, prov) {
+    const target = [...(prov.within || []), prov].find((step) => step.id === a.provision) || prov;
+    const verb = amendedWord(a.kind, target.kind);
+    const what = target.id !== prov.id && CITE_KINDS[target.kind] ? citeStep(target) + " " : "";
+    return `${what}${verb} ${a.authority} ${dmy(a.date)}`;
+  }
+
+  /** "Reformada por la Junta de Gobierno el 28 de noviembre de 2023." */
+  function amendmentSentence(a, prov) {
+    const by = AUTHORITIES[a.authority] || a.authority_name || a.authority;
+    return capitalize(`${amendmentLabel(a, prov).replace(/ \S+ \S+$/, "")} por ${by} el ${formatDate(a.date, "day")}.`);
+  }
+
+  function statusChips(prov) {
+    const amendments = prov.amendments || [];
+    const chips = amendments.map((a) =>
+      h("span", { class: `status status-${a.kind}`, title: amendmentSentence(a, prov) }, amendmentLabel(a, prov)),
+    );
+    if (prov.status === "derogated" && !amendments.some((a) => a.kind === "derogated" && a.provision === prov.id)) {
+      chips.push(h("span", { class: "status status-derogated" }, FEMININE.has(prov.kind) ? "derogada" : "derogado"));
+    }
+    return chips;
+  }
+
+  /**
+   * "Fundamento: Art. 48, fracc. I, Estatuto Orgánico de IMSS-BIENESTAR  reformada JG 28-11-2023": the citation
+   * opens the provision's text, its status and its source lines underneath.
+   */
+  function citation(prov, doc) {
+    const box = h("div", { class: "provision-text", hidden: true, "aria-live": "polite" });
+    const link = h(
+      "a",
+      {
+        class: "citation",
+        href: `/provisions/${pathOf(prov.id)}`,
+        "data-provision": prov.id,
+        "aria-expanded": "false",
+        title: "Ver el texto de la disposición y su estado",
+        onclick: (event) => {
+          if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          toggleProvision(link, box, prov, doc);
+        },
+      },
+      citeLabel(prov),
+    );
+    const basis = h(
+      "p",
+      { class: "power-basis" },
+      "Fundamento: ",
+      link,
+      ", ",
+      h("cite", { title: docTitle(doc.id, doc.title) }, docCitation(doc.id, doc.title)),
+      statusChips(prov).map((chip) => [" ", chip]),
+    );
+    return [basis, box];
+  }
+
+  async function toggleProvision(link, box, prov, doc) {
+    const open = box.hidden;
+    box.hidden = !open;
+    link.setAttribute("aria-expanded", String(open));
+    if (!open || box.dataset.loaded) return;
+    box.replaceChildren(loading("p"));
+    try {
+      const detail = await api(`/provisions/${pathOf(prov.id)}`);
+      box.dataset.loaded = "true";
+      box.replaceChildren(...provisionText(detail, prov, doc));
+    } catch (err) {
+      box.replaceChildren(failed(err, "p"));
+    }
+  }
+
+  function provisionText(detail, prov, doc) {
+    const p = detail.provision;
+    const derogated = p.status === "derogated";
+    const status = derogated ? (FEMININE.has(p.kind) ? "Derogada" : "Derogado") : "Vigente";
+    const amendments = prov.amendments || [];
+    return [
+      h("blockquote", { class: "prov-quote", cite: `/provisions/${pathOf(p.id)}` }, p.heading ? h("strong", {}, p.heading + ". ") : null, p.text || ""),
       h(
         "p",
-        { class: "power-basis" },
-        `Fundamento: ${provLabel || "disposición"} · ${lines(prov.line_start, prov.line_end)} · `,
-        h("cite", { title: docTitle(item.document.id, item.document.title) }, docShort(item.document.id, item.document.title)),
-        " · ",
-        h("code", { class: "prov-id", title: prov.id }, provShort(prov.id, item.document.id)),
+        { class: `prov-status${derogated ? " derogated" : ""}` },
+        h("strong", {}, status),
+        amendments.length ? " · " + amendments.map((a) => amendmentSentence(a, prov)).join(" ") : "",
       ),
-    );
+      h(
+        "p",
+        { class: "source" },
+        `${docTitle(doc.id, doc.title)} · ${lines(p.line_start, p.line_end)} del texto fuente `,
+        h("code", { class: "prov-id" }, provShort(p.id, doc.id)),
+      ),
+    ];
   }
 
   // ------------------------------------------------------------------------------------------ search
@@ -1503,55 +1933,84 @@
     input.addEventListener("focus", () => state.searchItems.length && input.value.trim() && openResults());
   }
 
+  /** The unit search box asks the API's one search engine (GET /search), completing the word being typed. */
   async function runSearch(text) {
     const q = text.trim();
     const token = ++state.searchToken;
-    const list = $("#search-results");
     if (q.length < 2) {
       state.searchItems = [];
       closeResults();
       return;
     }
+    let page;
     try {
-      const page = await api("/units", { q, limit: 12 });
-      if (token !== state.searchToken) return;
-      state.searchItems = page.items;
-      state.searchActive = -1;
-      const fq = fold(q);
-      list.replaceChildren(
-        ...(page.items.length
-          ? page.items.map((item, i) => {
-              const org = state.orgById.get(item.organization);
-              const alias = !fold(item.name).includes(fq) ? (item.aliases || []).find((a) => fold(a).includes(fq)) : null;
-              return h(
-                "li",
-                {
-                  role: "option",
-                  id: `search-option-${i}`,
-                  class: "search-option",
-                  "data-id": item.id,
-                  "aria-selected": "false",
-                  onmousedown: (event) => event.preventDefault(),
-                  onclick: () => chooseResult(item),
-                },
-                h("span", { class: "opt-name" }, item.name),
-                h(
-                  "span",
-                  { class: "opt-meta" },
-                  [kindLabel(item.kind), org ? org.organization.acronym || org.organization.name : item.organization].join(" · "),
-                ),
-                alias ? h("span", { class: "opt-alias" }, `antes: ${alias}`) : null,
-              );
-            })
-          : [h("li", { class: "search-empty", role: "option", "aria-disabled": "true" }, `Ninguna unidad coincide con «${q}».`)]),
-      );
-      if (page.total > page.items.length) {
-        list.append(h("li", { class: "search-more", role: "presentation" }, `${page.total - page.items.length} más: precisa la búsqueda.`));
-      }
-      openResults();
+      page = await api("/search", { q, type: "unit", prefix: "true", limit: 12 });
     } catch (err) {
-      if (token === state.searchToken) showError(err, "Búsqueda");
+      if (token !== state.searchToken) return;
+      if (err.status !== 400) {
+        showError(err, "Búsqueda");
+        return;
+      }
+      page = { items: [], total: 0 }; // only stop words so far ("de la"): nothing to look for yet
     }
+    if (token !== state.searchToken) return;
+    showResults(q, page);
+  }
+
+  function showResults(q, page) {
+    const list = $("#search-results");
+    state.searchItems = page.items;
+    state.searchActive = -1;
+    const terms = fold(q).split(/[^a-z0-9ñ]+/).filter((t) => t.length > 1);
+    list.replaceChildren(
+      ...(page.items.length
+        ? page.items.map((item, i) => searchOption(item, i, terms))
+        : [h("li", { class: "search-empty", role: "option", "aria-disabled": "true" }, `Ninguna unidad coincide con «${q}».`)]),
+    );
+    if (page.total > page.items.length) {
+      list.append(h("li", { class: "search-more", role: "presentation" }, `${page.total - page.items.length} más: precisa la búsqueda.`));
+    }
+    openResults();
+  }
+
+  function searchOption(item, i, terms) {
+    const org = state.orgById.get(item.organization);
+    const matches = (name) => terms.some((t) => fold(name).split(/[^a-z0-9ñ]+/).some((w) => w.startsWith(t)));
+    const alias = !matches(item.title) ? (item.aliases || []).find(matches) : null;
+    return h(
+      "li",
+      {
+        role: "option",
+        id: `search-option-${i}`,
+        class: "search-option",
+        "data-id": item.id,
+        "aria-selected": "false",
+        onmousedown: (event) => event.preventDefault(),
+        onclick: () => chooseResult(item),
+      },
+      h("span", { class: "opt-name" }, marked(item.title, terms)),
+      h(
+        "span",
+        { class: "opt-meta" },
+        [kindLabel(item.kind), org ? org.organization.acronym || org.organization.name : item.organization].join(" · "),
+      ),
+      alias ? h("span", { class: "opt-alias" }, "antes: ", marked(alias, terms)) : null,
+    );
+  }
+
+  /** The text with the beginnings of words that start with a search term in <mark> (accents ignored). */
+  function marked(text, terms) {
+    const out = [];
+    let last = 0;
+    for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const word = fold(match[0]);
+      const term = terms.filter((t) => word.startsWith(t)).sort((a, b) => b.length - a.length)[0];
+      if (!term) continue;
+      out.push(text.slice(last, match.index), h("mark", {}, match[0].slice(0, term.length)));
+      last = match.index + term.length;
+    }
+    out.push(text.slice(last));
+    return out;
   }
 
   function openResults() {
@@ -1578,7 +2037,7 @@
   function chooseResult(item) {
     closeResults();
     state.unitOrg.set(item.id, item.organization);
-    revealUnit(item.id, { focusPanel: true }).catch((err) => showError(err));
+    navigate(() => revealUnit(item.id, { focusPanel: true })).catch((err) => showError(err));
   }
 
   // ------------------------------------------------------------------------------------------ who may
@@ -1586,7 +2045,7 @@
     $("#who-may-form").addEventListener("submit", (event) => {
       event.preventDefault();
       // An empty question goes to the API too: its 400 says what to ask.
-      runWhoMay($("#who-may-input").value.trim());
+      navigate(() => runWhoMay($("#who-may-input").value.trim()));
     });
   }
 
@@ -1617,6 +2076,10 @@
         const orgId = answer.items[0].unit.organization;
         if (orgId && orgId !== state.orgId) await loadOrg(orgId, { view: false });
         const here = answer.items.map((i) => i.unit.id).filter((id) => state.byId.has(id));
+        if (state.focusId && here.some((id) => !inView(id))) {
+          state.focusId = null; // some holders lie outside the focus view: show the whole chart
+          renderBreadcrumb();
+        }
         here.forEach(expandTo);
         render();
         zoomTo(here.map((id) => state.byId.get(id)), { maxScale: 1, minScale: 0.35 });
@@ -1625,8 +2088,10 @@
       $("#sidebar").scrollTop = 0;
     } catch (err) {
       if (token !== state.whoToken) return;
-      box.replaceChildren(h("p", { class: "error" }, err.message));
-      showError(err, "¿Quién puede…?");
+      const message =
+        err.status === 400 ? "Escribe una acción y sobre qué, p. ej. «firmar resoluciones de pensiones»" : err.message;
+      box.replaceChildren(h("p", { class: "error", title: err.detail || null }, message));
+      showError(err instanceof ApiError ? new ApiError(err.status, err.code, message, err.detail) : err, "¿Quién puede…?");
     } finally {
       button.disabled = false;
     }
@@ -1641,7 +2106,7 @@
       h("h2", { id: "who-may-title" }, `¿Quién puede ${qa.text}?`),
       h(
         "button",
-        { type: "button", class: "btn btn-small", id: "who-may-clear", onclick: clearHolders },
+        { type: "button", class: "btn btn-small", id: "who-may-clear", onclick: () => navigate(clearHolders) },
         answer.items.length ? "Quitar resaltado" : "Cerrar",
       ),
     );
@@ -1674,7 +2139,7 @@
             "details",
             {},
             h("summary", {}, `Cómo lo puede hacer (${plural(item.powers.length, "atribución", "atribuciones")})`),
-            h("ul", { class: "holder-powers" }, item.powers.map(holderPower)),
+            h("ul", { class: "holder-powers" }, item.powers.map((p) => holderPower(p, item.unit))),
           ),
         );
       }),
@@ -1702,11 +2167,13 @@
     box.replaceChildren(...parts);
   }
 
-  function holderPower(p) {
+  /** One way a holder may do it: its basis, the power, conditions, who else keeps it, who delegated it. */
+  function holderPower(p, unit) {
     const lb = p.legal_basis;
+    const others = (p.retained_by || []).filter((r) => r.id !== unit.id);
     return h(
       "li",
-      { class: "holder-power" },
+      { class: "holder-power", "data-basis": p.basis, "data-provision": lb.provision.id },
       h("span", { class: `badge badge-${p.basis}` }, BASIS_BADGES[p.basis] || p.basis),
       " ",
       h("span", { class: "power-text" }, p.power.text),
@@ -1716,30 +2183,35 @@
       p.cooperation && p.cooperation.length
         ? h("p", { class: "power-conds" }, "En coordinación con: ", p.cooperation.map((c) => h("span", { class: "chip" }, c.party.name || c.party.id)))
         : null,
-      p.retained_by && p.retained_by.length ? h("p", { class: "power-via" }, "La conserva también: " + p.retained_by.map((r) => r.name).join(", ")) : null,
-      lb.delegated_by && lb.delegated_by.length
-        ? h(
-            "p",
-            { class: "power-via" },
-            "Delegada por: ",
-            lb.delegated_by.map((d, i) => [
-              i ? "; " : "",
-              h("cite", {}, d.title),
-              d.delegated_by && d.delegated_by.length ? ` (${d.delegated_by.map((u) => u.name).join(", ")})` : "",
-            ]),
-          )
-        : null,
-      h(
-        "p",
-        { class: "power-basis" },
-        `Fundamento: ${PROVISION_KINDS[lb.provision.kind] || lb.provision.kind || "disposición"} ${lb.provision.number || ""} · `,
-        `${lines(lb.provision.line_start, lb.provision.line_end)} · `,
-        h("cite", { title: docTitle(lb.document.id, lb.document.title) }, docShort(lb.document.id, lb.document.title)),
-        " · ",
-        h("code", { class: "prov-id", title: lb.provision.id }, provShort(lb.provision.id, lb.document.id)),
-        lb.instruments && lb.instruments.length ? ` · cita: ${lb.instruments.map((i) => i.title).join("; ")}` : "",
-      ),
+      others.length ? h("p", { class: "power-via" }, "La conserva también: " + others.map((r) => r.name).join(", ")) : null,
+      delegationNote(p.basis, lb.delegated_by || [], unit),
+      citation(lb.provision, lb.document),
+      lb.instruments && lb.instruments.length ? h("p", { class: "power-via" }, `Cita: ${lb.instruments.map((i) => i.title).join("; ")}`) : null,
     );
+  }
+
+  /**
+   * The delegating instrument, said from the holder's side: a delegate has it "Delegada por" the instrument;
+   * the unit that issued the instrument "La delega mediante" it; anyone else holds it on its own basis.
+   */
+  function delegationNote(basis, instruments, unit) {
+    if (!instruments.length) return null;
+    const cites = (list) => list.map((d, i) => [i ? "; " : "", h("cite", {}, d.title)]);
+    if (basis === "delegated") {
+      return h(
+        "p",
+        { class: "power-via" },
+        "Delegada por: ",
+        instruments.map((d, i) => [
+          i ? "; " : "",
+          h("cite", {}, d.title),
+          d.delegated_by && d.delegated_by.length ? ` (${d.delegated_by.map((u) => u.name).join(", ")})` : "",
+        ]),
+      );
+    }
+    const own = instruments.filter((d) => (d.delegated_by || []).some((u) => u.id === unit.id));
+    if (own.length) return h("p", { class: "power-via" }, "La delega mediante: ", cites(own));
+    return h("p", { class: "power-via" }, "Otras unidades la ejercen por delegación: ", cites(instruments));
   }
 
   // ------------------------------------------------------------------------------------------ start
@@ -1749,10 +2221,11 @@
     setupWhoMay();
     $("#org-select").addEventListener("change", (event) => {
       state.selectedId = null;
-      loadOrg(event.target.value)
+      navigate(() => loadOrg(event.target.value))
         .then(() => resetPanel())
         .catch((err) => showError(err, "Organigrama"));
     });
+    window.addEventListener("popstate", () => restoreFromUrl().catch((err) => showError(err, "Historial")));
     $("#sidebar").addEventListener("keydown", (event) => {
       if (event.key === "Escape" && state.selectedId && !event.target.closest("input")) {
         focusNode(state.selectedId);
@@ -1794,6 +2267,9 @@
     } catch (err) {
       showError(err, "Organigrama");
     }
+    const focus = params.get("focus");
+    if (focus && state.byId.has(focus)) setFocus(focus, { duration: 0 });
+    else if (focus) showError(new ApiError(404, "not_found", `La unidad «${focus}» no está en este organigrama`), "Enlace");
     if (who) {
       $("#who-may-input").value = who;
       runWhoMay(who);
