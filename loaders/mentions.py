@@ -319,16 +319,24 @@ class UnitRegistry:
             scope=scope,
         )
         self._by_key[fold(name)] = unit_id
+        full = re.sub(r"\s+", " ", clean_name(raw_name))
+        if fold(full) != fold(name):  # "Director General de Archivo Municipal": the long form names it too
+            self._units[unit_id].aliases.append(full)
+            self._by_key.setdefault(fold(full), unit_id)
         return unit_id
 
     def strip_own_org(self, name: str) -> str:
         """ "Órgano de Vigilancia de IMSS-BIENESTAR" → "Órgano de Vigilancia" (the org is implied)."""
-        for m in reversed(list(re.finditer(r"\s+(?:de|del)\s+(?:la\s+|el\s+|los\s+)?", name))):
+        for m in reversed(list(re.finditer(r"\s+(?:de|del)\s+(?:la\s+|el\s+|los\s+)?", name, re.IGNORECASE))):
             of = name[m.end() :]
             org = self.resolve_org(of)
             # "Presidente del Tribunal" stays whole: a bare post word is no unit's name.
             own = name[: m.start()]
-            if org is not None and not self._orgs[org].external and fold(own) not in POST_HEADS:
+            # "Jefatura de Archivo" (no article: the function) is not the "Jefatura del Archivo" (the body's).
+            # … but an acronym ("de IMSS-BIENESTAR") is the body's name all the same.
+            bare_de = fold(m.group(0).strip()) == "de"
+            common_noun = bare_de and len(of.split()) == 1 and not of.isupper()
+            if org is not None and not self._orgs[org].external and fold(own) not in POST_HEADS and not common_noun:
                 return own
         return name
 

@@ -162,7 +162,8 @@ def _running_blocks(out: list[Line], pages: list[int], blank_out, reasons: dict[
     """Lines that sit next to most page numbers are the pages' header and footer boxes."""
 
     def block(p: int, step: int, limit: int) -> list[int]:
-        """The first run of non-blank lines from a page number in one direction."""
+        """The first run of lines from a page number in one direction; a header box's fields may stand
+        a blank line or two apart ("No. de Registro:" / "" / "Fecha de elaboración:")."""
         found: list[int] = []
         i = p + step
         while 0 <= i < len(out) and not out[i].text and abs(i - p) <= 4:
@@ -170,6 +171,10 @@ def _running_blocks(out: list[Line], pages: list[int], blank_out, reasons: dict[
         while 0 <= i < len(out) and out[i].text and len(found) < limit:
             found.append(i)
             i += step
+            gap = 0
+            while 0 <= i < len(out) and not out[i].text and gap < 2:
+                i += step
+                gap += 1
         return found
 
     def window(p: int) -> list[int]:

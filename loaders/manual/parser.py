@@ -387,7 +387,7 @@ def _unit_for(name: str, a: Assembly, line: int, *, create: bool) -> str | None:
     if not create:
         return None
     try:
-        return a.units.define(own, line, listed=True)
+        return a.units.define(clean_name(name), line, listed=True)  # named as listed, the long form kept
     except ValueError:
         return None
 

@@ -46,12 +46,19 @@ def structure_rows(lines: list[Line]) -> list[Row]:
     rows: list[Row] = []
     styles: list[str] = []  # roman/letter lists nest by the order their styles appear
     open_numbers: dict[int, str] = {}
+    coded = 0  # rows that open with a level code ("DG", "CA"): a table of posts
+    blanks = 0
     for line in lines:
         if not line.text:
+            blanks += 1
             continue
+        gap, blanks = blanks, 0
         cells = _cells(line) or [line.text]
         if len(cells) > 1 and _CODE.match(cells[0]):
             cells = cells[1:]
+            coded += 1
+        elif coded >= 3 and gap >= 3:
+            break  # the table is over; what follows (an organigrama drawn in text) is no list of rows
         if len(cells) > 1 and _COUNT.match(cells[-1]):
             cells = cells[:-1]
         text = re.sub(r"\s+", " ", " ".join(cells)).strip()

@@ -30,7 +30,11 @@ SECTION_KINDS: list[tuple[str, str]] = [
         "functions",
         r"objetivos?\s+y\s+funciones|funciones(?:\s+sustantivas|\s+espec[ií]ficas|\s+generales)?|descripci[oó]n\s+de\s+funciones",
     ),
-    ("posts", r"descripci[oó]n\s+de\s+puestos|perfil(?:es)?\s+de\s+puestos"),
+    # "Descripción de Puestos", or one post's: "VI. Descripción del Director General de Archivo Municipal".
+    (
+        "posts",
+        r"descripci[oó]n\s+de\s+puestos|perfil(?:es)?\s+de\s+puestos|descripci[oó]n\s+(?:del|de\s+la)\s+(?=[A-ZÁÉÍÓÚÑ])",
+    ),
     ("other", r"misi[oó]n|visi[oó]n|glosario|valores|autorizaci[oó]n|directorio|hoja\s+de\s+autorizaci[oó]n"),
 ]
 _KINDS = "|".join(p for _, p in SECTION_KINDS)
@@ -72,7 +76,7 @@ def _heading(line: Line, previous_blank: bool) -> tuple[str | None, str] | None:
     # Unnumbered: a heading stands out, in capitals or centred on its line ("Funciones:" at the margin
     # of a post's block is not a section).
     centred = len(line.raw) - len(line.raw.lstrip()) >= 8 and not text.rstrip().endswith(":")
-    if m and (_upper_ratio(text) > 0.8 or centred):
+    if m and (_upper_ratio(text) > 0.8 or centred or (previous_blank and _bare_structure_heading(text))):
         return None, m.group("title").strip()
     return None
 
@@ -95,6 +99,10 @@ def _index_lines(lines: list[Line]) -> set[int]:
     return {i for run in runs if len(run) >= 3 for i in run}
 
 
+def _bare_structure_heading(title: str) -> bool:
+    return bool(re.fullmatch(r"(?:estructura\s+org[aá]nica|organigrama(?:\s+general)?)\s*:?", title.strip(), re.I))
+
+
 def sections(lines: list[Line]) -> list[Section]:
     found: list[Section] = []
     previous_blank = True
@@ -107,7 +115,9 @@ def sections(lines: list[Line]) -> list[Section]:
     )
     for position, line in enumerate(lines):
         heading = _heading(line, previous_blank) if line.text and position not in index else None
-        if heading is not None and heading[0] is None and numbered:
+        # … except the structure and the chart, whose headings a manual sometimes leaves unnumbered
+        # ("III. Misión y Visión" / "Estructura Orgánica" / "Organigrama" / "VI. Descripción del …").
+        if heading is not None and heading[0] is None and numbered and not _bare_structure_heading(heading[1]):
             heading = None
         if heading is not None:
             number, title = heading

@@ -5,6 +5,7 @@ from __future__ import annotations
 from loaders.manual.lists import detect_style, split_items
 from loaders.manual.parser import legal_items as _legal_items
 from loaders.manual.parser import unit_blocks as _unit_blocks
+from loaders.manual.posts import structure_rows
 from loaders.manual.sections import sections as _sections
 from loaders.pages import strip_running_headers
 from loaders.text import read_lines
@@ -128,3 +129,76 @@ def test_unit_headings_nest_by_numbering_or_by_roman_and_letters() -> None:
         ("Subdirección de Presas", 2),
     ]
     assert [ln.text for ln in roman[0].lines] == ["I. Coordinar la operación."]
+
+
+def test_a_municipal_manual_with_a_header_box_an_unnumbered_structure_and_a_drawn_organigrama() -> None:
+    """The Torreón manuals' layout: a header box whose fields stand a blank line apart on every page,
+    numbered sections around an unnumbered "Estructura Orgánica" table with level codes, the
+    organigrama drawn in text after it, then one "Descripción del …" section per post."""
+    box = [
+        "",
+        "    No. de Registro:",
+        "",
+        "    Fecha de elaboración:",
+        "",
+        "    Manual de Organización   Febrero, 2018",
+        "    Municipal     No. de Revisión: 01",
+        "",
+    ]
+    page = 0
+
+    def page_break() -> list[str]:
+        nonlocal page
+        page += 1
+        return ["", f"{page}", *box]
+
+    text = "\n".join(
+        [
+            "MANUAL DE ORGANIZACIÓN DEL ARCHIVO MUNICIPAL",
+            *box,
+            "             I.   Introducción",
+            "El Archivo Municipal resguarda la documentación del Ayuntamiento.",
+            *page_break(),
+            "             II.  Misión y Visión",
+            "Preservar la memoria documental.",
+            "",
+            "    Estructura Orgánica",
+            "",
+            "    Nivel                                                   No. De Plazas",
+            "    DG      Director General de Archivo Municipal             1",
+            "    CA      Coordinador Administrativo                        1",
+            "    JA      Jefatura de Archivo                               1",
+            "    C       Capturista                                        4",
+            "",
+            "",
+            "",
+            *page_break(),
+            "                             Consejo",
+            "                              Director",
+            "             Enlace de                  Asistente de",
+            *page_break(),
+            "             VI.  Descripción del Coordinador Administrativo",
+            "Nombre del puesto          Coordinador Administrativo",
+            "A quien Reporta:           Director General de Archivo Municipal",
+            *page_break(),
+            "             VII. Descripción del Capturista",
+            "Nombre del puesto          Capturista",
+            "A quien Reporta:           Jefatura de Archivo",
+        ]
+    )
+    body = lines(text)
+    assert not [ln for ln in body if ln.text.startswith(("Fecha de elaboración", "No. de Registro"))]
+    found = _sections(body)
+    assert [(s.number, s.kind) for s in found] == [
+        ("I", "history"),
+        ("II", "other"),
+        ("u1", "structure"),
+        ("VI", "posts"),
+        ("VII", "posts"),
+    ]
+    assert [r.name for r in structure_rows(found[2].lines)] == [
+        "Director General de Archivo Municipal",
+        "Coordinador Administrativo",
+        "Jefatura de Archivo",
+        "Capturista",
+    ]  # the organigrama drawn below the table ("Enlace de   Asistente de") is no row
