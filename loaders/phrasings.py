@@ -264,6 +264,13 @@ REPORTS_TO: list[Phrasing] = [
         "El chofer de bacheo será asignado por el Director General, depende del Jefe de Departamento de Bacheo y "
         "supervisores, sus funciones serán las siguientes:",
     ),
+    phrasing(
+        "under-the-command-of",
+        r"""\best[áa]\s+bajo\s+(?:el\s+)?mando(?:\s+y\s+(?:la\s+)?supervisi[óo]n)?\s+(?:de\s+la|del|de\s+los|de\s+las|de)\s+
+        (?P<to>[A-ZÁÉÍÓÚÑ][^,;.:]*?)(?=\s*(?:[,;.:]|\s+(?:y|e)\s+[a-záéíóúñ]|$))""",
+        "El Jefe de Cuadrante está bajo el mando y supervisión del Comandante Regional de Supervisión y tiene bajo su "
+        "responsabilidad:",
+    ),
 ]
 
 # ----------------------------------------------------------------------------- members and governing bodies

@@ -95,6 +95,9 @@ HEAD_UNIT_STATEMENT = re.compile(
 # Strong placements (a unit's own structure list) override the organization-level default, and
 # both override where the document's headings put a unit.
 HEADING_LEVEL, ORG_LEVEL, UNIT_LEVEL = 1, 2, 3
+# A unit's own sentence saying whom it answers to ("está bajo el mando del Comandante …") beats a
+# list that names it among a larger unit's members.
+REPORTS_LEVEL = 4
 
 
 @dataclass
@@ -791,7 +794,8 @@ HOLDER_PATTERNS = [
         r"(?:^|[.,;]\s*)(?:En\s+[^,]{0,80},\s*)?(?:(?:[Ll]a|[Ee]l|[Ll]as|[Ll]os)\s+(?:o\s+(?:el|la)\s+)?)(?:persona\s+)?"
         r"(?P<x>(?:[Tt]itular\s+(?:de\s+la|del|de\s+los|de\s+las|de)\s+)?[A-ZÁÉÍÓÚÑ][^:;,]*?)\s*(?:,[^:;]{0,250}?,|,)?\s+"
         r"(?:en\s+lo\s+general\s+|en\s+su\s+caso\s+)?"
-        r"(?:tendr|tiene|ejercer|contar|cuenta|desempe|asumir|atender|estar[áa]|ser[áa]|es\s+(?:la|el)\s+encargad)",
+        r"(?:tendr|tiene|ejercer|contar|cuenta|desempe|asumir|atender|estar[áa]|est[áa]\s+bajo|ser[áa]|"
+        r"es\s+(?:la|el)\s+encargad)",
     ),
 ]
 
@@ -1003,7 +1007,7 @@ def _reports_to(group: Group, holders: list[str], a: Assembly, organs: Organs) -
         unit = a.units.resolve(unit_name) if unit_name else None
         party = ("Unit", unit) if unit else _headed_unit(to, a)
     if party and party[1] != holders[0]:
-        _place(a, organs, holders[0], party[1], party[0], group.line, group.article.provision, "text", UNIT_LEVEL)
+        _place(a, organs, holders[0], party[1], party[0], group.line, group.article.provision, "text", REPORTS_LEVEL)
 
 
 def _class_powers(group: Group, a: Assembly, organs: Organs) -> None:
