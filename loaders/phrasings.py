@@ -217,6 +217,12 @@ POWER_INTROS: list[Phrasing] = [
         "Al Director de Desarrollo Humano le corresponde el ejercicio de las facultades que le señala este Reglamento:",
     ),
     phrasing(
+        "hears-cases",  # a court's or a tribunal's unit's competence: the matters it hears
+        r"""\bconocer[áa]n?\b[^:]{0,60}?\bde\s*:\s*$""",
+        "Los Juzgados de Procedimiento conocerán, en primer grado, de:",
+        "Los Juzgados de Calificación conocerán de:",
+    ),
+    phrasing(
         "the-following",
         rf"""\b(?:siguientes|siguiente)\s+{POWER_NOUNS}\b|\b{POWER_NOUNS}\s+(?:[\wáéíóú]+\s+){{0,3}}siguientes\b""",
         "tendrá las siguientes atribuciones, responsabilidades y funciones:",

@@ -168,6 +168,16 @@ def groups_of(article: Article) -> list[Group]:
                 groups.append(current)
             else:
                 current.after.setdefault(len(current.items) - 1, []).append((child, _pid(article, child)))
+    # "I. Corresponde al área de Integración: a. … b. …" in an article that announces no powers itself:
+    # each such item is a list of its own.
+    for group in list(groups):
+        if is_powers_article(group.intro):
+            continue
+        for node, _ in group.items:
+            subs = [c for c in node.children if c.kind in LIST_LEVELS]
+            # ("III. Secretaría Técnica, a la cual le corresponde:" is a structure item: read with its list.)
+            if subs and is_powers_article(node.text) and not kind_of(clean_name(listed_name(node.text))):
+                groups.append(Group(article, node.text, node.line_start, [(c, _pid(article, c)) for c in subs]))
     return groups
 
 
@@ -267,6 +277,7 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
         ]:
             _has_unit(text, line, a, organs)
             _areas(text, line, a, organs)
+            _areas_by_one(text, line, a, organs)
             _named_units(text, line, a, organization, organs)
     # Pass 3: powers and members.
     for art, groups in grouped:
@@ -1094,6 +1105,13 @@ NAMED_UNITS = re.compile(
     r"\s*:?\s+(?P<list>[^.]+)",
     re.IGNORECASE,
 )
+# "La Unidad … estará integrada por dos áreas, una de integración y una de instrucción."
+AREAS_BY_ONE = re.compile(
+    r"\b(?:estar[áa]\s+integrad[oa]|se\s+integrar[áa]|contar[áa]\s+con)\s+(?:por\s+)?(?:dos|tres|cuatro|cinco)\s+"
+    r"(?P<noun>[áa]reas|departamentos|coordinaciones|oficinas)\s*,\s*(?P<list>(?:una?\s+de\s+[^,.;]+?)"
+    r"(?:\s*(?:,|\s+y)\s+una?\s+de\s+[^,.;]+?)+)\s*[.;]",
+    re.IGNORECASE,
+)
 
 
 def _named_units(text: str, line: int, a: Assembly, organization: str, organs: Organs) -> None:
@@ -1111,6 +1129,31 @@ def _named_units(text: str, line: int, a: Assembly, organization: str, organs: O
         if kind_of(name) and unit_like(name):
             unit = a.units.define(name, line, listed=True)
             _place(a, organs, unit, parent, label, line, None, "text", ORG_LEVEL)
+
+
+_NOUN_HEADS = {
+    "areas": "Área",
+    "departamentos": "Departamento",
+    "coordinaciones": "Coordinación",
+    "oficinas": "Oficina",
+}
+
+
+def _areas_by_one(text: str, line: int, a: Assembly, organs: Organs) -> None:
+    """ "La Unidad … estará integrada por dos áreas, una de integración y una de instrucción": Área de
+    Integración and Área de Instrucción, under the sentence's unit."""
+    m = AREAS_BY_ONE.search(text)
+    if not m:
+        return
+    owners = [x for x in a.units.find(text[: m.start()]) if x.label == "Unit"]
+    if not owners:
+        return
+    head = _NOUN_HEADS[fold(m.group("noun"))]
+    for piece in re.split(r"\s*(?:,|\s+y)\s+(?=una?\s+de\s)", m.group("list")):
+        rest = re.sub(r"^una?\s+de\s+", "", piece.strip(), flags=re.IGNORECASE)
+        if rest:
+            unit = a.units.define(f"{head} de {rest[0].upper()}{rest[1:]}", line, listed=True)
+            _place(a, organs, unit, owners[-1].target, "Unit", line, None, "text", UNIT_LEVEL)
 
 
 def _has_unit(text: str, line: int, a: Assembly, organs: Organs) -> None:

@@ -64,7 +64,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "torreon-imm-reglamento-interior.txt": (0.66, 1.00),
     "torreon-simv-reglamento-organizacion-funcionamiento.txt": (0.91, 0.94),
     "torreon-tesoreria-reglamento-interior.txt": (0.88, 1.00),
-    "torreon-tribunal-justicia-municipal-reglamento-interior.txt": (0.43, 0.46),
+    "torreon-tribunal-justicia-municipal-reglamento-interior.txt": (0.56, 0.76),
 }
 
 

@@ -172,7 +172,30 @@ ARTÍCULO 34-. El asistente de Pavimentación será asignado por el Director Gen
 del Jefe de Departamento de Pavimentación, teniendo las siguientes funciones:
 I.- Organizar la agenda.
 """,
+    # A municipal court: competence lists ("conocerán de:"), two áreas named one by one, each with its list.
+    "tribunal.txt": """REGLAMENTO INTERIOR DEL TRIBUNAL DE JUSTICIA MUNICIPAL DE TORREÓN
+Artículo 5. El Tribunal de Justicia Municipal está integrado por:
+I. Los Juzgados de Procedimiento.
+II. La Unidad Especializada de Asuntos Internos.
+Artículo 17. Los Juzgados de Procedimiento conocerán, en primer grado, de:
+I. Las Quejas por Responsabilidad Oficial.
+II. Los Recursos de Inconformidad.
+Artículo 36. La Unidad Especializada de Asuntos Internos estará integrada por
+dos áreas, una de integración y una de instrucción.
+I. Corresponde al área de Integración:
+a. La recepción de las Quejas.
+b. La integración de los expedientes.
+II. Corresponde al área de Instrucción:
+a. La valoración jurídica de las Quejas.
+""",
 }
+
+
+def test_a_court_s_competence_and_its_areas_named_one_by_one(tmp_path: Path) -> None:
+    doc = load(tmp_path, SMALL_BODIES["tribunal.txt"], "tribunal.txt")
+    assert parents(doc)["Área de Integración"] == "Unidad Especializada de Asuntos Internos"
+    assert parents(doc)["Área de Instrucción"] == "Unidad Especializada de Asuntos Internos"
+    assert held(doc) == {"Juzgados de Procedimiento": 2, "Área de Integración": 2, "Área de Instrucción": 1}
 
 
 def test_a_body_described_post_by_post(tmp_path: Path) -> None:
