@@ -32,7 +32,7 @@ from loaders.history import Paragraph, ProseReader
 from loaders.lexicon import KNOWN_BODIES, title_case
 from loaders.manual.legal import attribution_elements, legal_items, read_attributions, read_legal
 from loaders.manual.lists import Item, bullet_items, detect_style, split_items
-from loaders.manual.posts import PostBlock, Row, post_blocks, structure_rows
+from loaders.manual.posts import PostBlock, Row, _post_like, post_blocks, structure_rows
 from loaders.manual.sections import Section, number_value, sections
 from loaders.mentions import _content, clean_name, kind_of, unit_like
 from loaders.numbering import is_roman, roman_to_int
@@ -119,6 +119,9 @@ def parse_manual(path: str | Path, data: bytes | None = None) -> ParsedDocument:
     for section in found:
         if section.kind == "functions":
             head = head or _functions(section, section_ids[id(section)], a)
+    for block in blocks:  # each post as its own block names it, before other blocks mention it
+        if block.post:
+            _unit_for(_block_post(block), a, block.line, create=True)
     for block in blocks:
         _post(block, lines, a, votes)
     votes.apply(a)
@@ -423,11 +426,18 @@ def _headless(name: str) -> tuple[str, ...]:
 
 
 # ----------------------------------------------------------------------------- post blocks
+def _block_post(block: PostBlock) -> str:
+    """The post a block describes. "Nombre del Puesto: Asistente" under "Descripción de la Asistente de
+    Capital Humano": the heading says whose assistant."""
+    heading = re.sub(r"[\s/.,;:]+$", "", block.heading or "")
+    return heading if len(heading) > len(block.post) and fold(heading).startswith(fold(block.post)) else block.post
+
+
 def _post(block: PostBlock, lines: list[Line], a: Assembly, votes: Votes) -> None:
     if not block.post:
         a.note(block.line, "unit", "a post description without the post's name")
         return
-    unit = _unit_for(block.post, a, block.line, create=True)
+    unit = _unit_for(_block_post(block), a, block.line, create=True)
     if unit is None:
         a.note(block.line, "unit", f"the post {block.post!r} does not read as a name")
         return
@@ -436,8 +446,12 @@ def _post(block: PostBlock, lines: list[Line], a: Assembly, votes: Votes) -> Non
         superior = _unit_for(name, a, line, create=bool(GOVERNING.match(a.units.strip_own_org(clean_name(name)))))
         if superior:
             votes.cast(unit, superior, "reports", line)
+    previous = ""
     for name, line in block.supervises:
-        sub = _unit_for(name, a, line, create=False)
+        # A post its superior's block names ("A quien Supervisa: Jefe de Capacitación") exists even
+        # when the manual describes it nowhere else.
+        sub = _unit_for(name, a, line, create=_supervised_post(name, previous))
+        previous = name
         if sub:
             votes.cast(sub, unit, "supervises", line)
     post_id = a.provision(
@@ -456,6 +470,21 @@ def _post(block: PostBlock, lines: list[Line], a: Assembly, votes: Votes) -> Non
         a.note(block.functions_line, "power", f"{block.post}: a functions heading with no functions under it")
     for item in items:
         _function(item, post_id, unit, a)
+
+
+_NOT_A_POST = re.compile(
+    r"^(?:N\.?\s*/?\s*A\.?$|Ningun[oa]|No\s+aplica|As[íi]\s+como|(?:A\s+)?Tod[oa]s?\b|Especificaci[óo]n|Personal\b)",
+    re.IGNORECASE,
+)
+
+
+def _supervised_post(name: str, previous: str) -> bool:
+    """A name under "A quien Supervisa" that reads as a post: not "N/A" nor a phrase ("Así como
+    asistentes …"), nor one word carried over from the line before ("… Comunicación Social e" /
+    "Imagen")."""
+    if not _post_like(name) or _NOT_A_POST.match(name):
+        return False
+    return len(name.split()) > 1 or not re.search(r"\s(?:e|y|de|del|la|el)$", previous)
 
 
 def _list_items(lines: list[Line]) -> list[Item]:

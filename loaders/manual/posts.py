@@ -126,7 +126,7 @@ LABELS: list[tuple[str, re.Pattern[str]]] = [
     (
         "specs",
         re.compile(
-            r"^(?:especificaciones\s+del\s+puesto|escolaridad|conocimientos|habilidades|experiencia|"
+            r"^(?:especificaci[óo]n(?:es)?\s+del\s+puesto|escolaridad|conocimientos|habilidades|experiencia|"
             r"competencias|perfil\s+del\s+puesto)\b\s*:?\s*",
             re.IGNORECASE,
         ),
@@ -233,7 +233,10 @@ def _read_fields(block: PostBlock, lines: list[Line]) -> None:
         elif current in ("reports", "supervises", "area", "post"):
             # A list printed under "A quien Reporta" before its own "A quien Supervisa" label belongs to
             # the supervised posts: one reports to one post.
-            key = "supervises" if current == "reports" and values.get("reports") else current
+            # ("… de Comunicación Social e" / "Imagen" is one name wrapped, not a list.)
+            reports = values.get("reports")
+            wrapped = bool(reports) and _goes_on(reports[-1][0], text)
+            key = "supervises" if current == "reports" and reports and not wrapped else current
             values.setdefault(key, []).append((text, line.number))
     if block.functions_line is not None and not block.function_lines:
         block.function_lines = []
@@ -242,11 +245,16 @@ def _read_fields(block: PostBlock, lines: list[Line]) -> None:
     block.supervises = _entries(values.get("supervises", []))
 
 
+def _goes_on(previous: str, text: str) -> bool:
+    """``text`` continues ``previous`` mid-phrase ("… Comunicación Social e" / "Imagen")."""
+    return text[:1].islower() or bool(re.search(r"\b(?:de|del|la|el|los|las|y|e|a)$", previous))
+
+
 def _entries(values: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """One post per line; a line that goes on mid-phrase joins the previous one."""
     out: list[tuple[str, int]] = []
     for text, line in values:
-        if out and (text[:1].islower() or re.search(r"\b(?:de|del|la|el|los|las|y|e|a)$", out[-1][0])):
+        if out and _goes_on(out[-1][0], text):
             out[-1] = (f"{out[-1][0]} {text}", out[-1][1])
             continue
         out.append((text, line))

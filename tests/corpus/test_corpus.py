@@ -45,9 +45,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "torreon-contraloria-reglamento-interior.txt": (1.00, 1.00),
     "torreon-dif-reglamento-interior.txt": (0.75, 0.90),
     "torreon-implan-manual-organizacion-2018.txt": (0.96, 1.00),
-    # 0.74 before the running header boxes and an organigrama drawn in text stopped being read as
-    # structure rows ("Nombre del Puesto Camarógrafo" under the Director General happened to be right once)
-    "torreon-oficina-presidente-manual-organizacion-2018.txt": (0.72, 0.94),
+    "torreon-oficina-presidente-manual-organizacion-2018.txt": (0.76, 0.94),
     "torreon-reglamento-organico-administracion-publica-municipal.txt": (1.00, 0.96),
     "torreon-secretaria-ayuntamiento-reglamento-interior.txt": (1.00, 1.00),
     "torreon-simas-reglamento-interior-1993.txt": (1.00, 1.00),
@@ -58,9 +56,9 @@ FLOORS: dict[str, tuple[float, float]] = {
     "coahuila-pj-archivo-general-reglamento-interior.txt": (0.75, 1.00),
     "coahuila-pj-centro-evaluacion-psicosocial-reglamento-interior.txt": (1.00, 0.80),
     "coahuila-pj-cmasc-reglamento-interior.txt": (0.75, 0.80),
-    "torreon-archivo-municipal-manual-organizacion-2018.txt": (0.37, 1.00),
-    "torreon-desarrollo-institucional-manual-organizacion-2018.txt": (0.72, 0.75),
-    "torreon-imm-manual-organizacion-2018.txt": (0.83, 0.78),
+    "torreon-archivo-municipal-manual-organizacion-2018.txt": (0.62, 1.00),
+    "torreon-desarrollo-institucional-manual-organizacion-2018.txt": (1.00, 0.87),
+    "torreon-imm-manual-organizacion-2018.txt": (0.90, 0.78),
     "torreon-imm-reglamento-interior.txt": (0.66, 1.00),
     "torreon-simv-reglamento-organizacion-funcionamiento.txt": (0.91, 0.94),
     "torreon-tesoreria-reglamento-interior.txt": (0.88, 1.00),

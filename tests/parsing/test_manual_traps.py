@@ -202,3 +202,40 @@ def test_a_municipal_manual_with_a_header_box_an_unnumbered_structure_and_a_draw
         "Jefatura de Archivo",
         "Capturista",
     ]  # the organigrama drawn below the table ("Enlace de   Asistente de") is no row
+
+
+def test_post_blocks_name_whose_assistant_and_the_posts_they_supervise(tmp_path) -> None:
+    """A manual described post by post: "Asistente" is whose the heading says; a post only its
+    superior's block names is a post all the same; a name wrapped onto the next line is one name."""
+    from loaders import load_file
+
+    text = "\n".join(
+        [
+            "MANUAL DE ORGANIZACIÓN DE LA DIRECCIÓN GENERAL DE DESARROLLO INSTITUCIONAL",
+            "",
+            "                 Descripción del Director de Comunicación Social e Imagen",
+            "Nombre del Puesto          Director de Comunicación Social e Imagen",
+            "A quien Reporta:           Director General de Desarrollo Institucional",
+            "A quien Supervisa:         Jefe de Capacitación",
+            "                           Jefe de Comunicación Organizacional",
+            "Descripción de Funciones del Puesto:",
+            "  • Dirigir la comunicación de la Dirección General.",
+            "",
+            "                 Descripción de la Asistente de Comunicación Social",
+            "Nombre del Puesto          Asistente",
+            "A quien Reporta:           Director de Comunicación Social e",
+            "                           Imagen",
+            "A quien Supervisa:         N/A",
+            "Descripción de Funciones del Puesto:",
+            "  • Llevar la agenda del Director.",
+        ]
+    )
+    path = tmp_path / "manual.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_file(path)
+    names = {u.id: u.name for u in doc.units}
+    parents = {names[e.source]: names.get(e.target) for e in doc.edges_of("PART_OF") if e.source in names}
+    director = "Director de Comunicación Social e Imagen"
+    assert parents["Asistente de Comunicación Social"] == director
+    assert parents["Jefe de Capacitación"] == parents["Jefe de Comunicación Organizacional"] == director
+    assert "Imagen" not in names.values() and not [n for n in names.values() if n.startswith("N")]
