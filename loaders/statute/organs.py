@@ -61,8 +61,8 @@ from loaders.statute.structure import LIST_LEVELS, Node
 from loaders.text import fold
 
 HAS_UNIT = re.compile(  # case-sensitive: UNIT_PHRASE relies on capitals to end a name
-    rf"(?P<owner>[^.;]*?)\s+(?:[Tt]endr[áa]|[Cc]ontar[áa](?:\s+adem[áa]s)?\s+con)\s+(?:un|una)(?:\s+o\s+(?:un|una))?\s+"
-    rf"(?P<unit>{UNIT_PHRASE.pattern}|{POST_PHRASE.pattern})"
+    rf"(?P<owner>[^.;]*?)\s+(?:[Tt]endr[áa]|(?:podr[áa]\s+)?[Cc]ontar(?:[áa])?(?:\s+adem[áa]s)?\s+con)\s+(?:un|una)(?:\s+o\s+(?:un|una))?\s+"
+    rf"(?P<unit>{UNIT_PHRASE.pattern}|{POST_PHRASE.pattern}|Presidente(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)+)"
 )
 AREAS = re.compile(
     r"\b(?:se\s+auxiliar[áa]n?|contar[áa]n?)\s+(?:de|con)\s+(?:los\s+titulares\s+de\s+|las\s+personas\s+titulares\s+de\s+)?"
@@ -272,6 +272,7 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
                 _structure(g, a, organization, organs)
     # Pass 2: units named in sentences.
     for art in articles:
+        _in_charge_of_a_titular(art, a, organization, organs)
         for text, line in [(art.intro, art.node.line_start)] + [
             (n.text, n.line_start) for n, _ in art.items if n.kind == "parrafo"
         ]:
@@ -1156,6 +1157,28 @@ def _areas_by_one(text: str, line: int, a: Assembly, organs: Organs) -> None:
             _place(a, organs, unit, owners[-1].target, "Unit", line, None, "text", UNIT_LEVEL)
 
 
+IN_CHARGE_OF_A_TITULAR = re.compile(
+    r"^(?:El|La)\s+(?P<x>[\wáéíóúñ]+(?:\s+[\wáéíóúñ]+){0,4}?)\s+estar[áa]\s+a\s+cargo\s+de\s+(?:un|una)\s+"
+    r"(?:persona\s+)?titular\b",
+    re.IGNORECASE,
+)
+
+
+def _in_charge_of_a_titular(art: Article, a: Assembly, organization: str, organs: Organs) -> None:
+    """ "CAPÍTULO SEXTO / DEL VOLUNTARIADO … Artículo 39.- El voluntariado estará a cargo de un titular
+    que tendrá …": what the chapter is about and has a titular is a unit of the organization."""
+    m = IN_CHARGE_OF_A_TITULAR.match(art.intro)
+    if not m or a.units.resolve(m.group("x")) or a.units.resolve_party(m.group("x")):
+        return
+    words = fold(m.group("x")).split()
+    if not any(words[-1] in fold(h).split() for h in art.headings):
+        return  # "El programa estará a cargo de un titular": no heading says it is a part of the body
+    name = m.group("x")[:1].upper() + m.group("x")[1:]
+    unit = a.units.define(name, art.node.line_start, described=True, any_name=True)
+    parent, label = _org_head(a, organization, organs)
+    _place(a, organs, unit, parent, label, art.node.line_start, art.provision, "text", ORG_LEVEL)
+
+
 def _has_unit(text: str, line: int, a: Assembly, organs: Organs) -> None:
     for m in HAS_UNIT.finditer(text):
         owner_text = m.group("owner")
@@ -1165,6 +1188,12 @@ def _has_unit(text: str, line: int, a: Assembly, organs: Organs) -> None:
             continue
         owners = [mm for mm in UNIT_PHRASE.finditer(owner_text) if a.units.resolve(mm.group(0))]
         owner = a.units.resolve(owners[-1].group(0)) if owners else None
+        if owner is None and re.search(
+            r"\b(?:este|esta)\s+(?:[óo]rgano|unidad|[áa]rea|junta|consejo)\b", owner_text, re.I
+        ):
+            # "… la Junta de Gobierno; de igual modo, este órgano podrá contar con un Presidente Honorario"
+            before = [x for x in a.units.find(text[: m.start("owner")]) if x.label == "Unit"]
+            owner = before[-1].target if before else None
         org = a.units.resolve_org(owner_text.split()[-1]) if not owner and owner_text.split() else None
         existing = a.units.resolve(name)
         unit = existing or a.units.define(name, line)

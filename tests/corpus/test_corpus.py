@@ -43,7 +43,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "pjecz-secretaria-tecnica-transparencia-reglamento-interior.txt": (1.00, 1.00),
     "sectur-reglamento-interior-2021.txt": (1.00, 1.00),
     "torreon-contraloria-reglamento-interior.txt": (1.00, 1.00),
-    "torreon-dif-reglamento-interior.txt": (0.75, 0.90),
+    "torreon-dif-reglamento-interior.txt": (1.00, 1.00),
     "torreon-implan-manual-organizacion-2018.txt": (0.96, 1.00),
     "torreon-oficina-presidente-manual-organizacion-2018.txt": (0.76, 0.94),
     "torreon-reglamento-organico-administracion-publica-municipal.txt": (1.00, 0.96),

@@ -188,7 +188,28 @@ b. La integración de los expedientes.
 II. Corresponde al área de Instrucción:
 a. La valoración jurídica de las Quejas.
 """,
+    # A board that "may have" an honorary president; a chapter's subject "a cargo de un titular".
+    "dif.txt": """REGLAMENTO INTERIOR DEL SISTEMA PARA EL DESARROLLO INTEGRAL DE LA FAMILIA DE TORREÓN
+Artículo 15.- Para su adecuado funcionamiento, el Organismo contara con las siguientes unidades administrativas:
+I.- Junta de Gobierno;
+II.- Dirección General;
+III.- Dirección Administrativa.
+Artículo 19.- El presidente Municipal presidirá las sesiones de la Junta de Gobierno; de igual modo, este
+órgano podrá contar con un Presidente Honorario, el cual no formará parte de la misma.
+CAPITULO SEXTO
+DEL VOLUNTARIADO
+Artículo 39.- El voluntariado estará a cargo de un titular que tendrá las siguientes competencias:
+I. Encabezar y coordinar las acciones de los voluntarios.
+II. Las demás que le encomiende la Dirección General.
+""",
 }
+
+
+def test_an_honorary_president_and_a_chapter_with_a_titular(tmp_path: Path) -> None:
+    doc = load(tmp_path, SMALL_BODIES["dif.txt"], "dif.txt")
+    assert parents(doc)["Presidencia Honoraria"] == "Junta de Gobierno"  # "este órgano": the Junta
+    assert parents(doc)["Voluntariado"] == "Dirección General"  # under the body's executive head
+    assert held(doc) == {"Voluntariado": 2}
 
 
 def test_a_court_s_competence_and_its_areas_named_one_by_one(tmp_path: Path) -> None:
