@@ -104,7 +104,7 @@ _HEADS_LONGEST = sorted(UNIT_KINDS, key=len, reverse=True)
 _NAME_END = re.compile(
     r"""(?:,\s*|\s+)(?:a\s+la\s+cual|al\s+cual|a\s+la\s+que|al\s+que|la\s+cual|el\s+cual|las\s+cuales|los\s+cuales|
     que|quien|quienes|cuy[oa]s?|mism[oa]s?\s+que|misma|mismo|con\s+(?:las|los)\s+siguientes|
-    encargad[oa]\s+de|responsable\s+de)\b
+    encargad[oa]\s+de|responsable\s+(?:de|del))\b
     |(?<!\b[A-Z])(?<!\bLic)(?<!\bIng)\.\s+(?=[A-ZÁÉÍÓÚÑ])|[:;]|\.$|\(|,\s*(?:y|e)\s*$|\s+(?:y|e)\s*$""",
     re.VERBOSE,
 )

@@ -206,7 +206,9 @@ def kind_of_group(group: Group, a: Assembly) -> str:
     structure_phrase = any_of(STRUCTURE_INTROS, intro)
     power_phrase = any_of(POWER_INTROS, intro) and not NOT_POWERS.search(intro)
     subject = _subject_text(intro)
-    collegiate = subject is not None and fold(subject.split()[0]).startswith(COLLEGIATE_HEADS)
+    collegiate = subject is not None and (
+        fold(subject.split()[0]).startswith(COLLEGIATE_HEADS) or bool(re.search(r"\bcolegiad[oa]\b", fold(subject)))
+    )  # "El Juzgado Colegiado se integrará por:" is made of members too
     if collegiate and any_of(MEMBER_INTROS, intro):
         return "members"  # a board is made of members (posts, bodies), not of units
     if structure_phrase or (STRUCTURE_NOUNS.search(intro) and intro.rstrip().endswith(":") and not power_phrase):
@@ -273,10 +275,13 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
     # Pass 2: units named in sentences.
     for art in articles:
         _in_charge_of_a_titular(art, a, organization, organs)
+        _collegiate_body(art, a, organization, organs)
+        previous = ""
         for text, line in [(art.intro, art.node.line_start)] + [
             (n.text, n.line_start) for n, _ in art.items if n.kind == "parrafo"
         ]:
-            _has_unit(text, line, a, organs)
+            _has_unit(text, line, a, organs, previous)
+            previous = text
             _areas(text, line, a, organs)
             _areas_by_one(text, line, a, organs)
             _named_units(text, line, a, organization, organs)
@@ -313,7 +318,30 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
     _sub_units_by_name(a, organs)
     _possessed_units(a, organs)
     _direction_under_board(a, organization, organs)
+    _chapter_class_owner(articles, a, organs)
     return organs, statements
+
+
+def _chapter_class_owner(articles: list[Article], a: Assembly, organs: Organs) -> None:
+    """ "CAPÍTULO V / De los Agrupamientos o Unidades Operativas / Sección Primera / De la Unidad de
+    Prevención Escolar": a unit no list places, in a chapter about a class of units, belongs to the one
+    unit whose name takes that class ("División de Operaciones Regionales y Agrupamientos")."""
+    for art in articles:
+        if len(art.headings) < 2:
+            continue
+        unit = heading_unit(art.headings[0], a)
+        if unit is None or unit in organs.placement:
+            continue
+        chapter = _HEADING_UNIT.match(art.headings[1])  # the enclosing chapter
+        if not chapter:
+            continue
+        plurals = [fold(w) for w in re.findall(r"[\wáéíóúñ]+", chapter.group("name")) if len(w) > 5 and w.endswith("s")]
+        owners = {
+            u for u in a.units.ids() if u != unit and any(p in fold(a.units.name(u)).split() for p in plurals[:1])
+        }
+        if len(owners) == 1:
+            owner = owners.pop()
+            _place(a, organs, unit, owner, "Unit", art.node.line_start, None, "headings", HEADING_LEVEL)
 
 
 def _direction_under_board(a: Assembly, organization: str, organs: Organs) -> None:
@@ -611,8 +639,17 @@ def _structure(group: Group, a: Assembly, organization: str, organs: Organs) -> 
     if not group.items:  # "El Comisario Jefe tiene bajo su mando las siguientes áreas:" + a plain paragraph
         for trailing, _ in group.after.get(-1, []):
             for line, name in _name_lines(trailing):
-                unit = a.units.define(name, line, listed=True, listed_as=listed_as, scope=parent)
+                unit = _top_level(name, a, organs) or a.units.define(
+                    name, line, listed=True, listed_as=listed_as, scope=parent
+                )
                 _place(a, organs, unit, parent, label, line, group.article.provision, "structure", strength)
+
+
+def _top_level(name: str, a: Assembly, organs: Organs) -> str | None:
+    """A unit the organization's own list named ("III. División de Operaciones Regionales y
+    Agrupamientos") that a unit's list names again is that same unit, placed under it."""
+    unit = a.units.resolve(name)
+    return unit if unit in organs.top_level else None
 
 
 def _name_lines(paragraph: Node) -> list[tuple[int, str]]:
@@ -626,7 +663,13 @@ def _name_lines(paragraph: Node) -> list[tuple[int, str]]:
     if len(names) > 1 and whole_lines and all(name_like(n) for _, n in names):
         return names
     name = listed_name(paragraph.text)
-    if name_like(name) and len(paragraph.text) < 120:
+    # "División de Operaciones Regionales y Agrupamientos, a la que le corresponden los grupos …": a
+    # name, then what it is for.
+    described = re.match(
+        rf"{re.escape(name)},?\s+(?:a\s+la\s+que|al\s+que|a\s+la\s+cual|al\s+cual|la\s+cual|el\s+cual|que)\b",
+        re.sub(r"\s+", " ", paragraph.text.strip()),
+    )
+    if name_like(name) and (len(paragraph.text) < 120 or described):
         return [(paragraph.line_start, name)]
     return []
 
@@ -701,7 +744,8 @@ def _structure_item(
     name = listed_name(node.text)
     if not name_like(name):
         return None
-    unit = a.units.define(name, node.line_start, listed=True, listed_as=listed_as, scope=parent)
+    top = _top_level(name, a, organs) if strength > ORG_LEVEL else None
+    unit = top or a.units.define(name, node.line_start, listed=True, listed_as=listed_as, scope=parent)
     organs.unit_at[_pid(group.article, node)] = unit
     if fold(clean_name(name)) != fold(name) and not name.isupper():
         a.units.add_alias(unit, name)
@@ -1164,6 +1208,25 @@ IN_CHARGE_OF_A_TITULAR = re.compile(
 )
 
 
+def _collegiate_body(art: Article, a: Assembly, organization: str, organs: Organs) -> None:
+    """ "CAPÍTULO II / Del Consejo de Tutores / Artículo 168. El Consejo de Tutores está integrado por …":
+    a board the document sets up and composes is one of the organization's bodies."""
+    heading = _HEADING_UNIT.match(art.heading or "")
+    if not heading:
+        return
+    name = clean_name(heading.group("name"))
+    if not fold(name).startswith(COLLEGIATE_HEADS) or len(name.split()) < 3 or a.units.resolve_party(name):
+        return
+    if not re.match(
+        rf"^(?:El|La)\s+{re.escape(name)}\s+(?:est[áa]\s+integrad|se\s+integra|se\s+compone|estar[áa]\s+integrad)",
+        art.intro,
+        re.IGNORECASE,
+    ):
+        return
+    unit = a.units.define(name, art.node.line_start, described=True, any_name=True)
+    _place(a, organs, unit, organization, "Organization", art.node.line_start, art.provision, "text", ORG_LEVEL)
+
+
 def _in_charge_of_a_titular(art: Article, a: Assembly, organization: str, organs: Organs) -> None:
     """ "CAPÍTULO SEXTO / DEL VOLUNTARIADO … Artículo 39.- El voluntariado estará a cargo de un titular
     que tendrá …": what the chapter is about and has a titular is a unit of the organization."""
@@ -1179,7 +1242,10 @@ def _in_charge_of_a_titular(art: Article, a: Assembly, organization: str, organs
     _place(a, organs, unit, parent, label, art.node.line_start, art.provision, "text", ORG_LEVEL)
 
 
-def _has_unit(text: str, line: int, a: Assembly, organs: Organs) -> None:
+def _has_unit(text: str, line: int, a: Assembly, organs: Organs, previous: str = "") -> None:
+    """ "La Dirección X tendrá una Coordinación Y", "El Centro contará además con una o un Subdirector
+    Técnico", "este órgano podrá contar con un Presidente Honorario" (``previous``: the paragraph
+    before, whose subject "esta unidad" may be)."""
     for m in HAS_UNIT.finditer(text):
         owner_text = m.group("owner")
         name = clean_name(m.group("unit"))
@@ -1193,7 +1259,8 @@ def _has_unit(text: str, line: int, a: Assembly, organs: Organs) -> None:
         ):
             # "… la Junta de Gobierno; de igual modo, este órgano podrá contar con un Presidente Honorario"
             before = [x for x in a.units.find(text[: m.start("owner")]) if x.label == "Unit"]
-            owner = before[-1].target if before else None
+            subject = [x for x in a.units.find(previous) if x.label == "Unit"][:1]
+            owner = before[-1].target if before else subject[0].target if subject else None
         org = a.units.resolve_org(owner_text.split()[-1]) if not owner and owner_text.split() else None
         existing = a.units.resolve(name)
         unit = existing or a.units.define(name, line)

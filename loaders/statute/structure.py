@@ -612,14 +612,18 @@ class TreeBuilder:
         node = owner.add(Node("parrafo", str(index), c.line.number, text=c.text))
         self.last = node
 
-    def _paragraph_ended(self) -> bool:
+    def _paragraph_ended(self, text: str = "") -> bool:
         """Did the previous line end its paragraph? A blank line, or a sentence end on a line that is
-        short for the source's wrap width (or any line, in a source that does not wrap)."""
+        short for the source's wrap width (or any line, in a source that does not wrap); a colon at
+        the wrap width before a capital announces what follows ("… las siguientes áreas:" /
+        "División de Operaciones …")."""
         if self.previous_blank or self.previous_line is None:
             return True
         previous = self.previous_line
         if not re.search(r"[.:;]\s*$", previous.text):
             return False
+        if previous.text.rstrip().endswith(":") and text[:1].isupper():
+            return True
         if self.width is None:
             return True
         return len(previous.raw.rstrip()) < 0.8 * self.width
@@ -647,7 +651,7 @@ class TreeBuilder:
             index = 1 + sum(1 for n in container.children if n.kind == "parrafo")
             self.last = container.add(Node("parrafo", str(index), c.line.number, text=c.text))
             return
-        if not self._paragraph_ended() and self.last is not self.root:
+        if not self._paragraph_ended(c.text) and self.last is not self.root:
             # A hard-wrapped line: the same paragraph goes on.
             self.last.append_text(c.text, c.line.number)
             return

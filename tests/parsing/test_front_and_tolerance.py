@@ -202,7 +202,50 @@ Artículo 39.- El voluntariado estará a cargo de un titular que tendrá las sig
 I. Encabezar y coordinar las acciones de los voluntarios.
 II. Las demás que le encomiende la Dirección General.
 """,
+    # A police regulation: a list of one unnamed line after a colon at the wrap width, a unit the
+    # organization's list named that a commander's list takes, "esta unidad" from the paragraph before,
+    # units described after their name, a board set up by its chapter, agrupamientos by their chapter.
+    "comisaria.txt": """REGLAMENTO INTERNO DE LA COMISARÍA DE SEGURIDAD CIUDADANA DE GUADALAJARA
+Artículo 11. La Comisaría está integrada por:
+I. Despacho del Comisario General;
+II. Despacho del Comisario Jefe;
+III. División de Operaciones Regionales y Agrupamientos;
+IV. División de Carrera Policial;
+V. Enlace de Fondos y Subsidios Federales.
+Artículo 14. El Comisario Jefe tiene bajo su mando las siguientes áreas, según lo dispone este artículo:
+División de Operaciones Regionales y Agrupamientos, a la que le corresponden los grupos operativos que
+desarrollan su función en las tres regiones operativas en las que se divide el municipio.
+Artículo 51. La División de Carrera Policial cuenta con la siguiente estructura:
+I. Unidad de Reclutamiento y Selección de Personal.
+La Unidad de Reclutamiento y Selección de Personal es el ente orgánico de la División que capta a los policías.
+Para su funcionamiento esta unidad contará con una Jefatura de Reclutamiento y Selección que integrará el personal.
+Artículo 61. El Enlace de Fondos y Subsidios Federales depende del Comisario General y se divide en las siguientes:
+I. Oficina de Enlace Institucional de Fondos y Subsidios Federales, responsable del ejercicio del recurso; y
+II. Oficina de Control de Confianza, que capacita al personal.
+CAPÍTULO V
+De los Agrupamientos o Unidades Operativas
+Sección Primera
+De la Unidad de Prevención Escolar
+Artículo 28. La Unidad de Prevención Escolar, cuenta con las siguientes atribuciones generales:
+I. Intervenir en los centros de educación básica.
+CAPÍTULO VI
+Del Consejo de Tutores
+Artículo 168. El Consejo de Tutores está integrado por un representante de la División de Carrera Policial.
+""",
 }
+
+
+def test_a_police_regulation_read_as_its_genre_writes_it(tmp_path: Path) -> None:
+    doc = load(tmp_path, SMALL_BODIES["comisaria.txt"], "comisaria.txt")
+    placed = parents(doc)
+    assert [u.name for u in doc.units].count("División de Operaciones Regionales y Agrupamientos") == 1
+    assert placed["División de Operaciones Regionales y Agrupamientos"] == "Despacho del Comisario Jefe"
+    assert placed["Jefatura de Reclutamiento y Selección"] == "Unidad de Reclutamiento y Selección de Personal"
+    assert placed["Oficina de Enlace Institucional de Fondos y Subsidios Federales"] == (
+        "Enlace de Fondos y Subsidios Federales"
+    )
+    assert placed["Unidad de Prevención Escolar"] == "División de Operaciones Regionales y Agrupamientos"
+    assert placed["Consejo de Tutores"] == "Comisaría de Seguridad Ciudadana de Guadalajara"
 
 
 def test_an_honorary_president_and_a_chapter_with_a_titular(tmp_path: Path) -> None:
