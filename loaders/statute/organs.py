@@ -962,6 +962,12 @@ def _holders(
     if referred:
         return [referred]
     heading = _upper_ratio(intro) > 0.8 and intro.rstrip().endswith(":")
+    # The sentence's subject is a known unit whose name has commas ("La Dirección de Control, Seguimiento
+    # de Procesos y Atención a Víctimas, tiene …") or goes on to whom it answers ("… depende del
+    # Comisario General y tiene …").
+    subject_unit = _known_subject(intro, a)
+    if subject_unit:
+        return [("Unit", subject_unit)]
     for phrase in _holder_phrases(intro):
         plural = _plural_post(re.sub(r"^(?:los|las)\s+", "", phrase, flags=re.IGNORECASE), a)
         if plural:
@@ -993,6 +999,24 @@ def _holders(
         if unit:
             return [("Unit", unit)]
     return []
+
+
+_SUBJECT_VERB = re.compile(
+    r"\s*,?\s*(?:(?:depende|depender[áa])\s+[^,:;]*?\s+y\s+|es\s+una?\s+[^,:;]*?\s+y\s+)?"
+    r"(?:tiene|tendr[áa]|cuenta|contar[áa]|ejercer[áa]|desempe[ñn]ar[áa])\b"
+)
+
+
+def _known_subject(intro: str, a: Assembly) -> str | None:
+    """The known unit an intro opens with ("La X tiene …", "La X, tiene …", "La X depende de Y y tiene …")."""
+    head = re.match(r"^(?:La|El|Las|Los)\s+", intro)
+    if not head:
+        return None
+    mentions = [m for m in a.units.find(intro[:200]) if m.label == "Unit" and m.start == head.end()]
+    if not mentions:
+        return None
+    longest = max(mentions, key=lambda m: m.end)
+    return longest.target if _SUBJECT_VERB.match(intro[longest.end :]) else None
 
 
 def _previous_holders(group: Group, organs: Organs) -> list[tuple[str, str]]:

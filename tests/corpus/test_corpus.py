@@ -39,7 +39,7 @@ EXPECTED = {e["file"]: e for e in expectations()}
 # (units with the right parent, power lists exact), as measured; raise them when the reading improves.
 FLOORS: dict[str, tuple[float, float]] = {
     # data/corpus: the documents the loaders were developed on
-    "guadalajara-comisaria-reglamento-interno-carrera-policial.txt": (0.98, 0.91),
+    "guadalajara-comisaria-reglamento-interno-carrera-policial.txt": (0.98, 0.95),
     "pjecz-secretaria-tecnica-transparencia-reglamento-interior.txt": (1.00, 1.00),
     "sectur-reglamento-interior-2021.txt": (1.00, 1.00),
     "torreon-contraloria-reglamento-interior.txt": (1.00, 1.00),

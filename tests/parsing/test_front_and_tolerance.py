@@ -211,7 +211,8 @@ I. Despacho del Comisario General;
 II. Despacho del Comisario Jefe;
 III. División de Operaciones Regionales y Agrupamientos;
 IV. División de Carrera Policial;
-V. Enlace de Fondos y Subsidios Federales.
+V. Enlace de Fondos y Subsidios Federales;
+VI. Dirección de Control, Seguimiento de Procesos y Atención a Víctimas.
 Artículo 14. El Comisario Jefe tiene bajo su mando las siguientes áreas, según lo dispone este artículo:
 División de Operaciones Regionales y Agrupamientos, a la que le corresponden los grupos operativos que
 desarrollan su función en las tres regiones operativas en las que se divide el municipio.
@@ -228,6 +229,10 @@ Sección Primera
 De la Unidad de Prevención Escolar
 Artículo 28. La Unidad de Prevención Escolar, cuenta con las siguientes atribuciones generales:
 I. Intervenir en los centros de educación básica.
+Artículo 64. La Dirección de Control, Seguimiento de Procesos y Atención a Víctimas, tiene las siguientes atribuciones:
+I. Diseñar los procedimientos de captura de la información.
+Artículo 65. La División de Carrera Policial depende del Comisario General y tiene las siguientes atribuciones:
+I. Aplicar el Programa Rector de Profesionalización.
 CAPÍTULO VI
 Del Consejo de Tutores
 Artículo 168. El Consejo de Tutores está integrado por un representante de la División de Carrera Policial.
@@ -246,6 +251,9 @@ def test_a_police_regulation_read_as_its_genre_writes_it(tmp_path: Path) -> None
     )
     assert placed["Unidad de Prevención Escolar"] == "División de Operaciones Regionales y Agrupamientos"
     assert placed["Consejo de Tutores"] == "Comisaría de Seguridad Ciudadana de Guadalajara"
+    # A subject whose name has commas, or that first says whom it answers to, holds its own list.
+    assert held(doc)["Dirección de Control, Seguimiento de Procesos y Atención a Víctimas"] == 1
+    assert held(doc)["División de Carrera Policial"] == 1
 
 
 def test_an_honorary_president_and_a_chapter_with_a_titular(tmp_path: Path) -> None:
