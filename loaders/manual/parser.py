@@ -383,7 +383,13 @@ def _unit_for(name: str, a: Assembly, line: int, *, create: bool) -> str | None:
         return unit
     wanted = _headless(own)
     if len(wanted) >= 2:
-        same = [u for u in a.units.ids() if _headless(a.units.name(u)) == wanted]
+        # (a "Subdirector de X" is not the "Director de X": the same words, another post)
+        sub = fold(own).startswith("sub")
+        same = [
+            u
+            for u in a.units.ids()
+            if _headless(a.units.name(u)) == wanted and fold(a.units.name(u)).startswith("sub") == sub
+        ]
         if len(same) == 1:
             a.units.add_alias(same[0], own)
             return same[0]
