@@ -181,7 +181,8 @@ def post_to_unit_name(post: str) -> str | None:
         re.I,
     )
     if m:
-        return clean_name(m.group(1))
+        unit = clean_name(m.group(1))  # "la persona encargada del área de coordinación de …"
+        return unit[:1].upper() + unit[1:]
     words = text.split()
     for n in (2, 1):  # "Oficial Mayor", then one word
         head = fold(" ".join(words[:n]))

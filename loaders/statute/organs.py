@@ -319,7 +319,27 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
     _possessed_units(a, organs)
     _direction_under_board(a, organization, organs)
     _chapter_class_owner(articles, a, organs)
+    _under_the_head(a, organs)
     return organs, statements
+
+
+def _under_the_head(a: Assembly, organs: Organs) -> None:
+    """A unit the text describes (it holds a list) but no list places answers to the organization's
+    head unit when the text names one ("I. La o el titular visitador"), as the listed units do."""
+    head = organs.executive
+    if head is None or head in organs.governing[:-1]:
+        return
+    for unit in a.units.ids():
+        if unit in organs.placement or unit == head or unit in organs.governing or unit not in organs.units_seen:
+            continue
+        if fold(a.units.name(unit)).startswith(COLLEGIATE_HEADS) or CONTROL_BODY.match(a.units.name(unit)):
+            continue  # boards and the internal control answer to the body itself, not to its director
+        _place(a, organs, unit, head, "Unit", a.units.records_line(unit), None, "organization-head", HEADING_LEVEL)
+
+
+CONTROL_BODY = re.compile(
+    r"^(?:Contralor[íi]a|[ÓO]rgano\s+(?:Interno\s+)?de\s+(?:Control|Vigilancia)|Comisar[íi]o)", re.I
+)
 
 
 def _chapter_class_owner(articles: list[Article], a: Assembly, organs: Organs) -> None:
@@ -699,7 +719,8 @@ def _governing_chain(items, group: Group, a: Assembly, subject: str, label: str,
     for node, _ in items[:2]:
         name = clean_name(listed_name(node.text))
         board = bool(GOVERNING_HEADS.match(name)) and not chain
-        titular = label == "Organization" and a.units.titular_of(name) == subject  # "El Presidente del Tribunal"
+        # "El Presidente del Tribunal", "I. La o el titular visitador": the body's titular heads the list.
+        titular = label == "Organization" and (a.units.titular_of(name) == subject or fold(name).startswith("titular "))
         own = label == "Organization" and _own_direction(name, a, subject)  # "I. Una dirección."
         executive = bool(EXECUTIVE_HEADS.match(name) or (chain and EXECUTIVE_AFTER_BOARD.match(name)) or titular or own)
         if not (board or executive):
@@ -845,6 +866,12 @@ HOLDER_PATTERNS = [
         r"(?:ser[áa]|es)\s+(?:nombrad|asignad|designad|ocupad)",
         re.IGNORECASE,
     ),
+    # "La persona encargada del área de coordinación de la Visitaduría tendrá …"
+    re.compile(
+        r"^(?:La|El)\s+persona\s+(?P<x>(?:encargad[oa]|responsable)\s+(?:de\s+la|del|de)\s+[^:;,]+?)\s+"
+        r"(?:tendr|tiene|ejercer)",
+        re.IGNORECASE,
+    ),
     # "La Subsecretaría de Turismo tiene …", "…, el Secretario atenderá …", "El Secretario, además de …, desempeñará …"
     re.compile(
         r"(?:^|[.,;]\s*)(?:En\s+[^,]{0,80},\s*)?(?:(?:[Ll]a|[Ee]l|[Ll]as|[Ll]os)\s+(?:o\s+(?:el|la)\s+)?)(?:persona\s+)?"
@@ -880,6 +907,9 @@ def _resolve_holder(phrase: str, a: Assembly, line: int, executive: str | None =
         cuts += [text] + [text[: m.start()] for m in reversed(list(re.finditer(r",", text)))]
     for cut in dict.fromkeys(c.strip(" ,") for c in cuts if c.strip(" ,")):
         party = a.units.resolve_party(cut)
+        titular_unit = executive and fold(a.units.name(executive)).startswith("titular")
+        if party == ("Organization", a.organization) and titular_unit and re.search(r"\btitular\b", cut, re.I):
+            return "Unit", executive  # "La persona Titular de la Visitaduría", listed as "La o el titular visitador"
         if party:
             # The organization's titular holds its own powers, even where the structure lists the
             # titular's office as one dependency among others ("Oficina del Presidente Municipal").
@@ -891,8 +921,10 @@ def _resolve_holder(phrase: str, a: Assembly, line: int, executive: str | None =
         name = a.units.strip_own_org(clean_name(text))
         if unit_like(name) and kind_of(name):
             return "Unit", a.units.define(name, line, described=True)
-        # "El Jefe de Departamento de Pavimentación …": a post names its unit.
-        unit_name = post_to_unit_name(name) if name_like(name) else None
+        # "El Jefe de Departamento de Pavimentación …", "La persona encargada del área de …": a post names
+        # its unit.
+        post_phrase = name_like(name) or re.match(r"^(?:encargad[oa]|responsable)\s", name, re.IGNORECASE)
+        unit_name = post_to_unit_name(clean_name(text)) if post_phrase else None  # the long form kept as an alias
         if unit_name and unit_like(unit_name):
             unit = a.units.define(unit_name, line, described=True)
             a.units.add_alias(unit, name)

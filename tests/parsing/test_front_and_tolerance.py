@@ -237,7 +237,31 @@ CAPÍTULO VI
 Del Consejo de Tutores
 Artículo 168. El Consejo de Tutores está integrado por un representante de la División de Carrera Policial.
 """,
+    # A judiciary body whose structure lists its titular first; an area named by "la persona encargada".
+    "visitaduria.txt": """REGLAMENTO INTERIOR DE LA VISITADURÍA DEL PODER JUDICIAL DEL ESTADO DE CHIHUAHUA
+**Artículo 40.** La Visitaduría estará integrada por:
+I.	La o el titular visitador
+II.	Las o los Visitadores
+**Artículo 41.** La persona Titular de la Visitaduría tendrá las facultades y obligaciones siguientes:
+I.	Planear las visitas de inspección.
+#### SECCIÓN TERCERA
+ÁREA DE COORDINACIÓN DE LA VISITADURÍA
+**Artículo 46.** La persona encargada del área de coordinación de la Visitaduría tendrá las siguientes atribuciones:
+I.	Proponer a la o el visitador titular acciones de revisión.
+II.	Auxiliar a la o el Visitador titular en la planeación.
+""",
 }
+
+
+def test_a_body_that_lists_its_titular_first(tmp_path: Path) -> None:
+    doc = load(tmp_path, SMALL_BODIES["visitaduria.txt"], "visitaduria.txt")
+    placed = parents(doc)
+    assert placed["Visitadores"] == placed["Área de coordinación"] == "Titular visitador"
+    assert (
+        "Área de coordinación de la Visitaduría"
+        in next(u for u in doc.units if u.name == "Área de coordinación").aliases
+    )
+    assert held(doc) == {"Titular visitador": 1, "Área de coordinación": 2}
 
 
 def test_a_police_regulation_read_as_its_genre_writes_it(tmp_path: Path) -> None:
@@ -275,7 +299,7 @@ def test_a_body_described_post_by_post(tmp_path: Path) -> None:
     assert parents(doc) == {
         "Consejo Directivo": "Sistema Integral de Mantenimiento Vial de Torreón",
         "Dirección General": "Consejo Directivo",  # "II. Al Director General.": the post's unit
-        "Gerencia de Finanzas": "Sistema Integral de Mantenimiento Vial de Torreón",
+        "Gerencia de Finanzas": "Dirección General",  # no list places it: under the body's head
         "Departamento de Pavimentación": "Gerencia de Finanzas",
         "Operador de maquinaria": "Departamento de Pavimentación",  # "del Jefe de Pavimentación"
         "Asistente de Pavimentación": "Departamento de Pavimentación",
