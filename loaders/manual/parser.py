@@ -119,6 +119,7 @@ def parse_manual(path: str | Path, data: bytes | None = None) -> ParsedDocument:
     for section in found:
         if section.kind == "functions":
             head = head or _functions(section, section_ids[id(section)], a)
+    _repeated_posts(blocks, a)
     for block in blocks:  # each post as its own block names it, before other blocks mention it
         if block.post:
             _unit_for(_block_post(block), a, block.line, create=True)
@@ -432,6 +433,25 @@ def _headless(name: str) -> tuple[str, ...]:
 
 
 # ----------------------------------------------------------------------------- post blocks
+_SMALL_WORDS = {"de", "del", "la", "las", "el", "los", "y", "e", "en", "a", "para", "con"}
+
+
+def _repeated_posts(blocks: list[PostBlock], a: Assembly) -> None:
+    """A block whose "Nombre del Puesto" repeats an earlier block's while its heading names another post
+    ("DESCRIPCIÓN DEL DIRECTOR DE AREA …" / "Nombre del Puesto: Director General …"): a copy-paste slip;
+    the heading says which post it is. Noted in the reading report."""
+    seen: set[str] = set()
+    for block in blocks:
+        heading = re.sub(r"[\s/.,;:]+$", "", block.heading or "")
+        if block.post and fold(block.post) in seen and heading and fold(heading) != fold(block.post):
+            words = heading.lower().split() if heading.isupper() else heading.split()
+            name = " ".join(w if w in _SMALL_WORDS and i else w[:1].upper() + w[1:] for i, w in enumerate(words))
+            a.note(block.line, "unit", f"post {block.post!r} described twice; this block's heading names {name!r}")
+            block.post = name
+        if block.post:
+            seen.add(fold(block.post))
+
+
 def _block_post(block: PostBlock) -> str:
     """The post a block describes. "Nombre del Puesto: Asistente" under "Descripción de la Asistente de
     Capital Humano": the heading says whose assistant."""

@@ -239,3 +239,37 @@ def test_post_blocks_name_whose_assistant_and_the_posts_they_supervise(tmp_path)
     assert parents["Asistente de Comunicación Social"] == director
     assert parents["Jefe de Capacitación"] == parents["Jefe de Comunicación Organizacional"] == director
     assert "Imagen" not in names.values() and not [n for n in names.values() if n.startswith("N")]
+
+
+def test_a_post_name_pasted_twice_is_read_from_its_block_s_heading(tmp_path) -> None:
+    """Two blocks say "Nombre del Puesto: Director General …"; the second's heading names the Director
+    de Área: the heading wins, and the reading report says so."""
+    from loaders import load_file
+
+    text = "\n".join(
+        [
+            "MANUAL DE ORGANIZACIÓN DE LA OFICINA DEL PRESIDENTE MUNICIPAL",
+            "",
+            "DESCRIPCIÓN DEL DIRECTOR GENERAL DE COMUNICACIÓN SOCIAL E IMAGEN",
+            "Nombre del Puesto          Director General de Comunicación Social e Imagen",
+            "A quien Reporta:           Presidente Municipal",
+            "Descripción de Funciones del Puesto:",
+            "  • Dirigir la comunicación social.",
+            "",
+            "DESCRIPCIÓN DEL DIRECTOR DE AREA DE COMUNICACIÓN SOCIAL E IMAGEN",
+            "Nombre del Puesto          Director General de Comunicación Social e Imagen",
+            "A quien Reporta:           Director General de Comunicación Social e Imagen",
+            "Descripción de Funciones del Puesto:",
+            "  • Mantener vigente la imagen de las Direcciones.",
+        ]
+    )
+    path = tmp_path / "manual.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_file(path)
+    names = {u.id: u.name for u in doc.units}
+    parents = {names[e.source]: names.get(e.target) for e in doc.edges_of("PART_OF") if e.source in names}
+    assert (
+        parents["Director de Area de Comunicación Social e Imagen"]
+        == "Director General de Comunicación Social e Imagen"
+    )
+    assert any("described twice" in n.message for n in doc.notes)
