@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ahocorasick
 
 from loaders import ids
 from loaders.lexicon import (
@@ -146,8 +149,10 @@ def name_like(name: str, *, single_word: bool = True) -> bool:
     return len(lowercase) <= allowed and fold(words[-1]) not in CONNECTORS
 
 
-def _content(name: str) -> list[str]:
-    return [stem(w) for w in re.findall(r"[A-Za-zÁÉÍÓÚÑáéíóúñü]+", name) if fold(w) not in CONNECTORS]
+@lru_cache(maxsize=65536)
+def _content(name: str) -> tuple[str, ...]:
+    """A name's content words, stemmed (cached: the same names are compared again and again)."""
+    return tuple(stem(w) for w in re.findall(r"[A-Za-zÁÉÍÓÚÑáéíóúñü]+", name) if fold(w) not in CONNECTORS)
 
 
 def _stems_match(a: str, b: str) -> bool:
@@ -157,7 +162,7 @@ def _stems_match(a: str, b: str) -> bool:
     return shortest >= 6 and a[:shortest] == b[:shortest]
 
 
-def _same_name(a: list[str], b: list[str]) -> bool:
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a) == len(b) and all(_stems_match(x, y) for x, y in zip(a, b, strict=True))
 
 
@@ -241,9 +246,10 @@ class UnitRegistry:
     def __init__(self, organization: str) -> None:
         self.organization = organization
         self._units: dict[str, _Unit] = {}
-        self._by_key: dict[str, str] = {}  # folded name or alias → id
+        self._by_key: _Keys = _Keys()  # folded name or alias → id
         self._orgs: dict[str, OrganizationRecord] = {}
-        self._org_by_key: dict[str, str] = {}
+        self._org_by_key: _Keys = _Keys()
+        self._scanner: _Scanner | None = None
         self._titular_posts: dict[str, str] = {}  # folded post → organization id
 
     # ------------------------------------------------------------------ units
@@ -418,11 +424,8 @@ class UnitRegistry:
             return unit
         phrase = fold(clean_name(post))
         if len(phrase.split()) >= 2 or phrase in POST_HEADS:
-            holders = [
-                u.id
-                for u in self._units.values()
-                if re.search(rf"\b(?:del?|de la)\s+{re.escape(phrase)}$", fold(u.name))
-            ]
+            tails = (f" de {phrase}", f" del {phrase}", f" de la {phrase}")
+            holders = [u.id for u in self._units.values() if fold(u.name).endswith(tails)]
             if len(holders) == 1:
                 return holders[0]
         return None
@@ -550,26 +553,29 @@ class UnitRegistry:
         return list(self._orgs.values())
 
     # ------------------------------------------------------------------ scanning text
+    def _current_scanner(self) -> _Scanner:
+        """One automaton over every known name, rebuilt only when a name was added since."""
+        version = (self._by_key.version, self._org_by_key.version)
+        if self._scanner is None or self._scanner.version != version:
+            candidates = [(k.replace(";", ","), v, "Unit") for k, v in self.known_names()]
+            candidates += [(k.replace(";", ","), v, "Organization") for k, v in self._org_by_key.items()]
+            candidates.sort(key=lambda c: len(c[0]), reverse=True)
+            self._scanner = _Scanner(version, candidates)
+        return self._scanner
+
     def find(self, text: str) -> list[Mention]:
         """Known units and bodies mentioned in ``text``, longest match first, in reading order."""
         folded = fold(text).replace(";", ",")  # "Gerencia Operativa; Planeación …" = "…, Planeación …"
         taken = [False] * len(folded)
         found: list[Mention] = []
-        candidates = [(k.replace(";", ","), v, "Unit") for k, v in self.known_names()]
-        candidates += [(k.replace(";", ","), v, "Organization") for k, v in self._org_by_key.items()]
-        candidates.sort(key=lambda c: len(c[0]), reverse=True)
-        for key, target, label in candidates:
-            if len(key) < (3 if label == "Organization" else 4):  # an acronym ("DIF") is a name too
+        for start, end, target, label, single in self._current_scanner().matches(folded):
+            if any(taken[start:end]):
                 continue
-            single = " " not in key
-            for m in re.finditer(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", folded):
-                if any(taken[m.start() : m.end()]):
-                    continue
-                if single and re.match(r"\s+(?:de|del)\s+[A-ZÁÉÍÓÚÑ]", text[m.end() : m.end() + 12]):
-                    continue  # a bare "Secretaría" inside "Secretaría de la Función Pública" is not the alias
-                for i in range(m.start(), m.end()):
-                    taken[i] = True
-                found.append(Mention(m.start(), m.end(), text[m.start() : m.end()], target, label))
+            if single and re.match(r"\s+(?:de|del)\s+[A-ZÁÉÍÓÚÑ]", text[end : end + 12]):
+                continue  # a bare "Secretaría" inside "Secretaría de la Función Pública" is not the alias
+            for i in range(start, end):
+                taken[i] = True
+            found.append(Mention(start, end, text[start:end], target, label))
         # Posts name their units: "el Director General" is the Dirección General.
         for m in POST_PHRASE.finditer(text):
             if any(taken[m.start() : m.end()]):
@@ -589,6 +595,64 @@ class UnitRegistry:
                     taken[i] = True
                 found.append(Mention(m.start(), m.end(), m.group(0), unit_id, "Unit"))
         return sorted(found, key=lambda x: x.start)
+
+
+class _Keys(dict):
+    """A name index that counts its changes, so that the scanner built over it knows when it is stale."""
+
+    version = 0
+
+    def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
+        self.version += 1
+        super().__setitem__(key, value)
+
+    def setdefault(self, key, default=None):  # type: ignore[no-untyped-def]
+        if key not in self:
+            self.version += 1
+        return super().setdefault(key, default)
+
+
+_WORD_CHAR = re.compile(r"[a-z0-9]")
+
+
+class _Scanner:
+    """Every known name found in one pass over a text (Aho-Corasick), in the order the names are tried:
+    longest first, then as listed — the same mentions a loop of one regular expression per name finds,
+    in time linear in the text rather than in the number of names."""
+
+    def __init__(self, version: tuple[int, int], candidates: list[tuple[str, str, str]]) -> None:
+        self.version = version
+        self.candidates = [
+            c for c in candidates if len(c[0]) >= (3 if c[2] == "Organization" else 4)
+        ]  # an acronym ("DIF") is a name too
+        self.automaton = ahocorasick.Automaton()
+        for rank, (key, _, _) in enumerate(self.candidates):
+            if key not in self.automaton:  # the first (longest, earliest) candidate of a key is the one tried
+                self.automaton.add_word(key, rank)
+        if self.candidates:
+            self.automaton.make_automaton()
+
+    def matches(self, folded: str) -> list[tuple[int, int, str, str, bool]]:
+        if not self.candidates:
+            return []
+        by_rank: dict[int, list[int]] = {}
+        for end_index, rank in self.automaton.iter(folded):
+            by_rank.setdefault(rank, []).append(end_index + 1 - len(self.candidates[rank][0]))
+        out: list[tuple[int, int, str, str, bool]] = []
+        for rank in sorted(by_rank):
+            key, target, label = self.candidates[rank]
+            last_end = -1
+            for start in sorted(by_rank[rank]):
+                end = start + len(key)
+                if start < last_end:
+                    continue  # as re.finditer: matches of one name do not overlap
+                if (start and _WORD_CHAR.match(folded[start - 1])) or (
+                    end < len(folded) and _WORD_CHAR.match(folded[end])
+                ):
+                    continue
+                last_end = end
+                out.append((start, end, target, label, " " not in key))
+        return out
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ HAS_UNIT = re.compile(  # case-sensitive: UNIT_PHRASE relies on capitals to end 
     rf"(?P<owner>[^.;]*?)\s+(?:[Tt]endr[áa]|(?:podr[áa]\s+)?[Cc]ontar(?:[áa])?(?:\s+adem[áa]s)?\s+con)\s+(?:un|una)(?:\s+o\s+(?:un|una))?\s+"
     rf"(?P<unit>{UNIT_PHRASE.pattern}|{POST_PHRASE.pattern}|Presidente(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)+)"
 )
+_HAS_UNIT_VERB = re.compile(r"[Tt]endr[áa]|[Cc]ontar")
 AREAS = re.compile(
     r"\b(?:se\s+auxiliar[áa]n?|contar[áa]n?)\s+(?:de|con)\s+(?:los\s+titulares\s+de\s+|las\s+personas\s+titulares\s+de\s+)?"
     r"las\s+(?:[áa]reas|direcciones)\s+de\s+(?P<list>[^.]*?)(?:,\s*mism[oa]s|\.|$)",
@@ -442,8 +443,12 @@ def heading_unit(heading: str, a: Assembly, *, create: bool = False) -> str | No
 
 def _heading_units(articles: list[Article], a: Assembly, organs: Organs) -> None:
     """A chapter or section headed by a unit's name is that unit's; one inside another's is part of it."""
+    known: dict[str, str | None] = {}  # the same chapter and section headings head many articles
     for art in articles:
-        units = [u for u in (heading_unit(h, a) for h in art.headings) if u]
+        for h in art.headings:
+            if h not in known:
+                known[h] = heading_unit(h, a)
+        units = [u for u in (known[h] for h in art.headings) if u]
         for inner, outer in pairwise(units):
             if inner != outer:
                 _place(a, organs, inner, outer, "Unit", art.node.line_start, None, "headings", HEADING_LEVEL)
@@ -1302,6 +1307,8 @@ def _has_unit(text: str, line: int, a: Assembly, organs: Organs, previous: str =
     """ "La Dirección X tendrá una Coordinación Y", "El Centro contará además con una o un Subdirector
     Técnico", "este órgano podrá contar con un Presidente Honorario" (``previous``: the paragraph
     before, whose subject "esta unidad" may be)."""
+    if not _HAS_UNIT_VERB.search(text):
+        return  # (the full pattern backtracks over every position of a long text)
     for m in HAS_UNIT.finditer(text):
         owner_text = m.group("owner")
         name = clean_name(m.group("unit"))
