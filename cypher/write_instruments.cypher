@@ -6,4 +6,5 @@ SET i.title = coalesce(i.title, row.title), i.type = row.type,
 WITH i, row
 MATCH (d:Document {id: $document})
 CREATE (i)-[:SOURCE {document: $document, line_start: row.line_start, line_end: row.line_end,
+                     page_start: row.page_start, page_end: row.page_end,
                      aliases: row.aliases, search_text: row.search_text}]->(d)

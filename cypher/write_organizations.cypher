@@ -9,4 +9,5 @@ SET o.name = coalesce(o.name, row.name), o.acronym = coalesce(row.acronym, o.acr
 WITH o, row
 MATCH (d:Document {id: $document})
 CREATE (o)-[:SOURCE {document: $document, line_start: row.line_start, line_end: row.line_end,
+                     page_start: row.page_start, page_end: row.page_end,
                      external: row.external}]->(d)

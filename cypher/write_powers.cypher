@@ -3,4 +3,5 @@ CREATE (p:Power)
 SET p = row, p.document = $document
 WITH p
 MATCH (d:Document {id: $document})
-CREATE (p)-[:SOURCE {document: $document, line_start: p.line_start, line_end: p.line_end}]->(d)
+CREATE (p)-[:SOURCE {document: $document, line_start: p.line_start, line_end: p.line_end,
+                     page_start: p.page_start, page_end: p.page_end}]->(d)

@@ -6,4 +6,5 @@ SET u.name = row.name, u.kind = row.kind, u.organization = row.organization, u.n
 WITH u, row
 MATCH (d:Document {id: $document})
 CREATE (u)-[:SOURCE {document: $document, line_start: row.line_start, line_end: row.line_end,
+                     page_start: row.page_start, page_end: row.page_end,
                      aliases: row.aliases, aliases_folded: row.aliases_folded, described: row.described}]->(d)

@@ -1,30 +1,42 @@
 """Loaders: legal documents → typed records (pure) → Neo4j (``loaders.writer``).
 
-``load_file(path)`` reads a file once, detects its genre (or takes ``genre``) and parses it into a
-``ParsedDocument``; ``write_document`` writes one in one transaction.
+``load_file(path)`` reads a file once (text, or a PDF through ``loaders.pdf``), detects its genre (or
+takes ``genre``) and parses it into a ``ParsedDocument``; ``write_document`` writes one in one
+transaction.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+from typing import TypeVar
 
 from loaders.detect import Genre, detect_genre
 from loaders.manual.parser import parse_manual
 from loaders.pages import source_lines
-from loaders.records import ParsedDocument
+from loaders.pdf import PdfText, is_pdf, pdf_text
+from loaders.records import Note, ParsedDocument, Span
 from loaders.statute.parser import parse_statute
 from orggraph.errors import OrgGraphError, ParseError
 
+S = TypeVar("S", bound=Span)
 PARSERS = {"statute": parse_statute, "manual": parse_manual}
 
 
 def load_file(path: str | Path, genre: Genre | None = None) -> ParsedDocument:
-    """Parse one document. Raises ``ParseError`` naming the file and line on bad input."""
+    """Parse one document (text or PDF). Raises ``ParseError`` naming the file and line on bad input."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror}", path) from exc
+    if is_pdf(data):
+        pdf = pdf_text(path, data)
+        return with_pages(_parse(path, pdf.text.encode("utf-8"), genre), pdf, data)
+    return _parse(path, data, genre)
+
+
+def _parse(path: Path, data: bytes, genre: Genre | None) -> ParsedDocument:
     if genre is None:
         cleaned = source_lines(path, data)
         genre = detect_genre(cleaned.lines, cleaned.headers)
@@ -50,4 +62,44 @@ def load_file(path: str | Path, genre: Genre | None = None) -> ParsedDocument:
         ) from exc
 
 
-__all__ = ["Genre", "ParsedDocument", "load_file"]
+def with_pages(parsed: ParsedDocument, pdf: PdfText, original: bytes) -> ParsedDocument:
+    """A PDF's reading: every record and edge keeps the pages its lines are on; the document says it
+    came from a PDF of so many pages (its checksum is the PDF's), and image-only pages are noted."""
+
+    def paged(record: S) -> S:
+        return record.model_copy(
+            update={"page_start": pdf.page_of(record.line_start), "page_end": pdf.page_of(record.line_end)}
+        )
+
+    document = parsed.document.model_copy(
+        update={"source_format": "pdf", "pages": pdf.pages, "sha256": hashlib.sha256(original).hexdigest()}
+    )
+    notes = [
+        *(n.model_copy(update={"page": pdf.page_of(n.line)}) for n in parsed.notes),
+        *(
+            Note(
+                line=pdf.page_starts[page - 1],
+                page=page,
+                kind="page-noise",
+                message=f"page {page} has no text layer (an image: OCR it)",
+            )
+            for page in pdf.empty_pages
+        ),
+    ]
+    return parsed.model_copy(
+        update={
+            "document": document,
+            "organizations": [paged(r) for r in parsed.organizations],
+            "units": [paged(r) for r in parsed.units],
+            "provisions": [paged(r) for r in parsed.provisions],
+            "powers": [paged(r) for r in parsed.powers],
+            "instruments": [paged(r) for r in parsed.instruments],
+            "amendments": [paged(r) for r in parsed.amendments],
+            "changes": [paged(r) for r in parsed.changes],
+            "edges": [paged(r) for r in parsed.edges],
+            "notes": notes,
+        }
+    )
+
+
+__all__ = ["Genre", "ParsedDocument", "load_file", "with_pages"]

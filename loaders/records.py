@@ -25,6 +25,9 @@ class Record(BaseModel):
 class Span(Record):
     line_start: int = Field(ge=1)
     line_end: int = Field(ge=1)
+    # The printed pages those lines are on, when the source is a PDF (set by ``loaders.pages_of``).
+    page_start: int | None = Field(default=None, ge=1)
+    page_end: int | None = Field(default=None, ge=1)
 
     @model_validator(mode="after")
     def _ordered(self) -> Span:
@@ -46,6 +49,8 @@ class DocumentRecord(Record):
     source_file: str
     sha256: str
     line_count: int
+    source_format: Literal["text", "pdf"] = "text"
+    pages: int | None = None  # a PDF's page count
 
 
 class OrganizationRecord(Span):
@@ -232,6 +237,7 @@ class Note(Record):
     line: int
     kind: NoteKind = "other"
     message: str
+    page: int | None = None  # a PDF's page
 
 
 class ParsedDocument(BaseModel):

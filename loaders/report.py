@@ -33,6 +33,9 @@ class ReadingReport(BaseModel):
     page_noise: dict[str, int] = {}
     notes_by_kind: dict[str, int] = {}
     notes: list[Note] = []
+    source_format: str = "text"
+    pages: int | None = None  # a PDF's pages
+    pages_without_text: int = 0  # image-only pages (OCR them)
 
     def figures(self) -> dict[str, int]:
         """The figures the Document node keeps (flat integers, so Neo4j can store them)."""
@@ -46,6 +49,7 @@ class ReadingReport(BaseModel):
             "read_unattached_power_lists": self.unattached_power_lists,
             "read_page_noise_lines": sum(self.page_noise.values()),
             "read_notes": len(self.notes),
+            "read_pages_without_text": self.pages_without_text,
         }
 
 
@@ -77,4 +81,7 @@ def reading_report(parsed: ParsedDocument) -> ReadingReport:
         page_noise=dict(parsed.page_noise),
         notes_by_kind=dict(Counter(n.kind for n in parsed.notes)),
         notes=list(parsed.notes),
+        source_format=document.source_format,
+        pages=document.pages,
+        pages_without_text=sum(1 for n in parsed.notes if n.message.endswith("has no text layer (an image: OCR it)")),
     )

@@ -83,7 +83,15 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
     for e in parsed.edges:
         props = {k: v for k, v in e.props.items() if v is not None}
         edges[(e.type, e.source_label, e.target_label)].append(
-            {"source": e.source, "target": e.target, "props": props, "line_start": e.line_start, "line_end": e.line_end}
+            {
+                "source": e.source,
+                "target": e.target,
+                "props": props,
+                "line_start": e.line_start,
+                "line_end": e.line_end,
+                "page_start": e.page_start,
+                "page_end": e.page_end,
+            }
         )
     document = _clean(
         {

@@ -217,11 +217,11 @@ def load_samples(driver: Driver, settings: Settings) -> None:
 
 
 def document_paths(paths: list[Path]) -> list[Path]:
-    """Files as given, and the text files inside any directory given."""
+    """Files as given, and the text and PDF files inside any directory given."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+            out += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".pdf"))
         else:
             out.append(path)
     return out
@@ -249,10 +249,15 @@ def print_reports(reports: list, *, notes: int) -> None:
             f"{report.unattached_power_lists} lists attached to no unit",
             highlight=False,
         )
+        if report.pages:
+            console.print(
+                f"  pdf           {report.pages} pages · {report.pages_without_text} without text", highlight=False
+            )
         console.print(f"  page noise    {noise}", highlight=False)
         console.print(f"  notes         {len(report.notes)}" + (f" ({kinds})" if kinds else ""), highlight=False)
         for note in report.notes[:notes]:
-            console.print(f"    {report.file}:{note.line}: {note.kind}: {note.message}", highlight=False)
+            page = f" (p. {note.page})" if note.page else ""
+            console.print(f"    {report.file}:{note.line}{page}: {note.kind}: {note.message}", highlight=False)
         if len(report.notes) > notes > 0:
             console.print(f"    … {len(report.notes) - notes} more (orggraph check --notes N)", highlight=False)
 

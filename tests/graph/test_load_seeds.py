@@ -214,8 +214,12 @@ def test_input_that_is_not_a_document_writes_nothing(empty_graph: Driver, neo4j:
     with pytest.raises(ParseError, match="neither a statute") as info:
         load_file(notes)
     assert info.value.path == str(notes) and info.value.line == 1
-    binary = tmp_path / "scan.txt"
-    binary.write_bytes(b"%PDF-1.7\n\x00\x01\x02")
+    broken_pdf = tmp_path / "scan.txt"  # a PDF is read as one whatever its name; a broken one is refused
+    broken_pdf.write_bytes(b"%PDF-1.7\n\x00\x01\x02")
+    with pytest.raises(ParseError, match="not a readable PDF"):
+        load_file(broken_pdf)
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01\x02")
     with pytest.raises(ParseError, match="binary"):
         load_file(binary)
     records, _, _ = empty_graph.execute_query("MATCH (n) RETURN count(n) AS n", database_=neo4j.database)

@@ -1,0 +1,133 @@
+"""PDFs read directly: the four corpus PDFs give the same answers as their text twins (made with
+``pdftotext -layout``), through both PDF engines, and every record keeps the page it is printed on.
+
+Pages are checked against an independent reading: pypdfium2's plain text of the page (no layout),
+in which the provision's first words must appear.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from loaders import load_file
+from loaders.records import ParsedDocument
+from orggraph.errors import ParseError
+from tests.corpus.scoring import CORPUS, document_path
+
+PDFS = CORPUS / "pdf"
+TWINS = {
+    "torreon-reglamento-interior-simas.pdf": "torreon-simas-reglamento-interior-1993.txt",
+    "torreon-reglamento-interior-dif.pdf": "torreon-dif-reglamento-interior.txt",
+    "torreon-manual-implan.pdf": "torreon-implan-manual-organizacion-2018.txt",
+    "torreon-reglamento-organico-administracion-publica-municipal.pdf": (
+        "torreon-reglamento-organico-administracion-publica-municipal.txt"
+    ),
+}
+# poppler is installed by scripts/setup where the machine allows; pdfium always is (a wheel).
+ENGINES = ["pdfium", *(["pdftotext"] if shutil.which("pdftotext") else [])]
+
+
+def answers(parsed: ParsedDocument) -> tuple[str, dict[str, str | None], Counter[str | None]]:
+    """What a user asks of a document: its organization, each unit's parent, each holder's powers."""
+    names = {u.id: u.name for u in parsed.units} | {o.id: o.name for o in parsed.organizations}
+    parents = {names[e.source]: names.get(e.target) for e in parsed.edges_of("PART_OF") if e.source in names}
+    held = Counter(names.get(e.source) for e in parsed.edges_of("HAS_POWER"))
+    return parsed.document.organization, parents, held
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("pdf", sorted(TWINS), ids=lambda name: name.removesuffix(".pdf"))
+def test_a_pdf_reads_as_its_text_twin(pdf: str, engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORGGRAPH_PDF_ENGINE", engine)
+    from_pdf = load_file(PDFS / pdf)
+    from_text = load_file(document_path(TWINS[pdf]))
+    assert from_pdf.document.source_format == "pdf"
+    assert from_pdf.document.pages == len(pdfium.PdfDocument(PDFS / pdf))
+    assert len(from_pdf.units) == len(from_text.units) and len(from_pdf.powers) == len(from_text.powers)
+    assert answers(from_pdf) == answers(from_text)
+
+
+@pytest.mark.parametrize("pdf", sorted(TWINS), ids=lambda name: name.removesuffix(".pdf"))
+def test_every_article_is_on_the_page_it_says(pdf: str) -> None:
+    parsed = load_file(PDFS / pdf)
+    document = pdfium.PdfDocument(PDFS / pdf)
+    pages = [_words(document[i].get_textpage().get_text_range()) for i in range(len(document))]
+    checked = 0
+    for provision in parsed.provisions:
+        words = provision.text if provision.kind == "articulo" else provision.heading
+        if provision.kind not in ("articulo", "seccion_manual") or not words:
+            continue
+        start = _words(words)[:40]
+        assert provision.page_start is not None and provision.page_end is not None
+        on = (
+            pages[provision.page_start - 1]
+            + " "
+            + (pages[provision.page_start] if provision.page_start < len(pages) else "")
+        )
+        assert start in on, (provision.id, provision.page_start, start)
+        checked += 1
+    assert checked >= 5
+    assert all(u.page_start for u in parsed.units) and all(p.page_start for p in parsed.powers)
+    assert all(e.page_start for e in parsed.edges)
+
+
+def test_what_is_not_a_readable_pdf_is_refused_with_its_name(tmp_path: Path) -> None:
+    broken = tmp_path / "reglamento.pdf"
+    broken.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+    with pytest.raises(ParseError) as error:
+        load_file(broken)
+    assert "reglamento.pdf" in str(error.value)
+
+
+def test_an_image_only_pdf_asks_for_ocr(tmp_path: Path) -> None:
+    """A scanned page (made here by rendering a text page to an image) has no text layer."""
+    page = pdfium.PdfDocument(PDFS / "torreon-reglamento-interior-simas.pdf")[0]
+    image = page.render(scale=1).to_pil()
+    scanned = tmp_path / "escaneado.pdf"
+    image.save(scanned, "PDF")
+    with pytest.raises(ParseError) as error:
+        load_file(scanned)
+    assert "escaneado.pdf" in str(error.value) and "OCR" in str(error.value)
+
+
+def test_a_pdf_in_the_graph_keeps_its_pages_and_is_the_same_document_as_its_twin(empty_graph, neo4j) -> None:
+    """Written to Neo4j, every provision, power, unit source and relationship keeps its page; loading
+    the text twin afterwards replaces the same document (one Document node), as a reload does."""
+    from loaders.writer import write_document
+
+    pdf = load_file(PDFS / "torreon-reglamento-interior-simas.pdf")
+    write_document(empty_graph, neo4j.database, pdf)
+    records, _, _ = empty_graph.execute_query(
+        """
+        MATCH (d:Document {id: $id})
+        RETURN d.source_format AS format, d.pages AS pages,
+               COUNT { MATCH (p:Provision {document: $id}) WHERE p.page_start IS NULL } AS provisions_without,
+               COUNT { MATCH (w:Power {document: $id}) WHERE w.page_start IS NULL } AS powers_without,
+               COUNT { MATCH (:Unit)-[s:SOURCE {document: $id}]->(d) WHERE s.page_start IS NULL } AS units_without,
+               COUNT { MATCH ()-[r:PART_OF|HAS_POWER {document: $id}]->() WHERE r.page_start IS NULL } AS edges_without,
+               COUNT { MATCH ()-[r:PART_OF|HAS_POWER {document: $id}]->() } AS edges
+        """,
+        {"id": pdf.document.id},
+        database_=neo4j.database,
+    )
+    row = records[0]
+    assert (row["format"], row["pages"]) == ("pdf", 10)
+    assert row["provisions_without"] == row["powers_without"] == row["units_without"] == row["edges_without"] == 0
+    assert row["edges"] > 100
+    write_document(
+        empty_graph, neo4j.database, load_file(document_path(TWINS["torreon-reglamento-interior-simas.pdf"]))
+    )
+    documents, _, _ = empty_graph.execute_query(
+        "MATCH (d:Document) RETURN collect(d.source_format) AS formats", database_=neo4j.database
+    )
+    assert documents[0]["formats"] == ["text"]
