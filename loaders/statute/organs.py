@@ -61,10 +61,10 @@ from loaders.statute.structure import LIST_LEVELS, Node
 from loaders.text import fold
 
 HAS_UNIT = re.compile(  # case-sensitive: UNIT_PHRASE relies on capitals to end a name
-    rf"(?P<owner>[^.;]*?)\s+(?:[Tt]endr[áa]|(?:podr[áa]\s+)?[Cc]ontar(?:[áa])?(?:\s+adem[áa]s)?\s+con)\s+(?:un|una)(?:\s+o\s+(?:un|una))?\s+"
+    rf"(?P<owner>[^.;]*?)\s+(?:[Tt]endr[áa]|(?:podr[áa]\s+)?[Cc]ontar(?:[áa])?(?:\s+adem[áa]s)?\s+con|[Cc]uenta\s+con)\s+(?:un|una)(?:\s+o\s+(?:un|una))?\s+"
     rf"(?P<unit>{UNIT_PHRASE.pattern}|{POST_PHRASE.pattern}|Presidente(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)+)"
 )
-_HAS_UNIT_VERB = re.compile(r"[Tt]endr[áa]|[Cc]ontar")
+_HAS_UNIT_VERB = re.compile(r"[Tt]endr[áa]|[Cc]ontar|[Cc]uenta\s+con")
 AREAS = re.compile(
     r"\b(?:se\s+auxiliar[áa]n?|contar[áa]n?)\s+(?:de|con)\s+(?:los\s+titulares\s+de\s+|las\s+personas\s+titulares\s+de\s+)?"
     r"las\s+(?:[áa]reas|direcciones)\s+de\s+(?P<list>[^.]*?)(?:,\s*mism[oa]s|\.|$)",
@@ -282,6 +282,7 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
             (n.text, n.line_start) for n, _ in art.items if n.kind == "parrafo"
         ]:
             _has_unit(text, line, a, organs, previous)
+            _integrating(text, line, a, organs)
             previous = text
             _areas(text, line, a, organs)
             _areas_by_one(text, line, a, organs)
@@ -333,9 +334,14 @@ def _under_the_head(a: Assembly, organs: Organs) -> None:
     for unit in a.units.ids():
         if unit in organs.placement or unit == head or unit in organs.governing or unit not in organs.units_seen:
             continue
-        if fold(a.units.name(unit)).startswith(COLLEGIATE_HEADS) or CONTROL_BODY.match(a.units.name(unit)):
-            continue  # boards and the internal control answer to the body itself, not to its director
+        if _answers_to_the_body(a.units.name(unit)):
+            continue
         _place(a, organs, unit, head, "Unit", a.units.records_line(unit), None, "organization-head", HEADING_LEVEL)
+
+
+def _answers_to_the_body(name: str) -> bool:
+    """Boards and the internal control answer to the body itself, not to its director."""
+    return fold(name).startswith(COLLEGIATE_HEADS) or bool(CONTROL_BODY.match(name))
 
 
 CONTROL_BODY = re.compile(
@@ -1303,6 +1309,26 @@ def _in_charge_of_a_titular(art: Article, a: Assembly, organization: str, organs
     _place(a, organs, unit, parent, label, art.node.line_start, art.provision, "text", ORG_LEVEL)
 
 
+# "… de la Subdirección de Ingresos y Jefes de Departamento que integran la Dirección de Ingresos …"
+INTEGRATE = re.compile(
+    rf"\b(?:la|el|las|los)\s+(?P<list>[A-ZÁÉÍÓÚÑ][^,;.:]*?)\s+que\s+(?:integran?|conforman?)\s+(?:a\s+)?(?:la|el)\s+"
+    rf"(?P<owner>{UNIT_PHRASE.pattern})"
+)
+
+
+def _integrating(text: str, line: int, a: Assembly, organs: Organs) -> None:
+    """Units a sentence says make up another ("… que integran la Dirección de Ingresos") are its own."""
+    for m in INTEGRATE.finditer(text):
+        owner = a.units.resolve(m.group("owner"))
+        if owner is None:
+            continue
+        for piece in re.split(r",\s*|\s+y\s+", m.group("list")):
+            name = clean_name(piece)
+            if unit_like(name) and kind_of(name) and not a.units.resolve(name):
+                unit = a.units.define(name, line)
+                _place(a, organs, unit, owner, "Unit", line, None, "text", ORG_LEVEL)
+
+
 def _has_unit(text: str, line: int, a: Assembly, organs: Organs, previous: str = "") -> None:
     """ "La Dirección X tendrá una Coordinación Y", "El Centro contará además con una o un Subdirector
     Técnico", "este órgano podrá contar con un Presidente Honorario" (``previous``: the paragraph
@@ -1324,14 +1350,22 @@ def _has_unit(text: str, line: int, a: Assembly, organs: Organs, previous: str =
             before = [x for x in a.units.find(text[: m.start("owner")]) if x.label == "Unit"]
             subject = [x for x in a.units.find(previous) if x.label == "Unit"][:1]
             owner = before[-1].target if before else subject[0].target if subject else None
-        org = a.units.resolve_org(owner_text.split()[-1]) if not owner and owner_text.split() else None
+        # "La Comisión debe ser dirigida … por una Dirección General y cuenta con un Comité Técnico": the
+        # sentence's subject is the body, whatever units its clauses name.
+        subject = re.match(r"^\s*(?:La|El)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)\b(?!\s+(?:de|del)\s)", owner_text)
+        if subject and a.units.resolve_org(subject.group(1)) and not a.units.resolve(subject.group(1)):
+            owner = None
+            org = a.units.resolve_org(subject.group(1))
+        else:
+            org = a.units.resolve_org(owner_text.split()[-1]) if not owner and owner_text.split() else None
         existing = a.units.resolve(name)
         unit = existing or a.units.define(name, line)
         if existing and unit in organs.placement:
             continue
         if owner:
             _place(a, organs, unit, owner, "Unit", line, None, "text", ORG_LEVEL)
-        elif org and organs.executive and organs.executive != unit:  # "El Centro contará además con …"
+        elif org and organs.executive and organs.executive != unit and not _answers_to_the_body(a.units.name(unit)):
+            # "El Centro contará además con una o un Subdirector Técnico": under the body's head
             _place(a, organs, unit, organs.executive, "Unit", line, None, "text", ORG_LEVEL)
         elif org:
             _place(a, organs, unit, org, "Organization", line, None, "text", ORG_LEVEL)

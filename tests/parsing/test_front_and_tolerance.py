@@ -250,7 +250,23 @@ I.	Planear las visitas de inspección.
 I.	Proponer a la o el visitador titular acciones de revisión.
 II.	Auxiliar a la o el Visitador titular en la planeación.
 """,
+    # A federal commission with a board "como órgano colegiado", and units said to make up another.
+    "comision.txt": """REGLAMENTO INTERIOR DE LA COMISIÓN NACIONAL DE ENERGÍA
+Artículo 7. La Comisión debe ser dirigida y administrada por una Dirección General y cuenta con un Comité Técnico, como órgano colegiado de decisión.
+Artículo 8. La Comisión para el despacho de los asuntos de su competencia, cuenta con una Dirección General y las Unidades Administrativas siguientes:
+I. Unidad de Electricidad;
+II. Dirección de Ingresos.
+Artículo 10. Las atribuciones de la Subdirección de Ingresos y Jefes de Departamento que integran la Dirección de Ingresos, se establecerán en el Manual de Organización.
+""",
 }
+
+
+def test_a_board_beside_the_direction_and_units_that_make_up_another(tmp_path: Path) -> None:
+    doc = load(tmp_path, SMALL_BODIES["comision.txt"], "comision.txt")
+    placed = parents(doc)
+    assert placed["Comité Técnico"] == "Comisión Nacional de Energía"  # the body's board, not its director's
+    assert placed["Unidad de Electricidad"] == "Dirección General"
+    assert placed["Subdirección de Ingresos"] == "Dirección de Ingresos"
 
 
 def test_a_body_that_lists_its_titular_first(tmp_path: Path) -> None:
