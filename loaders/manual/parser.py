@@ -496,6 +496,18 @@ def _post(block: PostBlock, lines: list[Line], a: Assembly, votes: Votes) -> Non
         a.note(block.functions_line, "power", f"{block.post}: a functions heading with no functions under it")
     for item in items:
         _function(item, post_id, unit, a)
+    for line, heading, role_lines in block.role_lists:  # "Principales Funciones como Enlace de Transparencia"
+        role_id = a.provision(
+            "seccion_manual",
+            post_id,
+            ids.post_part(heading),
+            line,
+            role_lines[-1].number if role_lines else line,
+            order=line,
+            heading=heading,
+        )
+        for item in _list_items(role_lines):
+            _function(item, role_id, unit, a)
 
 
 _NOT_A_POST = re.compile(

@@ -168,6 +168,9 @@ class PostBlock:
     supervises: list[tuple[str, int]] = field(default_factory=list)
     function_lines: list[Line] = field(default_factory=list)
     functions_line: int | None = None
+    # A second role's list under the same post ("Principales Funciones como Enlace de Transparencia"):
+    # (heading line, heading, its lines).
+    role_lists: list[tuple[int, str, list[Line]]] = field(default_factory=list)
 
 
 def post_blocks(lines: list[Line]) -> list[PostBlock]:
@@ -212,6 +215,11 @@ def _clean_entry(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .;,")
 
 
+ROLE_FUNCTIONS = re.compile(
+    r"^(?:principales\s+)?funciones\s+(?:como|en\s+(?:su\s+)?(?:calidad|car[áa]cter)\s+de)\s+\S", re.IGNORECASE
+)
+
+
 def _read_fields(block: PostBlock, lines: list[Line]) -> None:
     """The fields after "Nombre del Puesto", then the functions list."""
     current: str | None = None
@@ -228,7 +236,11 @@ def _read_fields(block: PostBlock, lines: list[Line]) -> None:
             elif value:
                 values.setdefault(current, []).append((value, line.number))
             continue
-        if current == "functions":
+        if current == "functions" and ROLE_FUNCTIONS.match(text):
+            block.role_lists.append((line.number, text.rstrip(" :"), []))
+        elif current == "functions" and block.role_lists:
+            block.role_lists[-1][2].append(line)
+        elif current == "functions":
             block.function_lines.append(line)
         elif current in ("reports", "supervises", "area", "post"):
             # A list printed under "A quien Reporta" before its own "A quien Supervisa" label belongs to

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from loaders.manual.lists import detect_style, split_items
 from loaders.manual.parser import legal_items as _legal_items
 from loaders.manual.parser import unit_blocks as _unit_blocks
@@ -273,3 +275,33 @@ def test_a_post_name_pasted_twice_is_read_from_its_block_s_heading(tmp_path) -> 
         == "Director General de Comunicación Social e Imagen"
     )
     assert any("described twice" in n.message for n in doc.notes)
+
+
+def test_a_second_role_s_functions_are_their_own_list(tmp_path) -> None:
+    """A post that is also its area's Enlace de Transparencia: its functions, then under their own
+    heading the functions of that role — two lists of the same holder."""
+    from loaders import load_file
+
+    text = "\n".join(
+        [
+            "MANUAL DE ORGANIZACIÓN DE LA DIRECCIÓN GENERAL DE DESARROLLO INSTITUCIONAL",
+            "",
+            "                 Descripción del Director de Calidad",
+            "Nombre del Puesto          Director de Calidad",
+            "A quien Reporta:           Director General de Desarrollo Institucional",
+            "Descripción de Funciones del Puesto:",
+            "  • Diseñar e implementar procesos.",
+            "  • Asegurar procesos estables.",
+            "",
+            "              Principales Funciones como Enlace de Transparencia",
+            "  • Recibir las notificaciones de Solicitudes de Acceso a la Información Pública.",
+            "  • Acudir a las comparecencias que requiera el Comité de Transparencia.",
+            "  • Generar las versiones públicas de la información que sea clasificada.",
+        ]
+    )
+    path = tmp_path / "manual.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_file(path, genre="manual")  # one post block alone does not say "manual"
+    headings = {p.id: p.heading for p in doc.provisions}
+    lists = Counter(headings[p.parent] for p in doc.provisions if p.id in {w.provision for w in doc.powers})
+    assert lists == {"Director de Calidad": 2, "Principales Funciones como Enlace de Transparencia": 3}
