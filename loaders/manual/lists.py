@@ -102,13 +102,19 @@ def bullet_items(lines: list[Line]) -> list[Item]:
     for line in lines:
         if not line.text:
             continue
-        if line.bullet:
+        if line.bullet or (items and _lost_bullet(items[-1].text, line.text)):
             items.append(Item(str(len(items) + 1), "", line.number, line.number))
         elif not items:
             continue
         text = re.sub(r"^o\s+", "", line.text) if re.match(r"^\s*o\s{2,}", line.raw) else line.text
         _extend(items[-1], text, line.number)
     return [i for i in items if i.text]
+
+
+def _lost_bullet(previous: str, text: str) -> bool:
+    """A function whose bullet the PDF lost: after an item that ended its sentence, a line opening
+    with a capitalised infinitive ("Atender las solicitudes …", "Realizar sus actividades …")."""
+    return previous.rstrip().endswith((".", ";")) and bool(re.match(r"^[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ar|er|ir)\b", text))
 
 
 def roman_value(token: str) -> int:

@@ -58,7 +58,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "coahuila-pj-cmasc-reglamento-interior.txt": (0.75, 0.80),
     "torreon-archivo-municipal-manual-organizacion-2018.txt": (0.62, 1.00),
     "torreon-desarrollo-institucional-manual-organizacion-2018.txt": (1.00, 1.00),
-    "torreon-imm-manual-organizacion-2018.txt": (0.90, 0.86),
+    "torreon-imm-manual-organizacion-2018.txt": (0.90, 0.95),
     "torreon-imm-reglamento-interior.txt": (1.00, 1.00),
     "torreon-simv-reglamento-organizacion-funcionamiento.txt": (0.94, 0.94),
     "torreon-tesoreria-reglamento-interior.txt": (1.00, 1.00),

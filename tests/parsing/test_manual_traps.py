@@ -297,6 +297,8 @@ def test_a_second_role_s_functions_are_their_own_list(tmp_path) -> None:
             "  • Recibir las notificaciones de Solicitudes de Acceso a la Información Pública.",
             "  • Acudir a las comparecencias que requiera el Comité de Transparencia.",
             "  • Generar las versiones públicas de la información que sea clasificada.",
+            "    Atender las solicitudes de Derechos ARCO que interpongan a la",  # its bullet was lost
+            "    Dependencia.",
         ]
     )
     path = tmp_path / "manual.txt"
@@ -304,4 +306,4 @@ def test_a_second_role_s_functions_are_their_own_list(tmp_path) -> None:
     doc = load_file(path, genre="manual")  # one post block alone does not say "manual"
     headings = {p.id: p.heading for p in doc.provisions}
     lists = Counter(headings[p.parent] for p in doc.provisions if p.id in {w.provision for w in doc.powers})
-    assert lists == {"Director de Calidad": 2, "Principales Funciones como Enlace de Transparencia": 3}
+    assert lists == {"Director de Calidad": 2, "Principales Funciones como Enlace de Transparencia": 4}
