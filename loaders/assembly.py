@@ -40,9 +40,18 @@ class Assembly:
     changes: list[ChangeEventRecord] = field(default_factory=list)
     edges: dict[tuple[str, str, str, str], Edge] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
+    # (type, source) → the keys of its edges: a unit's parent is replaced without scanning every edge.
+    _from: dict[tuple[str, str], set[tuple[str, str, str, str]]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.units = UnitRegistry(self.organization)
+
+    def edges_from(self, rel_type: str, source: str) -> list[tuple[str, str, str, str]]:
+        return list(self._from.get((rel_type, source), ()))
+
+    def remove_edge(self, key: tuple[str, str, str, str]) -> None:
+        del self.edges[key]
+        self._from[(key[0], key[1])].discard(key)
 
     def note(self, line: int, kind: NoteKind, message: str) -> None:
         self.notes.append(Note(line=max(line, 1), kind=kind, message=message))
@@ -119,6 +128,7 @@ class Assembly:
         key = (rel_type, source, target, edge.key)
         if key not in self.edges:
             self.edges[key] = edge
+            self._from.setdefault((rel_type, source), set()).add(key)
 
     def party_edge(
         self,

@@ -162,6 +162,14 @@ def _stems_match(a: str, b: str) -> bool:
     return shortest >= 6 and a[:shortest] == b[:shortest]
 
 
+def _stem_key(stem: str) -> str:
+    """What two stems that ``_stems_match`` share: their first five letters once a plural "s" is off."""
+    return stem.rstrip("s")[:5]
+
+
+_WordIndex = dict[tuple[int, str], list[tuple[tuple[str, ...], str]]]
+
+
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a) == len(b) and all(_stems_match(x, y) for x, y in zip(a, b, strict=True))
 
@@ -250,6 +258,7 @@ class UnitRegistry:
         self._orgs: dict[str, OrganizationRecord] = {}
         self._org_by_key: _Keys = _Keys()
         self._scanner: _Scanner | None = None
+        self._word_index: tuple[int, int, _WordIndex, _WordIndex] | None = None
         self._titular_posts: dict[str, str] = {}  # folded post → organization id
 
     # ------------------------------------------------------------------ units
@@ -387,21 +396,42 @@ class UnitRegistry:
         if len(wanted) < 2:  # a bare "Coordinación" names no unit
             return None
         kind = kind_of(name)
-        same_words: set[str] = set()
-        for known_key, unit_id in self._by_key.items():
-            known = _content(" ".join(w for w in known_key.split() if w not in LEVEL_QUALIFIERS))
+        # Only names of as many content words whose first word could match are compared (in the
+        # order the names were learnt, so the first match is the same as a scan of all names finds).
+        by_first, by_second = self._by_words()
+        for known, unit_id in by_first.get((len(wanted), _stem_key(wanted[0])), []):
             if self._units[unit_id].kind == kind and len(known) >= 2 and _same_name(wanted, known):
                 return unit_id
-            # The same name under another head word ("Unidad de Transparencia y Acceso a la
-            # Información Pública" for the listed "Coordinación de …"): only when it is unmistakable.
-            if len(wanted) >= 4 and len(known) >= 4 and _same_name(wanted[1:], known[1:]):
-                same_words.add(unit_id)
+        # The same name under another head word ("Unidad de Transparencia y Acceso a la Información
+        # Pública" for the listed "Coordinación de …"): only when it is unmistakable.
+        same_words: set[str] = set()
+        if len(wanted) >= 4:
+            for known, unit_id in by_second.get((len(wanted), _stem_key(wanted[1])), []):
+                if _same_name(wanted[1:], known[1:]):
+                    same_words.add(unit_id)
         return same_words.pop() if len(same_words) == 1 else None
 
     def _is_place(self, word: str) -> bool:
         """A word the organizations' names end in as a place ("… de Torreón")."""
         tail = f" de {fold(word)}"
         return word[:1].isupper() and any(fold(o.name).endswith(tail) for o in self._orgs.values())
+
+    def _by_words(self) -> tuple[_WordIndex, _WordIndex]:
+        """Known names' content words, by (how many, the key of the first word) and by (how many, the
+        key of the second word), in the order the names were learnt: extended with the names learnt
+        since, rebuilt when a name was given another unit."""
+        keys = self._by_key
+        if self._word_index is None or self._word_index[0] != keys.rewrites:
+            self._word_index = (keys.rewrites, 0, {}, {})
+        rewrites, done, by_first, by_second = self._word_index
+        for known_key in keys.order[done:]:
+            known = _content(" ".join(w for w in known_key.split() if w not in LEVEL_QUALIFIERS))
+            if known:
+                by_first.setdefault((len(known), _stem_key(known[0])), []).append((known, keys[known_key]))
+            if len(known) >= 4:
+                by_second.setdefault((len(known), _stem_key(known[1])), []).append((known, keys[known_key]))
+        self._word_index = (rewrites, len(keys.order), by_first, by_second)
+        return by_first, by_second
 
     def _without_possessor(self, name: str) -> str | None:
         """ "Prosecretaría de la Junta de Gobierno" → the Prosecretaría, when the Junta is known."""
@@ -598,17 +628,28 @@ class UnitRegistry:
 
 
 class _Keys(dict):
-    """A name index that counts its changes, so that the scanner built over it knows when it is stale."""
+    """A name index that counts its changes, so that what is built over it knows when it is stale:
+    ``order`` lists the keys as they came (indexes extend themselves with the new ones), ``rewrites``
+    counts the keys given another target (indexes are then rebuilt)."""
 
-    version = 0
+    def __init__(self) -> None:
+        super().__init__()
+        self.version = 0
+        self.rewrites = 0
+        self.order: list[str] = []
 
     def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
         self.version += 1
+        if key in self:
+            self.rewrites += self[key] != value
+        else:
+            self.order.append(key)
         super().__setitem__(key, value)
 
     def setdefault(self, key, default=None):  # type: ignore[no-untyped-def]
         if key not in self:
             self.version += 1
+            self.order.append(key)
         return super().setdefault(key, default)
 
 

@@ -113,13 +113,13 @@ SUFFIXES = {
     "octies": "Octies",
 }
 ARTICLE_NUMBER_RE = (
-    r"\d{1,3}(?:\s*(?:o|°|º)(?![a-záéíóú]))?"
+    r"\d{1,4}(?:\s*(?:o|°|º)(?![a-záéíóú]))?"
     r"(?:\s*-?\s*(?i:bis|ter|qu[áa]ter|quinquies|sexies|septies|octies)\b(?:\s*\d{1,2})?)?"
 )
 
 
 def canonical_article_number(raw: str) -> str:
-    m = re.match(r"^\s*(\d{1,3})\s*(?:o|°|º)?\s*(?:([A-Za-zÁáÉé]+)\s*(\d{1,2})?)?\s*$", raw)
+    m = re.match(r"^\s*(\d{1,4})\s*(?:o|°|º)?\s*(?:([A-Za-zÁáÉé]+)\s*(\d{1,2})?)?\s*$", raw)
     if not m:
         raise ValueError(f"not an article number: {raw!r}")
     number, suffix, sub = m.groups()

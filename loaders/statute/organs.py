@@ -304,17 +304,16 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
             elif kind == "powers":
                 _powers(g, a, organs, subject)
         statements.append(Statement(art.intro, art.provision, art.node.line_start, art.node.line_start, subject))
+        # Each item's owner: the first holder of the first list that holds it or an item above it.
+        owners: dict[int, str] = {}
+        for g in groups:
+            holders = organs.holders.get(_group_key(g), [])
+            if holders:
+                for n, _ in g.items:
+                    for inner in n.walk():
+                        owners.setdefault(id(inner), holders[0])
         for node, pid in art.items:
-            owner = next(
-                (
-                    h
-                    for g in groups
-                    for n, p in g.items
-                    if n is node or _contains(n, node)
-                    for h in organs.holders.get(_group_key(g), [])
-                ),
-                None,
-            )
+            owner = owners.get(id(node))
             statements.append(Statement(node.text, pid, node.line_start, node.line_end, owner or subject))
     _heading_units(articles, a, organs)
     _sub_units_by_name(a, organs)
@@ -412,10 +411,6 @@ def _sub_units_by_name(a: Assembly, organs: Organs) -> None:
             above = a.units.resolve(f"{m.group('head').capitalize()} {m.group('rest')}")
             if above and above != unit:
                 _place(a, organs, unit, above, "Unit", a.units.records_line(unit), None, "name", HEADING_LEVEL)
-
-
-def _contains(parent: Node, node: Node) -> bool:
-    return any(n is node for n in parent.walk())
 
 
 def _group_key(group: Group) -> str:
@@ -566,8 +561,8 @@ def _place(
     held = organs.placement.get(unit, 0)
     if held >= strength:
         return
-    for key in [k for k, e in a.edges.items() if e.type == "PART_OF" and e.source == unit]:
-        del a.edges[key]
+    for key in a.edges_from("PART_OF", unit):
+        a.remove_edge(key)
     organs.placement[unit] = strength
     a.edge("PART_OF", unit, "Unit", parent, label, line, provision=provision, basis=basis)  # type: ignore[arg-type]
 
@@ -733,6 +728,15 @@ def _governing_chain(items, group: Group, a: Assembly, subject: str, label: str,
         # "El Presidente del Tribunal", "I. La o el titular visitador": the body's titular heads the list.
         titular = label == "Organization" and (a.units.titular_of(name) == subject or fold(name).startswith("titular "))
         own = label == "Organization" and _own_direction(name, a, subject)  # "I. Una dirección."
+        # "I. Dirección General de Tesorería" is one of the body's units, not its head: a general
+        # direction heads the body only bare or named after it ("Dirección General del Instituto").
+        specific = re.match(
+            r"^(?:Direc+i[óo]n|Gerencia|Director(?:a)?|Gerente)\s+General\s+(?:de\s+la|del|de)\s+(?P<of>.+)$", name
+        )
+        if specific and not _is_self(specific.group("of"), a, subject):
+            chain_ok = bool(chain and EXECUTIVE_AFTER_BOARD.match(name))
+            if not chain_ok and not titular:
+                break
         executive = bool(EXECUTIVE_HEADS.match(name) or (chain and EXECUTIVE_AFTER_BOARD.match(name)) or titular or own)
         if not (board or executive):
             break

@@ -54,7 +54,7 @@ DECREE = re.compile(
 # "XI (sic). Realizar …": the editor's "(sic)" after a number the original skipped to.
 # "IX- Responder …", "VIII-Publicar …": a hyphen alone, before a capital, ends the number too.
 FRACTION = re.compile(
-    r"^(?P<num>[IVXLC]{1,7}|L)\s*(?:\((?:sic|SIC)\)\s*)?(?:[.)]\s*(?:-\s*)?|-\s*(?=[A-ZÁÉÍÓÚÑ]))(?P<text>\S.*)?$"
+    r"^(?P<num>[IVXLC]{1,12}|L)\s*(?:\((?:sic|SIC)\)\s*)?(?:[.)]\s*(?:-\s*)?|-\s*(?=[A-ZÁÉÍÓÚÑ]))(?P<text>\S.*)?$"
 )
 INCISO = re.compile(r"^(?P<num>[a-zñ])\s*(?:\)\s*\.?\s*-?\s*|\.\s*-\s*|\.\s+)(?P<text>\S.*)$")
 NUMERAL = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>\S.*)$")
