@@ -60,16 +60,29 @@ def test_load_twice_reports_counts_and_changes_nothing_the_second_time(
     GraphState.seeded = True  # the graph now holds exactly the seeds
 
 
-def test_a_bad_file_names_file_and_line_and_nothing_is_written(
+def test_a_bad_file_names_file_and_line_and_strict_writes_nothing(
     run, empty_graph: Driver, neo4j: Neo4jTarget, tmp_path: Path
 ) -> None:
     minutes = tmp_path / "minutes.txt"
     minutes.write_text("\n\nMinuta de la reunión del comité\n\nSe acordó revisar el presupuesto.\n", encoding="utf-8")
-    # The good manual comes first: it must not be written either, since every file is parsed first.
-    result = run("load", str(MANUAL), str(minutes))
+    # --strict: the good manual comes first and is not written either, since every file is parsed first.
+    result = run("load", "--strict", str(MANUAL), str(minutes))
     assert result.exit_code == 1
     assert f"{minutes}:3" in result.output and "neither a statute" in result.output
     assert graph_size(empty_graph, neo4j.database) == (0, 0)
+
+
+def test_a_bad_file_among_good_ones_is_reported_and_the_others_load(
+    run, empty_graph: Driver, neo4j: Neo4jTarget, tmp_path: Path
+) -> None:
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("\n\nMinuta de la reunión del comité\n\nSe acordó revisar el presupuesto.\n", encoding="utf-8")
+    result = run("load", str(minutes), str(MANUAL))  # parsed in parallel processes
+    assert result.exit_code == 1  # not everything was loaded
+    assert "not loaded" in result.output and f"{minutes}:3" in result.output
+    assert "imss/manual-de-organizacion-3000-002-002" in result.output
+    nodes, relationships = graph_size(empty_graph, neo4j.database)
+    assert nodes > 500 and relationships > 1000
 
 
 def test_check_reads_without_writing_and_reports_figures(run, empty_graph: Driver, neo4j: Neo4jTarget) -> None:
