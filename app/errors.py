@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -10,6 +12,7 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.models import ErrorBody
 from orggraph.errors import (
     BadRequest,
     DatabaseUnavailable,
@@ -34,8 +37,60 @@ STATUS_OF: list[tuple[type[OrgGraphError], int, str]] = [
 ]
 
 
+# What each error status means, for the OpenAPI; each route lists those it can answer with ``errors(...)``.
+MEANING: dict[int, str] = {
+    400: "A parameter or the body is invalid (bad_request); the message names it",
+    401: "No or wrong bearer token (unauthorized)",
+    403: "Refused (query_refused)",
+    404: "No such id (not_found)",
+    408: "The query ran past its timeout (query_timeout)",
+    503: "Neo4j does not answer (database_unavailable)",
+}
+# RFC 9110 §11.6.1: a 401 says which scheme would do.
+CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
 def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
     return {"error": {"code": code, "message": message}}
+
+
+def errors(*statuses: int, notes: Mapping[int, str] | None = None) -> dict[int | str, dict[str, Any]]:
+    """A route's ``responses=``: the errors it can answer, all with the shared ErrorBody, so that generated
+    clients parse them instead of treating them as unexpected. ``notes`` say more than MEANING for one route."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        out[status] = {"model": ErrorBody, "description": (notes or {}).get(status, MEANING[status])}
+        if status == 401:
+            out[status]["headers"] = {"WWW-Authenticate": {"description": "Bearer", "schema": {"type": "string"}}}
+    return out
+
+
+def without_default_422(app: FastAPI) -> None:
+    """Drop the 422 FastAPI documents on every route with parameters: invalid requests are answered with 400
+    and ErrorBody (below), which the routes document themselves."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = generate()
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].pop("422", None)
+        for name in ("HTTPValidationError", "ValidationError"):
+            schema.get("components", {}).get("schemas", {}).pop(name, None)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def allowed(headers: Mapping[str, str] | None) -> dict[str, str]:
+    """A 405's headers, whose Allow lists HEAD wherever it lists GET (app.middleware.HeadAsGet answers it)."""
+    out = dict(headers or {})
+    methods = [m.strip() for m in out.get("Allow", "").split(",") if m.strip()]
+    if "GET" in methods and "HEAD" not in methods:
+        methods.append("HEAD")
+    if methods:
+        out["Allow"] = ", ".join(sorted(methods))
+    return out
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -43,7 +98,8 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _orggraph(_: Request, exc: OrgGraphError) -> JSONResponse:
         for kind, status, code in STATUS_OF:
             if isinstance(exc, kind):
-                return JSONResponse(error_body(code, str(exc)), status_code=status)
+                headers = CHALLENGE if status == 401 else None
+                return JSONResponse(error_body(code, str(exc)), status_code=status, headers=headers)
         log.exception("unexpected orggraph error", exc_info=exc)
         return JSONResponse(error_body("internal_error", str(exc)), status_code=500)
 
@@ -57,7 +113,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+        # RFC 9110 §15.5.6: a 405 carries Allow, which Starlette puts in the exception's headers.
+        headers = allowed(exc.headers) if exc.status_code == 405 else exc.headers
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(ServiceUnavailable)
     @app.exception_handler(SessionExpired)

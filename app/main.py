@@ -7,10 +7,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from neo4j import AsyncGraphDatabase
 
-from app.errors import install_error_handlers
+from app.errors import install_error_handlers, without_default_422
+from app.middleware import HeadAsGet
 from app.routes import (
     amendments,
     charts,
@@ -32,7 +34,16 @@ DESCRIPTION = """
 Mexican organizational law (Estatutos Orgánicos, Reglamentos Interiores, Manuales de Organización)
 as a graph: units, reporting lines, powers with their conditions and delegations, legal basis and
 amendment history, each fact with its source document and lines.
+
+Errors are JSON, `{"error": {"code", "message"}}`, with the statuses each operation lists: 400 for an
+invalid parameter or body, 404 for an unknown id, 503 when Neo4j does not answer. `HEAD` works wherever
+`GET` does; a 405 lists the allowed methods in `Allow`.
 """
+
+
+def operation_id(route: APIRoute) -> str:
+    """The route's function name (superiors, who_may): what generated clients call their functions."""
+    return route.name
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -51,10 +62,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # /docs and /redoc are served by the explorer router with assets from web/node_modules (no CDN).
     app = FastAPI(
-        title="orggraph", version=__version__, description=DESCRIPTION, lifespan=lifespan, docs_url=None, redoc_url=None
+        title="orggraph",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
     install_error_handlers(app)
+    without_default_422(app)
     # The Neo4j Browser (another origin) fetches the style and the guide from here when it connects.
     # Browser 5 sends its own headers (sentry-trace, cache-control, pragma) with those requests: any
     # header may come, since the answers are public, read-only and carry no credentials.
@@ -65,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_headers=["*"],
         allow_credentials=False,
     )
+    app.add_middleware(HeadAsGet)
     app.mount("/static", StaticFiles(directory=explorer.STATIC), name="static")
     app.include_router(explorer.router)
     # charts before units: "/units/{id}/orgchart.svg" must not be read as a unit id ending in "orgchart.svg"

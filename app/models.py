@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 T = TypeVar("T")
 # The writer stores no empty lists, so an absent list property arrives as null: read it as [].
@@ -31,6 +31,20 @@ class Ref(Model):
     kind: str | None = None
     label: str | None = Field(None, description="Unit or Organization")
     organization: str | None = Field(None, description="For a unit: the id of its organization, when known")
+
+
+class ErrorDetail(Model):
+    code: str = Field(
+        description="bad_request, not_found, unauthorized, query_refused, query_timeout, method_not_allowed, "
+        "database_unavailable, internal_error"
+    )
+    message: str = Field(description="What went wrong and what to do about it, for a person")
+
+
+class ErrorBody(Model):
+    """Every error the API answers: ``{"error": {"code", "message"}}``, never a stack trace."""
+
+    error: ErrorDetail
 
 
 class Lines(Model):
@@ -438,9 +452,23 @@ class AmendmentItem(Model):
     provision: dict[str, Any]
 
 
+INT64 = range(-(2**63), 2**63)
+
+
+def _neo4j_values(value: Any) -> Any:
+    """Neo4j integers are 64-bit: refuse a larger one here (400) rather than let the driver fail (500)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value not in INT64:
+        raise ValueError(f"{value} is out of Neo4j's integer range (64 bits)")
+    for item in value.values() if isinstance(value, dict) else value if isinstance(value, list) else []:
+        _neo4j_values(item)
+    return value
+
+
 class CypherRequest(Model):
-    query: str = Field(min_length=1, max_length=20000)
-    parameters: dict[str, Any] = {}
+    query: str = Field(min_length=1, max_length=20000, description="Read-only Cypher that Neo4j parses")
+    parameters: Annotated[dict[str, Any], AfterValidator(_neo4j_values)] = Field(
+        {}, description="$parameters of the query; integers within 64 bits"
+    )
 
 
 class CypherResponse(Model):

@@ -115,12 +115,22 @@ class SearchQuery:
 
 
 def parse_search(q: str) -> SearchQuery:
-    """Folded, escaped Lucene queries: every word (AND), and, as a fallback, any word (OR)."""
-    terms = [fold(w) for w in words(q) if fold(w) not in STOP_WORDS or len(words(q)) == 1]
-    if not terms:
-        raise BadRequest("The search needs at least one word that is not a stop word.")
+    """Folded, escaped Lucene queries: every word (AND), and, as a fallback, any word (OR).
+
+    Stop words are left out while other words remain; a query of stop words only keeps them, as a lone
+    stop word always was (the index drops them, so it finds nothing, but a word being typed still completes).
+    """
+    folded = [fold(w) for w in words(q)]
+    if not folded:
+        raise BadRequest("The search needs at least one word (a letter).")
+    terms = [t for t in folded if t not in STOP_WORDS] or folded
     escaped = [_LUCENE_SPECIAL.sub(r"\\\1", t) for t in terms]
     return SearchQuery(text=q, terms=terms, lucene=" AND ".join(escaped), lucene_any=" OR ".join(escaped))
+
+
+def searchable(q: str) -> bool:
+    """Whether ``q`` has a word to search for (parse_search refuses it otherwise)."""
+    return bool(words(q))
 
 
 @lru_cache(maxsize=8192)

@@ -83,15 +83,20 @@ def seed_documents() -> dict[str, ParsedDocument]:
     return {p.document.genre: p for p in parsed}
 
 
-@pytest.fixture
-def seeded_graph(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, ParsedDocument]) -> Driver:
-    """The graph holding exactly the sample documents (reloaded only after a test changed it)."""
+def ensure_seeded(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, ParsedDocument]) -> Driver:
+    """Load exactly the sample documents, unless the graph holds them already; for fixtures of any scope."""
     if not GraphState.seeded:
         wipe(driver, neo4j)
         for document in seed_documents.values():
             write_document(driver, neo4j.database, document)
         GraphState.seeded = True
     return driver
+
+
+@pytest.fixture
+def seeded_graph(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, ParsedDocument]) -> Driver:
+    """The graph holding exactly the sample documents (reloaded only after a test changed it)."""
+    return ensure_seeded(driver, neo4j, seed_documents)
 
 
 def settings_for(target: Neo4jTarget, **overrides: object) -> Settings:

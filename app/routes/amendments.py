@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from pydantic import BeforeValidator
 
 from app.deps import ReaderDep
+from app.errors import errors
 from app.models import AmendmentItem, Page
 from app.routes.params import Limit, Offset
 
 router = APIRouter(tags=["amendments"])
 
 
-@router.get("/amendments", response_model=Page[AmendmentItem], summary="Amendments by date, authority and kind")
+def iso_date(value: object) -> object:
+    """YYYY-MM-DD only, as the OpenAPI's `format: date` says: pydantic alone reads 0 as 1970-01-01."""
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError("a date is YYYY-MM-DD, e.g. 2023-11-28")
+    return value
+
+
+@router.get(
+    "/amendments",
+    response_model=Page[AmendmentItem],
+    summary="Amendments by date, authority and kind",
+    responses=errors(400, 503),
+)
 async def amendments(
     reader: ReaderDep,
-    date: Annotated[dt.date | None, Query(description="YYYY-MM-DD, e.g. 2023-11-28")] = None,
+    date: Annotated[dt.date | None, BeforeValidator(iso_date), Query(description="YYYY-MM-DD, e.g. 2023-11-28")] = None,
     authority: Annotated[str | None, Query(max_length=10, description="DOF, JG …")] = None,
     kind: Annotated[str | None, Query(pattern="^(added|modified|derogated|relocated|clarified)$")] = None,
     document: Annotated[str | None, Query(max_length=300)] = None,

@@ -11,8 +11,9 @@ from pydantic import ConfigDict, Field
 
 from app.charts.svg import render_pdf, render_png, render_svg
 from app.deps import ReaderDep
+from app.errors import errors
 from app.models import Model, UnitPowers
-from app.routes.params import Limit, Offset
+from app.routes.params import Limit, Offset, OrganizationId, UnitId
 from orggraph.errors import NotFound
 
 router = APIRouter(tags=["charts"])
@@ -54,7 +55,12 @@ class Organization(Model):
     documents: list[dict[str, Any]]
 
 
-@router.get("/organizations", response_model=list[Organization], summary="Bodies with a described structure")
+@router.get(
+    "/organizations",
+    response_model=list[Organization],
+    summary="Bodies with a described structure",
+    responses=errors(503),
+)
 async def organizations(reader: ReaderDep) -> list[Organization]:
     return [Organization(**row) for row in await reader.rows("organizations")]
 
@@ -63,9 +69,10 @@ async def organizations(reader: ReaderDep) -> list[Organization]:
     "/organizations/{organization_id:path}/powers",
     response_model=UnitPowers,
     summary='The powers of an organization\'s own titular ("la persona Titular de la Secretaría")',
+    responses=errors(400, 404, 503),
 )
 async def organization_powers(
-    organization_id: str, reader: ReaderDep, limit: Limit = 100, offset: Offset = 0
+    organization_id: OrganizationId, reader: ReaderDep, limit: Limit = 100, offset: Offset = 0
 ) -> UnitPowers:
     row = await reader.one("unit_powers", id=organization_id, basis=None, limit=limit, offset=offset)
     if row is None:
@@ -80,10 +87,22 @@ async def chart(reader: ReaderDep, root: str, depth: int | None) -> OrgChart:
     return OrgChart(**row)
 
 
-@router.get("/orgchart", response_model=OrgChart, summary="A subtree as nodes and lines (hierarchical and others)")
+@router.get(
+    "/orgchart",
+    response_model=OrgChart,
+    summary="A subtree as nodes and lines (hierarchical and others)",
+    responses=errors(400, 404, 503),
+)
 async def orgchart(
     reader: ReaderDep,
-    root: Annotated[str, Query(max_length=300, description="A unit id or an organization id (imss-bienestar)")],
+    root: Annotated[
+        str,
+        Query(
+            max_length=300,
+            description="A unit id or an organization id (imss-bienestar)",
+            openapi_examples={"organization": {"value": "imss-bienestar"}},
+        ),
+    ],
     depth: Depth = None,
 ) -> OrgChart:
     return await chart(reader, root, depth)
@@ -93,9 +112,9 @@ async def orgchart(
     "/units/{unit_id:path}/orgchart.svg",
     response_class=Response,
     summary="The subtree as an SVG chart",
-    responses={200: {"content": {"image/svg+xml": {}}}},
+    responses={200: {"content": {"image/svg+xml": {}}}, **errors(400, 404, 503)},
 )
-async def orgchart_svg(unit_id: str, reader: ReaderDep, depth: Depth = None) -> Response:
+async def orgchart_svg(unit_id: UnitId, reader: ReaderDep, depth: Depth = None) -> Response:
     data = await chart(reader, unit_id, depth)
     return Response(render_svg(data.model_dump(by_alias=False)), media_type="image/svg+xml")
 
@@ -104,9 +123,9 @@ async def orgchart_svg(unit_id: str, reader: ReaderDep, depth: Depth = None) -> 
     "/units/{unit_id:path}/orgchart.png",
     response_class=Response,
     summary="The subtree as a PNG chart",
-    responses={200: {"content": {"image/png": {}}}},
+    responses={200: {"content": {"image/png": {}}}, **errors(400, 404, 503)},
 )
-async def orgchart_png(unit_id: str, reader: ReaderDep, depth: Depth = None) -> Response:
+async def orgchart_png(unit_id: UnitId, reader: ReaderDep, depth: Depth = None) -> Response:
     data = await chart(reader, unit_id, depth)
     return Response(render_png(data.model_dump(by_alias=False)), media_type="image/png")
 
@@ -115,9 +134,9 @@ async def orgchart_png(unit_id: str, reader: ReaderDep, depth: Depth = None) -> 
     "/units/{unit_id:path}/orgchart.pdf",
     response_class=Response,
     summary="The subtree as a PDF chart, to print",
-    responses={200: {"content": {"application/pdf": {}}}},
+    responses={200: {"content": {"application/pdf": {}}}, **errors(400, 404, 503)},
 )
-async def orgchart_pdf(unit_id: str, reader: ReaderDep, depth: Depth = None) -> Response:
+async def orgchart_pdf(unit_id: UnitId, reader: ReaderDep, depth: Depth = None) -> Response:
     data = await chart(reader, unit_id, depth)
     name = unit_id.rstrip("/").rsplit("/", 1)[-1]
     return Response(

@@ -12,17 +12,22 @@ import re
 import secrets
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header
+from fastapi import APIRouter, Depends
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from neo4j import READ_ACCESS, AsyncManagedTransaction, unit_of_work
 from neo4j.exceptions import ClientError
 from neo4j.graph import Node, Path, Relationship
 
 from app.db import native
 from app.deps import DriverDep, SettingsDep
+from app.errors import errors
 from app.models import CypherRequest, CypherResponse
 from orggraph.errors import BadRequest, QueryRefused, QueryTimeout, Unauthorized
 
 router = APIRouter(tags=["cypher"])
+
+# A security scheme, not a header parameter: the OpenAPI says "bearer token", and generated clients send it.
+bearer = HTTPBearer(auto_error=False, description="ORGGRAPH_CYPHER_TOKEN")
 
 ALLOWED_PROCEDURES = {
     "db.labels",
@@ -79,22 +84,33 @@ def _json(value: Any) -> Any:
     "/cypher",
     response_model=CypherResponse,
     summary="Read-only Cypher (token required; off unless ORGGRAPH_CYPHER_TOKEN is set)",
-    responses={
-        401: {"description": "No or wrong token"},
-        403: {"description": "Disabled, or the query was refused"},
-        408: {"description": "The query ran past its timeout"},
-    },
+    description="`query` must be Cypher that Neo4j parses (else 400, with Neo4j's message): JSON Schema cannot "
+    "say that. It runs in a read transaction with a timeout and a row limit; writes, LOAD CSV, USE and procedures "
+    "outside a read-only allow-list are refused (403).",
+    responses=errors(
+        400,
+        401,
+        403,
+        408,
+        503,
+        notes={
+            400: "Neo4j cannot run the query (a syntax error, a missing parameter …), or the body is invalid "
+            "(bad_request)",
+            403: "The endpoint is disabled (ORGGRAPH_CYPHER_TOKEN unset), or the query was refused: a write, "
+            "LOAD CSV, USE, a procedure not allowed (query_refused)",
+        },
+    ),
 )
 async def run_cypher(
     body: CypherRequest,
     driver: DriverDep,
     settings: SettingsDep,
-    authorization: Annotated[str | None, Header(description="Bearer <ORGGRAPH_CYPHER_TOKEN>")] = None,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> CypherResponse:
     if settings.cypher_token is None:
         raise QueryRefused("POST /cypher is disabled: set ORGGRAPH_CYPHER_TOKEN to enable it.")
     token = settings.cypher_token.get_secret_value()
-    given = (authorization or "").removeprefix("Bearer ").strip()
+    given = credentials.credentials.strip() if credentials else ""
     if not given or not secrets.compare_digest(given.encode(), token.encode()):
         raise Unauthorized("POST /cypher needs the header 'Authorization: Bearer <ORGGRAPH_CYPHER_TOKEN>'.")
     check(body.query)

@@ -5,12 +5,18 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from app.deps import ReaderDep
+from app.errors import errors
 from app.models import Document, Reading
 
 router = APIRouter(tags=["documents"])
 
 
-@router.get("/documents", response_model=list[Document], summary="Loaded documents with their counts by label")
+@router.get(
+    "/documents",
+    response_model=list[Document],
+    summary="Loaded documents with their counts by label",
+    responses=errors(503),
+)
 async def documents(reader: ReaderDep) -> list[Document]:
     rows = await reader.rows("documents")
     return [_document(row) for row in rows]

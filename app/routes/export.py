@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse, Response
 
 from app.deps import ReaderDep, SettingsDep
+from app.errors import errors
 
 router = APIRouter(tags=["export"])
 
@@ -27,7 +28,10 @@ class Format(StrEnum):
 @router.get(
     "/export/{format}",
     summary="Units with their parents and reporting lines: JSON-LD (W3C ORG), CSV or GraphML",
-    responses={200: {"content": {"application/ld+json": {}, "text/csv": {}, "application/graphml+xml": {}}}},
+    responses={
+        200: {"content": {"application/ld+json": {}, "text/csv": {}, "application/graphml+xml": {}}},
+        **errors(400, 503),
+    },
 )
 async def export(
     format: Format,

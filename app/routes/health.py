@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from neo4j import RoutingControl
@@ -9,6 +11,7 @@ from pydantic import BaseModel
 
 from app.deps import DriverDep, SettingsDep
 from app.errors import error_body
+from app.models import ErrorBody
 
 router = APIRouter(tags=["health"])
 
@@ -24,10 +27,16 @@ class Health(BaseModel):
     neo4j: Neo4jInfo
 
 
+class HealthUnavailable(ErrorBody):
+    """The shared error body, with the status a probe reads."""
+
+    status: Literal["unavailable"]
+
+
 @router.get(
     "/health",
     response_model=Health,
-    responses={503: {"description": "Neo4j does not answer", "content": {"application/json": {}}}},
+    responses={503: {"model": HealthUnavailable, "description": "Neo4j does not answer (database_unavailable)"}},
 )
 async def health(driver: DriverDep, settings: SettingsDep) -> Health | JSONResponse:
     try:

@@ -7,14 +7,20 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.deps import ReaderDep
+from app.errors import errors
 from app.models import InstrumentDetail, InstrumentSummary, Page
-from app.routes.params import Limit, Offset, folded
+from app.routes.params import InstrumentId, Limit, Offset, folded
 from orggraph.errors import NotFound
 
 router = APIRouter(prefix="/legal-instruments", tags=["legal instruments"])
 
 
-@router.get("", response_model=Page[InstrumentSummary], summary="Legal instruments by type and title")
+@router.get(
+    "",
+    response_model=Page[InstrumentSummary],
+    summary="Legal instruments by type and title",
+    responses=errors(400, 503),
+)
 async def list_instruments(
     reader: ReaderDep,
     type: Annotated[
@@ -38,8 +44,9 @@ async def list_instruments(
     "/{instrument_id:path}",
     response_model=InstrumentDetail,
     summary="An instrument and who cites it: documents, provisions, units whose powers rest on it",
+    responses=errors(404, 503),
 )
-async def instrument(instrument_id: str, reader: ReaderDep) -> InstrumentDetail:
+async def instrument(instrument_id: InstrumentId, reader: ReaderDep) -> InstrumentDetail:
     row = await reader.one("instrument_detail", id=instrument_id)
     if row is None:
         raise NotFound(f"No legal instrument with id {instrument_id!r}. List them with GET /legal-instruments")

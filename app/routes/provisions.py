@@ -5,7 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from app.deps import ReaderDep
+from app.errors import errors
 from app.models import ProvisionDetail
+from app.routes.params import ProvisionId
 from orggraph.errors import NotFound
 
 router = APIRouter(tags=["provisions"])
@@ -15,8 +17,9 @@ router = APIRouter(tags=["provisions"])
     "/provisions/{provision_id:path}",
     response_model=ProvisionDetail,
     summary="Text, status, amendments, children, citations and the power it defines",
+    responses=errors(404, 503),
 )
-async def provision(provision_id: str, reader: ReaderDep) -> ProvisionDetail:
+async def provision(provision_id: ProvisionId, reader: ReaderDep) -> ProvisionDetail:
     row = await reader.one("provision_detail", id=provision_id)
     if row is None:
         raise NotFound(

@@ -7,13 +7,14 @@ search box, /units and /search always agree.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
 from app.deps import ReaderDep
+from app.errors import errors
 from app.models import Search, SearchHit
-from app.routes.params import Limit, Offset
+from app.routes.params import LETTER, Limit, Offset
 from orggraph.questions import SearchQuery, highlight, parse_search
 
 router = APIRouter(tags=["search"])
@@ -55,11 +56,27 @@ async def find(
     "/search",
     response_model=Search,
     summary="Search units, powers, legal instruments and provisions (Spanish: accents and plurals folded)",
+    description="`q` must contain a word, that is a letter: `q=0` is answered 400. Stop words (de, la, y …) are "
+    "left out while other words remain; a query of stop words only is searched as it is and finds nothing "
+    "(200, `total` 0), except that `prefix=true` still completes its last word.",
+    responses=errors(400, 503, notes={400: "An invalid parameter (bad_request): a q without a letter, a limit …"}),
 )
 async def search(
     reader: ReaderDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find: juridica, pensión, dia …")],
-    type: Annotated[list[str] | None, Query(description="unit, power, legal_instrument, provision")] = None,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            pattern=LETTER,
+            description="Words to find: juridica, pensión, dia … At least one letter.",
+            openapi_examples={"words": {"value": "resoluciones de pensiones"}},
+        ),
+    ],
+    type: Annotated[
+        list[Literal["unit", "power", "legal_instrument", "provision"]] | None,
+        Query(description="Only these kinds of hit (repeat the parameter for several)"),
+    ] = None,
     prefix: Annotated[
         bool, Query(description="The last word may be incomplete (type-ahead): jurid finds Jurídica")
     ] = False,
@@ -67,7 +84,7 @@ async def search(
     offset: Offset = 0,
 ) -> Search:
     question = parse_search(q)
-    labels = [TYPES[t] for t in type or [] if t in TYPES] or None
+    labels = [TYPES[t] for t in type or []] or None
     mode, rows = await find(reader, question, labels, prefix=prefix, offset=offset, limit=limit)
     hits = [hit(row, question) for row in rows]
     total = rows[0]["total"] if rows else 0

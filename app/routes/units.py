@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.deps import ReaderDep
+from app.errors import errors
 from app.models import (
     Page,
     Subordinates,
@@ -21,10 +22,10 @@ from app.models import (
     UnitPowers,
     UnitSummary,
 )
-from app.routes.params import Limit, Offset, folded
+from app.routes.params import Limit, Offset, UnitId, folded
 from app.routes.search import find
 from orggraph.errors import NotFound
-from orggraph.questions import parse_search
+from orggraph.questions import parse_search, searchable
 
 router = APIRouter(prefix="/units", tags=["units"])
 
@@ -38,7 +39,12 @@ async def _unit_or_404(reader: ReaderDep, name: str, unit_id: str, **params: obj
     return row
 
 
-@router.get("", response_model=Page[UnitSummary], summary="Units; q searches names and former names")
+@router.get(
+    "",
+    response_model=Page[UnitSummary],
+    summary="Units; q searches names and former names",
+    responses=errors(400, 503),
+)
 async def list_units(
     reader: ReaderDep,
     q: Annotated[
@@ -46,7 +52,7 @@ async def list_units(
         Query(
             max_length=200,
             description="Words of a name or former name, the last one possibly incomplete (jurid); accents "
-            "optional. Ranked by the search engine of GET /search.",
+            "optional. Ranked by the search engine of GET /search. Empty: every unit; without a letter (0): none.",
         ),
     ] = None,
     kind: Annotated[str | None, Query(max_length=40, description="unidad, coordinacion, departamento …")] = None,
@@ -57,7 +63,9 @@ async def list_units(
 ) -> Page[UnitSummary]:
     rank = None
     if q and q.strip():
-        _, hits = await find(reader, parse_search(q), ["Unit"], prefix=True, limit=5000)
+        hits: list[dict] = []
+        if searchable(q):  # a q without a word (0, punctuation) is a filter nothing passes, not a 400
+            _, hits = await find(reader, parse_search(q), ["Unit"], prefix=True, limit=5000)
         rank = {hit["id"]: i for i, hit in enumerate(hits)}
     row = await reader.one(
         "units_list",
@@ -72,14 +80,24 @@ async def list_units(
     return Page[UnitSummary](total=row["total"], limit=limit, offset=offset, items=row["items"])
 
 
-@router.get("/{unit_id:path}/superiors", response_model=Superiors, summary="Chain of command, nearest first")
-async def superiors(unit_id: str, reader: ReaderDep) -> Superiors:
+@router.get(
+    "/{unit_id:path}/superiors",
+    response_model=Superiors,
+    summary="Chain of command, nearest first",
+    responses=errors(404, 503),
+)
+async def superiors(unit_id: UnitId, reader: ReaderDep) -> Superiors:
     return Superiors(**await _unit_or_404(reader, "unit_superiors", unit_id))
 
 
-@router.get("/{unit_id:path}/subordinates", response_model=Subordinates, summary="Every unit below, with its depth")
+@router.get(
+    "/{unit_id:path}/subordinates",
+    response_model=Subordinates,
+    summary="Every unit below, with its depth",
+    responses=errors(400, 404, 503),
+)
 async def subordinates(
-    unit_id: str,
+    unit_id: UnitId,
     reader: ReaderDep,
     depth: Annotated[int | None, Query(ge=1, le=30, description="Only down to this depth")] = None,
     limit: Limit = 200,
@@ -93,9 +111,10 @@ async def subordinates(
     "/{unit_id:path}/powers",
     response_model=UnitPowers,
     summary="Own, class-wide, delegated and retained powers, each with its basis",
+    responses=errors(400, 404, 503),
 )
 async def powers(
-    unit_id: str, reader: ReaderDep, basis: Basis = None, limit: Limit = 100, offset: Offset = 0
+    unit_id: UnitId, reader: ReaderDep, basis: Basis = None, limit: Limit = 100, offset: Offset = 0
 ) -> UnitPowers:
     row = await _unit_or_404(reader, "unit_powers", unit_id, basis=basis, limit=limit, offset=offset)
     return UnitPowers(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"])
@@ -105,8 +124,9 @@ async def powers(
     "/{unit_id:path}/history",
     response_model=UnitHistory,
     summary="Former names and restructurings, with dates and instruments",
+    responses=errors(404, 503),
 )
-async def history(unit_id: str, reader: ReaderDep) -> UnitHistory:
+async def history(unit_id: UnitId, reader: ReaderDep) -> UnitHistory:
     row = await _unit_or_404(reader, "unit_history", unit_id)
     unit = row["unit"]
     return UnitHistory(
@@ -115,9 +135,12 @@ async def history(unit_id: str, reader: ReaderDep) -> UnitHistory:
 
 
 @router.get(
-    "/{unit_id:path}/instruments", response_model=UnitInstruments, summary="Legal instruments the unit's powers rest on"
+    "/{unit_id:path}/instruments",
+    response_model=UnitInstruments,
+    summary="Legal instruments the unit's powers rest on",
+    responses=errors(404, 503),
 )
-async def instruments(unit_id: str, reader: ReaderDep) -> UnitInstruments:
+async def instruments(unit_id: UnitId, reader: ReaderDep) -> UnitInstruments:
     return UnitInstruments(**await _unit_or_404(reader, "unit_instruments", unit_id))
 
 
@@ -125,8 +148,9 @@ async def instruments(unit_id: str, reader: ReaderDep) -> UnitInstruments:
     "/{unit_id:path}",
     response_model=UnitDetail,
     summary="A unit, its lines, children, power counts, governance and provenance",
+    responses=errors(404, 503),
 )
-async def unit(unit_id: str, reader: ReaderDep) -> UnitDetail:
+async def unit(unit_id: UnitId, reader: ReaderDep) -> UnitDetail:
     row = await _unit_or_404(reader, "unit_detail", unit_id)
     row["unit"].setdefault("documents", [p["document"] for p in row["provenance"]])
     return UnitDetail(**row)

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.deps import ReaderDep
+from app.errors import errors
 from app.models import WhoMay, WhoMayQuestion
 from app.routes.params import Limit, Offset
 from orggraph.questions import group_holders, parse_who_may
@@ -20,13 +21,37 @@ router = APIRouter(tags=["powers"])
     summary="Who may do X: holders (own, class-wide, delegated, retained), conditions and legal basis",
     description="Ask in ordinary Spanish (`q=firmar resoluciones de pensiones`, `q=firma de pensiones`) or "
     "split it (`action=suscribir&object=convenios`). Accents and inflection do not matter; firmar and "
-    "suscribir are the same action.",
+    "suscribir are the same action.\n\n"
+    "**Required: at least one of `q`, `action`, `object`, not empty** (OpenAPI cannot say that one of several "
+    "parameters is required, so it is said here): without one the answer is 400. Every word of `action` must "
+    "be an action orggraph knows (an infinitive such as firmar, or a noun of one such as firma), else 400.",
+    responses=errors(
+        400,
+        503,
+        notes={
+            400: "No question (none of q, action, object), an action orggraph does not know, or another invalid "
+            "parameter (bad_request); the message says which"
+        },
+    ),
 )
 async def who_may(
     reader: ReaderDep,
-    q: Annotated[str | None, Query(max_length=300, description="The question: an action and what it acts on")] = None,
-    action: Annotated[str | None, Query(max_length=60, description="An action: firmar, delegar, nombrar …")] = None,
-    object: Annotated[str | None, Query(max_length=200, description="What it acts on: pensiones, convenios …")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=300,
+            description="The question: an action and what it acts on. Required unless action or object is given.",
+            openapi_examples={"question": {"value": "firmar resoluciones de pensiones"}},
+        ),
+    ] = None,
+    action: Annotated[
+        str | None,
+        Query(max_length=60, description="An action orggraph knows: firmar, delegar, nombrar, firma … (else 400)"),
+    ] = None,
+    object: Annotated[
+        str | None,
+        Query(max_length=200, description="What it acts on: pensiones, convenios … Required unless q or action is."),
+    ] = None,
     organization: Annotated[str | None, Query(max_length=300, description="Only this organization's powers")] = None,
     document: Annotated[str | None, Query(max_length=300, description="Only this document's powers")] = None,
     limit: Limit = 50,
