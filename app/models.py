@@ -51,6 +51,8 @@ class Lines(Model):
     document: str | None = None
     line_start: int | None = None
     line_end: int | None = None
+    page_start: int | None = Field(None, description="The printed page, when the source is a PDF")
+    page_end: int | None = None
 
 
 # ----------------------------------------------------------------------------- documents
@@ -131,6 +133,8 @@ class Provenance(Model):
     title: str | None = None
     line_start: int
     line_end: int
+    page_start: int | None = Field(None, description="The printed page, when the source is a PDF")
+    page_end: int | None = None
     described: bool | None = None
 
 
@@ -204,6 +208,8 @@ class ProvisionRef(Model):
     status: str | None = Field(None, description="in_force or derogated")
     line_start: int
     line_end: int
+    page_start: int | None = Field(None, description="The printed page, when the source is a PDF")
+    page_end: int | None = None
     within: list[ProvisionStep] = Field([], description="The provisions that enclose it, outermost first")
     amendments: list[ProvisionAmendment] = Field([], description="Its amendments and those of its enclosing ones")
 

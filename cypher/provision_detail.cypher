@@ -26,5 +26,6 @@ CALL (p) {
   WITH pw, collect(DISTINCT {id: u.id, name: u.name, basis: h.basis}) AS holders WHERE pw IS NOT NULL
   RETURN head(collect(pw {.id, .actions, .objects, holders: [x IN holders WHERE x.id IS NOT NULL]})) AS power
 }
-RETURN p {.id, .kind, .number, .heading, .text, .status, .zone, .line_start, .line_end} AS provision,
+RETURN p {.id, .kind, .number, .heading, .text, .status, .zone, .line_start, .line_end, .page_start, .page_end}
+       AS provision,
        d {.id, .title, .source_file} AS document, amendments, children, parent, cites, power

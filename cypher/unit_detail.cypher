@@ -3,7 +3,7 @@ MATCH (u:Unit {id: $id})
 CALL (u) {
   OPTIONAL MATCH (u)-[r:PART_OF]->(p)
   RETURN collect(p {.id, .name, .kind, label: labels(p)[0], basis: r.basis, document: r.document,
-                    line_start: r.line_start, line_end: r.line_end}) AS parents
+                    line_start: r.line_start, line_end: r.line_end, page_start: r.page_start, page_end: r.page_end}) AS parents
 }
 CALL (u) {
   OPTIONAL MATCH (u)-[r:REPORTS_TO]->(x)
@@ -36,6 +36,7 @@ CALL (u) {
 CALL (u) {
   MATCH (u)-[s:SOURCE]->(d:Document)
   RETURN collect({document: d.id, title: d.title, line_start: s.line_start, line_end: s.line_end,
+                  page_start: s.page_start, page_end: s.page_end,
                   described: s.described}) AS provenance
 }
 RETURN u {.id, .name, .kind, .organization, .aliases, .described} AS unit, parents, reports_to, children,

@@ -37,7 +37,7 @@ CALL (u) {
   WITH p, basis, class_kind, via, prov, d, within, amendments ORDER BY d.id, prov.line_start, p.id, basis
   RETURN collect({power: p {.id, .text, .actions, .objects, .conditions, .kind}, basis: basis,
                   class_kind: class_kind, via: via,
-                  provision: prov {.id, .kind, .number, .status, .line_start, .line_end, within: within,
+                  provision: prov {.id, .kind, .number, .status, .line_start, .line_end, .page_start, .page_end, within: within,
                                    amendments: amendments},
                   document: d {.id, .title}}) AS matched
 }

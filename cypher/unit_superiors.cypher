@@ -11,7 +11,8 @@ CALL (steps) {
   ORDER BY i
   RETURN collect({depth: i + 1, node: superior {.id, .name, .kind, label: labels(superior)[0]},
                   line: 'hierarchical', basis: step.basis, document: step.document,
-                  line_start: step.line_start, line_end: step.line_end}) AS chain
+                  line_start: step.line_start, line_end: step.line_end,
+                  page_start: step.page_start, page_end: step.page_end}) AS chain
 }
 CALL (u, steps) {
   UNWIND [u] + [s IN steps | endNode(s)] AS member

@@ -58,7 +58,7 @@ CALL (p) {
          AS delegated_by
 }
 RETURN p {.id, .text, .actions, .objects, .conditions, .kind} AS power,
-       prov {.id, .kind, .number, .heading, .text, .status, .line_start, .line_end, within: within,
+       prov {.id, .kind, .number, .heading, .text, .status, .line_start, .line_end, .page_start, .page_end, within: within,
              amendments: amendments} AS provision,
        d {.id, .title, .source_file, .genre, .organization} AS document,
        holders, retainers, conditions, cooperation, cites, delegated_by

@@ -14,10 +14,13 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from fastapi.testclient import TestClient
 
+from app.main import create_app
 from loaders import load_file
 from loaders.records import ParsedDocument
 from orggraph.errors import ParseError
+from tests.conftest import settings_for
 from tests.corpus.scoring import CORPUS, document_path
 
 PDFS = CORPUS / "pdf"
@@ -124,6 +127,14 @@ def test_a_pdf_in_the_graph_keeps_its_pages_and_is_the_same_document_as_its_twin
     assert (row["format"], row["pages"]) == ("pdf", 10)
     assert row["provisions_without"] == row["powers_without"] == row["units_without"] == row["edges_without"] == 0
     assert row["edges"] > 100
+    # The API says where: a unit's powers, their provisions and the unit's sources carry the page.
+    unit = next(u for u in pdf.units if u.name == "Consejo Directivo")
+    with TestClient(create_app(settings_for(neo4j))) as api:
+        powers = api.get(f"/units/{unit.id}/powers").json()["items"]
+        assert powers and all(item["provision"]["page_start"] for item in powers)
+        first = min(powers, key=lambda item: item["provision"]["line_start"])["provision"]
+        assert api.get(f"/provisions/{first['id']}").json()["provision"]["page_start"] == first["page_start"]
+        assert api.get(f"/units/{unit.id}").json()["provenance"][0]["page_start"] == unit.page_start
     write_document(
         empty_graph, neo4j.database, load_file(document_path(TWINS["torreon-reglamento-interior-simas.pdf"]))
     )

@@ -225,7 +225,10 @@
   const kindColor = (kind) => KIND_COLORS[kind] || "#64748b";
   const lineLabel = (kind) => LINE_LABELS[kind] || (kind ? kind.charAt(0).toUpperCase() + kind.slice(1) : "Otra");
   const lineClass = (kind) => (["normative", "functional", "operational"].includes(kind) ? kind : "operational");
-  const lines = (a, b) => (a == null ? "" : b == null || b === a ? `línea ${a}` : `líneas ${a}–${b}`);
+  const lineRange = (a, b) => (a == null ? "" : b == null || b === a ? `línea ${a}` : `líneas ${a}–${b}`);
+  /** "p. 12 · líneas 340–345" when the source is a PDF (its pages), else the lines alone. */
+  const lines = (a, b, pa, pb) =>
+    [pa == null ? "" : pb == null || pb === pa ? `p. ${pa}` : `pp. ${pa}–${pb}`, lineRange(a, b)].filter(Boolean).join(" · ");
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   const fold = (s) => (s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   const docTitle = (id, title) => title || state.docTitles.get(id) || id;
@@ -1296,12 +1299,12 @@
     );
   }
 
-  function sourceNote(document, start, end, extra) {
+  function sourceNote(document, start, end, extra, pageStart, pageEnd) {
     if (!document && start == null) return null;
     return h(
       "span",
       { class: "source", title: document ? docTitle(document) : null },
-      [document ? docShort(document) : null, lines(start, end), extra].filter(Boolean).join(" · "),
+      [document ? docShort(document) : null, lines(start, end, pageStart, pageEnd), extra].filter(Boolean).join(" · "),
     );
   }
 
@@ -1486,7 +1489,7 @@
           { class: "chain-item", "data-id": c.node.id },
           unitButton(c.node, "chain-name"),
           h("span", { class: "chain-meta" }, c.node.label === "Organization" ? "Organización" : kindLabel(c.node.kind)),
-          sourceNote(c.document, c.line_start, c.line_end, c.basis ? BASIS_SOURCES[c.basis] || c.basis : null),
+          sourceNote(c.document, c.line_start, c.line_end, c.basis ? BASIS_SOURCES[c.basis] || c.basis : null, c.page_start, c.page_end),
         ),
       ),
     );
@@ -1575,7 +1578,7 @@
               "li",
               {},
               h("cite", {}, docTitle(p.document, p.title)),
-              h("span", { class: "source" }, `${lines(p.line_start, p.line_end)} · ${p.described ? "se describe aquí" : "se menciona"}`),
+              h("span", { class: "source" }, `${lines(p.line_start, p.line_end, p.page_start, p.page_end)} · ${p.described ? "se describe aquí" : "se menciona"}`),
               h("code", { class: "doc-id" }, p.document),
             ),
           )
@@ -1895,7 +1898,7 @@
       h(
         "p",
         { class: "source" },
-        `${docTitle(doc.id, doc.title)} · ${lines(p.line_start, p.line_end)} del texto fuente `,
+        `${docTitle(doc.id, doc.title)} · ${lines(p.line_start, p.line_end, p.page_start, p.page_end)} del texto fuente `,
         h("code", { class: "prov-id" }, provShort(p.id, doc.id)),
       ),
     ];
