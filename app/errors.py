@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from app.models import ErrorBody
 from orggraph.errors import (
@@ -20,6 +21,7 @@ from orggraph.errors import (
     OrgGraphError,
     QueryRefused,
     QueryTimeout,
+    TooLarge,
     Unauthorized,
 )
 
@@ -29,6 +31,7 @@ log = logging.getLogger("orggraph.api")
 # Most specific first: Unauthorized and QueryTimeout are kinds of QueryRefused.
 STATUS_OF: list[tuple[type[OrgGraphError], int, str]] = [
     (NotFound, 404, "not_found"),
+    (TooLarge, 413, "too_large"),
     (BadRequest, 400, "bad_request"),
     (Unauthorized, 401, "unauthorized"),
     (QueryTimeout, 408, "query_timeout"),
@@ -44,6 +47,7 @@ MEANING: dict[int, str] = {
     403: "Refused (query_refused)",
     404: "No such id (not_found)",
     408: "The query ran past its timeout (query_timeout)",
+    413: "The upload is larger than ORGGRAPH_UPLOAD_MAX_MB (too_large)",
     503: "Neo4j does not answer (database_unavailable)",
 }
 # RFC 9110 §11.6.1: a 401 says which scheme would do.
@@ -82,12 +86,21 @@ def without_default_422(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def allowed(headers: Mapping[str, str] | None) -> dict[str, str]:
-    """A 405's headers, whose Allow lists HEAD wherever it lists GET (app.middleware.HeadAsGet answers it)."""
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed(request: Request, headers: Mapping[str, str] | None) -> dict[str, str]:
+    """A 405's headers. Starlette's Allow names the methods of the first route matching the path only; a path
+    served by several routes (GET and POST /documents) allows every method some route fully matches, and HEAD
+    wherever GET (app.middleware.HeadAsGet answers it)."""
     out = dict(headers or {})
-    methods = [m.strip() for m in out.get("Allow", "").split(",") if m.strip()]
-    if "GET" in methods and "HEAD" not in methods:
-        methods.append("HEAD")
+    methods = {m.strip() for m in out.get("Allow", "").split(",") if m.strip()}
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+            methods.add(method)
+    if "GET" in methods:
+        methods.add("HEAD")
     if methods:
         out["Allow"] = ", ".join(sorted(methods))
     return out
@@ -111,10 +124,10 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(error_body("bad_request", problems), status_code=400)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         # RFC 9110 §15.5.6: a 405 carries Allow, which Starlette puts in the exception's headers.
-        headers = allowed(exc.headers) if exc.status_code == 405 else exc.headers
+        headers = allowed(request, exc.headers) if exc.status_code == 405 else exc.headers
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(ServiceUnavailable)

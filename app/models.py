@@ -73,6 +73,7 @@ class Reading(Model):
     unattached_power_lists: int = Field(description="lists of powers whose holder could not be read")
     page_noise_lines: int = Field(description="running headers, footers and page numbers dropped")
     notes: int = Field(description="oddities noted while reading (orggraph check lists them)")
+    pages_without_text: int = Field(0, description="a PDF's image-only pages (OCR them)")
 
 
 class Document(Model):
@@ -88,9 +89,18 @@ class Document(Model):
     source_file: str
     sha256: str
     line_count: int
+    source_format: Literal["text", "pdf"] = "text"
+    pages: int | None = Field(None, description="a PDF's page count")
     loaded_at: str | None = None
     counts: list[LabelCount] = []
     reading: Reading | None = None
+
+
+class DocumentLoaded(Model):
+    """What POST /documents did: the document written, how well it was read, what it holds."""
+
+    document: Document
+    reading_notes: list[str] = Field([], description="The reading report's notes, 'line: kind: message'")
 
 
 # ----------------------------------------------------------------------------- units

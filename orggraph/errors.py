@@ -46,6 +46,10 @@ class BadRequest(OrgGraphError):
     """A parameter the caller gave is invalid."""
 
 
+class TooLarge(BadRequest):
+    """An uploaded document past the configured size."""
+
+
 class QueryRefused(OrgGraphError):
     """An ad-hoc Cypher query was refused (writes, files, network, no token)."""
 

@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     cypher_token: SecretStr | None = None
     cypher_timeout_seconds: float = 5.0
     cypher_row_limit: int = 1000
+    # Token for POST /documents (uploads write the graph); the endpoint is off when unset. Separate from
+    # the Cypher token: reading ad hoc and writing are different permissions.
+    write_token: SecretStr | None = None
+    upload_max_mb: float = 20.0
     # Public base URL of the API, used in links handed to the Neo4j Browser (style, guide).
     public_url: str = "http://localhost:8000"
 
@@ -53,7 +57,7 @@ class Settings(BaseSettings):
             raise ValueError("ORGGRAPH_HOST must not be empty")
         return value
 
-    @field_validator("cypher_token", "neo4j_password", mode="before")
+    @field_validator("cypher_token", "write_token", "neo4j_password", mode="before")
     @classmethod
     def _empty_secret_is_unset(cls, value: object) -> object:
         # `VAR=` in a shell or compose file means "not configured", not "the empty password".

@@ -1,14 +1,38 @@
-"""GET /documents: what is loaded."""
+"""GET /documents: what is loaded. POST /documents: load one more (a write token; off by default).
+
+An upload is read exactly as ``orggraph load`` reads a file — text or PDF, genre detected —, in one
+transaction, and answered with its reading report. Defences, outermost first: off unless
+ORGGRAPH_WRITE_TOKEN is set; a bearer token (not the Cypher one: reading and writing are different
+permissions); a size limit read before parsing; a name ending .pdf, .txt or .md whose bytes agree (a PDF
+starts with %PDF-); then the loader's own refusal of what is not a document.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Annotated
 
-from app.deps import ReaderDep
+from fastapi import APIRouter, Depends, File, Form, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from neo4j import GraphDatabase
+
+from app.deps import ReaderDep, SettingsDep
 from app.errors import errors
-from app.models import Document, Reading
+from app.models import Document, DocumentLoaded, Reading
+from loaders import load_file
+from loaders.pdf import is_pdf
+from loaders.report import reading_report
+from loaders.writer import WriteError, write_document
+from orggraph.errors import BadRequest, ParseError, QueryRefused, TooLarge, Unauthorized
+from orggraph.settings import Settings
 
 router = APIRouter(tags=["documents"])
+
+writer_bearer = HTTPBearer(auto_error=False, scheme_name="WriteToken", description="ORGGRAPH_WRITE_TOKEN")
+SUFFIXES = (".pdf", ".txt", ".md")
 
 
 @router.get(
@@ -18,12 +42,85 @@ router = APIRouter(tags=["documents"])
     responses=errors(503),
 )
 async def documents(reader: ReaderDep) -> list[Document]:
-    rows = await reader.rows("documents")
+    rows = await reader.rows("documents", id=None)
     return [_document(row) for row in rows]
 
 
 def _document(row: dict) -> Document:
     fields = dict(row["document"])
     figures = {k.removeprefix("read_"): fields.pop(k) for k in list(fields) if k.startswith("read_")}
-    reading = Reading(**figures) if all(v is not None for v in figures.values()) else None
-    return Document(**fields, counts=row["counts"], reading=reading)
+    core = {k: v for k, v in figures.items() if k != "pages_without_text"}  # (older loads lack it)
+    reading = (
+        Reading(**{k: v for k, v in figures.items() if v is not None})
+        if all(v is not None for v in core.values())
+        else None
+    )
+    return Document(**{k: v for k, v in fields.items() if v is not None}, counts=row["counts"], reading=reading)
+
+
+@router.post(
+    "/documents",
+    response_model=DocumentLoaded,
+    status_code=201,
+    summary="Load a document (PDF or text) into the graph (write token; off unless ORGGRAPH_WRITE_TOKEN is set)",
+    description="`file` is a Reglamento, Estatuto or Manual de Organización as a PDF with a text layer, plain "
+    "text or markdown, named `.pdf`, `.txt` or `.md`; the genre is detected unless `genre` says it. The "
+    "document is written in one transaction, replacing an earlier load of the same document, and the "
+    "answer is its reading report. A file that is not such a document (an image-only PDF, a letter) is "
+    "refused with 400 and nothing is written.",
+    responses=errors(
+        400,
+        401,
+        403,
+        413,
+        503,
+        notes={
+            400: "Not a document of these genres, a name or content that does not agree, or an invalid form "
+            "(bad_request); the message names the file and line",
+            403: "Uploads are disabled: ORGGRAPH_WRITE_TOKEN is unset (query_refused)",
+        },
+    ),
+)
+async def upload(
+    settings: SettingsDep,
+    reader: ReaderDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(writer_bearer)],
+    file: Annotated[UploadFile, File(description="The document: .pdf, .txt or .md")],
+    genre: Annotated[str | None, Form(pattern="^(statute|manual)$", description="statute or manual")] = None,
+) -> DocumentLoaded:
+    if settings.write_token is None:
+        raise QueryRefused("POST /documents is disabled: set ORGGRAPH_WRITE_TOKEN to enable it.")
+    given = credentials.credentials.strip() if credentials else ""
+    if not given or not secrets.compare_digest(given.encode(), settings.write_token.get_secret_value().encode()):
+        raise Unauthorized("POST /documents needs the header 'Authorization: Bearer <ORGGRAPH_WRITE_TOKEN>'.")
+    name = Path(file.filename or "").name
+    if not name.lower().endswith(SUFFIXES):
+        raise BadRequest(f"{name or 'the upload'}: name it .pdf, .txt or .md, as its content is")
+    limit = int(settings.upload_max_mb * 1024 * 1024)
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"{name}: larger than {settings.upload_max_mb:g} MB (ORGGRAPH_UPLOAD_MAX_MB)")
+    named_pdf = name.lower().endswith(".pdf")
+    if named_pdf != is_pdf(data):
+        raise BadRequest(f"{name}: the name says {'PDF' if named_pdf else 'text'}, the bytes do not")
+    report = await run_in_threadpool(_load, settings, name, data, genre)
+    rows = await reader.rows("documents", id=report[0])
+    return DocumentLoaded(document=_document(rows[0]), reading_notes=report[1])
+
+
+def _load(settings: Settings, name: str, data: bytes, genre: str | None) -> tuple[str, list[str]]:
+    """Parse the upload under its own name (the document's source_file) and write it in one transaction."""
+    with tempfile.TemporaryDirectory(prefix="orggraph-upload-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        try:
+            parsed = load_file(path, genre)  # type: ignore[arg-type]
+        except ParseError as exc:  # named as the client named it, not by the server's temporary path
+            raise BadRequest(f"{name}{f':{exc.line}' if exc.line else ''}: {exc.reason}") from exc
+    with GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth()) as driver:
+        try:
+            write_document(driver, settings.neo4j_database, parsed)
+        except WriteError as exc:
+            raise BadRequest(f"{name}: {exc}") from exc
+    notes = [f"{n.line}: {n.kind}: {n.message}" for n in reading_report(parsed).notes]
+    return parsed.document.id, notes

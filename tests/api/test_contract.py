@@ -55,9 +55,12 @@ PENSIONES = "imss/unit/departamento-de-pensiones-en-subdelegaciones"
 
 @pytest.fixture(scope="module")
 def live_api(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, ParsedDocument]) -> Iterator[str]:
-    """The API over real HTTP on 127.0.0.1, over the seeded graph, with POST /cypher on."""
+    """The API over real HTTP on 127.0.0.1, over the seeded graph, with POST /cypher and POST /documents on."""
     ensure_seeded(driver, neo4j, seed_documents)
-    app = create_app(settings_for(neo4j, cypher_token=TOKEN, cypher_timeout_seconds=1.0, cypher_row_limit=50))
+    settings = settings_for(
+        neo4j, cypher_token=TOKEN, write_token=TOKEN, cypher_timeout_seconds=1.0, cypher_row_limit=50
+    )
+    app = create_app(settings)
     with serve(app, name="contract-uvicorn") as base:
         yield base
 
@@ -100,6 +103,15 @@ def test_contract_stateful(live_api: str) -> None:
             return {"base_url": live_api, "headers": AUTH}
 
     Machine.run(settings=settings(BOUNDED, max_examples=10, stateful_step_count=5))
+
+
+def test_the_fuzzed_uploads_wrote_nothing(
+    live_api: str, driver: Driver, seed_documents: dict[str, ParsedDocument]
+) -> None:
+    """POST /documents was fuzzed with its token on: whatever it was sent, no document but the seeds exists."""
+    assert TALLY["POST /documents"] > 0
+    records, _, _ = driver.execute_query("MATCH (d:Document) RETURN d.id AS id ORDER BY id")
+    assert [r["id"] for r in records] == sorted(p.document.id for p in seed_documents.values())
 
 
 # ----------------------------------------------------------------------------- what the schema states

@@ -1,0 +1,69 @@
+"""POST /documents: an upload is read and written as `orggraph load` would, behind its own token."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from app.main import create_app
+from tests.conftest import settings_for
+from tests.corpus.scoring import CORPUS
+from tests.support.neo4j_target import Neo4jTarget
+
+SIMAS_PDF = CORPUS / "pdf" / "torreon-reglamento-interior-simas.pdf"
+WRITE = {"Authorization": "Bearer write-token"}
+
+
+@pytest.fixture
+def uploads(empty_graph: Driver, neo4j: Neo4jTarget) -> Iterator[TestClient]:
+    settings = settings_for(neo4j, write_token="write-token", cypher_token="cypher-token", upload_max_mb=1.0)
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+def documents(driver: Driver, neo4j: Neo4jTarget) -> int:
+    records, _, _ = driver.execute_query("MATCH (d:Document) RETURN count(d) AS n", database_=neo4j.database)
+    return records[0]["n"]
+
+
+def test_uploads_are_off_unless_a_write_token_is_set(empty_graph: Driver, neo4j: Neo4jTarget) -> None:
+    with TestClient(create_app(settings_for(neo4j))) as client:
+        answer = client.post("/documents", files={"file": ("simas.pdf", SIMAS_PDF.read_bytes(), "application/pdf")})
+    assert answer.status_code == 403 and "ORGGRAPH_WRITE_TOKEN" in answer.json()["error"]["message"]
+
+
+def test_a_pdf_upload_is_loaded_with_its_reading_report(uploads: TestClient, empty_graph: Driver, neo4j) -> None:
+    files = {"file": ("simas.pdf", SIMAS_PDF.read_bytes(), "application/pdf")}
+    answer = uploads.post("/documents", files=files, headers=WRITE)
+    assert answer.status_code == 201, answer.text
+    document = answer.json()["document"]
+    assert (document["source_file"], document["source_format"], document["pages"]) == ("simas.pdf", "pdf", 10)
+    assert document["reading"]["units"] == 13 and document["reading"]["powers"] == 104
+    assert any(row["id"] == document["id"] for row in uploads.get("/documents").json())
+    again = uploads.post("/documents", files=files, headers=WRITE)  # loading again replaces: idempotent
+    assert again.status_code == 201 and documents(empty_graph, neo4j) == 1
+
+
+@pytest.mark.parametrize(
+    ("headers", "name", "content", "status", "says"),
+    [
+        ({}, "simas.pdf", b"%PDF-1.4", 401, "ORGGRAPH_WRITE_TOKEN"),
+        ({"Authorization": "Bearer cypher-token"}, "simas.pdf", b"%PDF-1.4", 401, "ORGGRAPH_WRITE_TOKEN"),
+        (WRITE, "simas.docx", b"PK\x03\x04", 400, ".pdf, .txt or .md"),
+        (WRITE, "simas.pdf", "Artículo 1. Texto.".encode(), 400, "the bytes do not"),
+        (WRITE, "carta.txt", "Estimado señor:\n\nLe escribo para saludarlo.\n".encode(), 400, "carta.txt:"),
+        (WRITE, "grande.txt", b"x" * (1024 * 1024 + 1), 413, "1 MB"),
+    ],
+    ids=["no-token", "the-cypher-token", "a-word-file", "text-named-pdf", "a-letter", "too-large"],
+)
+def test_what_cannot_be_loaded_is_refused_and_nothing_is_written(
+    uploads: TestClient, empty_graph: Driver, neo4j, headers, name, content, status, says
+) -> None:
+    answer = uploads.post("/documents", files={"file": (name, content, "application/octet-stream")}, headers=headers)
+    assert answer.status_code == status, answer.text
+    assert says in answer.json()["error"]["message"]
+    assert "/tmp/" not in answer.json()["error"]["message"]  # the server's paths stay on the server
+    assert documents(empty_graph, neo4j) == 0
