@@ -64,6 +64,7 @@ def local_server(settings: Settings) -> LocalNeo4j:
             http_enabled=True,
             heap=settings.neo4j_heap,
             pagecache=settings.neo4j_pagecache,
+            transaction_memory=settings.neo4j_transaction_memory,
             extra=browser_settings(settings),
         )
     )

@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     neo4j_http_port: int = 7474
     neo4j_heap: str = "1g"
     neo4j_pagecache: str = "512m"
+    # db.memory.transaction.max: one query (or one document's load) may hold at most this much.
+    neo4j_transaction_memory: str = "512m"
     neo4j_start_timeout: float = 180.0
 
     # --- Sample data loaded by `orggraph up` ---

@@ -84,6 +84,9 @@ class ServerConfig:
     http_enabled: bool = True
     heap: str = "512m"
     pagecache: str = "256m"
+    # The most one transaction may hold (db.memory.transaction.max): a query of POST /cypher that collects
+    # too much is stopped by Neo4j instead of starving the others; a document's load must fit in it too.
+    transaction_memory: str = "256m"
     # Further neo4j.conf settings (e.g. the Browser's post-connect command).
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -158,6 +161,7 @@ class LocalNeo4j:
             "server.memory.heap.initial_size": c.heap,
             "server.memory.heap.max_size": c.heap,
             "server.memory.pagecache.size": c.pagecache,
+            "db.memory.transaction.max": c.transaction_memory,
             "server.directories.data": str(self.home / "data"),
             "server.directories.logs": str(self.home / "logs"),
             "server.directories.run": str(self.home / "run"),

@@ -3,6 +3,8 @@ tokens and runaway queries; the JSON-LD export is valid JSON-LD and keeps every 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
@@ -65,11 +67,73 @@ def test_writes_are_refused_by_the_database_itself(api: TestClient) -> None:
         "load csv with headers from 'https://example.com/x.csv' AS row RETURN row",
         "CALL dbms.listConfig()",
         "CALL apoc.load.json('https://example.com')",
-        "USE system SHOW USERS",
     ],
 )
 def test_reading_outside_the_graph_is_refused(api: TestClient, text: str) -> None:
     assert cypher(api, text).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Quoting a name does not change the procedure the plan calls (issue 13, item 4).
+        "CALL `dbms`.`killConnections`(['bolt-1'])",
+        "CALL `dbms.listConnections`()",
+        "CALL dbms.listConnections()",
+        "CALL dbms.queryJmx('*:*')",
+        "CALL db.clearQueryCaches()",
+        "CALL () { CALL `dbms`.`listConnections`() YIELD connectionId RETURN connectionId } RETURN connectionId",
+        # Administration commands: some plan as reads, others on the system database (item 5).
+        "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+        "SHOW TRANSACTIONS",
+        "SHOW TRANSACTIONS YIELD * RETURN 1",
+        "SHOW USERS",
+        "SHOW DATABASES",
+        "SHOW SETTINGS",
+        "SHOW CURRENT USER",
+        "SHOW PRIVILEGES",
+        "USE system SHOW DATABASES YIELD *",
+        "CALL dbms.components()",
+    ],
+)
+def test_what_the_plan_does_decides_not_the_text(api: TestClient, text: str) -> None:
+    response = cypher(api, text)
+    assert response.status_code == 403, response.text
+    assert response.json()["error"]["code"] == "query_refused"
+
+
+def test_what_neo4j_cannot_plan_does_not_run(api: TestClient) -> None:
+    response = cypher(api, "USE system SHOW USERS")  # Neo4j: "The `USE` clause is not required …"
+    assert response.status_code == 400 and response.json()["error"]["code"] == "bad_request"
+
+
+@pytest.mark.parametrize(
+    "text", ["CALL db.labels()", "CALL `db`.`labels`() YIELD label RETURN label", "SHOW INDEXES YIELD name RETURN name"]
+)
+def test_allowed_procedures_and_schema_listings_run(api: TestClient, text: str) -> None:
+    response = cypher(api, text)
+    assert response.status_code == 200, response.text
+    assert response.json()["rows"]
+
+
+def test_a_query_that_ignores_its_termination_is_answered_at_its_timeout(api: TestClient) -> None:
+    # Neo4j marks the transaction terminated at 1 s but evaluates this one expression for ~10 s (item 6).
+    started = time.monotonic()
+    response = cypher(api, "RETURN size(reduce(s = '', i IN range(1, 100000) | s + 'xxxxxxxxxx')) AS n")
+    took = time.monotonic() - started
+    assert response.status_code == 408, response.text
+    assert took < 4, f"answered after {took:.1f} s"
+
+
+def test_a_memory_hungry_query_is_refused_by_the_server_cleanly(api: TestClient) -> None:
+    # db.memory.transaction.max in the local server's config stops it; no retry, no 500 (item 6).
+    started = time.monotonic()
+    text = "UNWIND range(1, 100000) AS i RETURN size(collect($pad + toString(i))) AS n"  # ~1 GB of strings
+    response = cypher(api, text, pad="x" * 10_000)
+    took = time.monotonic() - started
+    assert response.status_code == 403, response.text
+    assert "memory" in response.json()["error"]["message"]
+    assert took < 4, f"answered after {took:.1f} s"
 
 
 def test_the_server_itself_refuses_file_urls(seeded_graph: Driver, neo4j: Neo4jTarget) -> None:
@@ -84,6 +148,9 @@ def test_the_server_itself_refuses_file_urls(seeded_graph: Driver, neo4j: Neo4jT
 def test_tokens(api: TestClient, neo4j: Neo4jTarget) -> None:
     assert cypher(api, "RETURN 1", headers={}).status_code == 401
     assert cypher(api, "RETURN 1", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert cypher(api, "RETURN 1", headers={"Authorization": "test-token"}).status_code == 401  # no scheme
+    assert cypher(api, "RETURN 1", headers={"Authorization": "Basic test-token"}).status_code == 401
+    assert cypher(api, "RETURN 1", headers={"Authorization": "bearer test-token"}).status_code == 200
     with TestClient(create_app(settings_for(neo4j))) as disabled:
         response = disabled.post("/cypher", json={"query": "RETURN 1"}, headers=TOKEN)
     assert response.status_code == 403 and "disabled" in response.json()["error"]["message"]
