@@ -231,10 +231,32 @@ def build(units: int, seed: int = 7) -> list[Unit]:
     return tops
 
 
-def render(tops: list[Unit], seed: int = 7) -> str:
+ORGANIZATION = "Secretaría de Desarrollo Institucional"
+SECTORS = [
+    "Desarrollo Institucional", "Salud", "Educación", "Finanzas", "Economía", "Movilidad", "Cultura",
+    "Turismo", "Medio Ambiente", "Desarrollo Rural", "Trabajo", "Seguridad Pública", "Obras Públicas",
+    "Desarrollo Social", "Innovación", "Agricultura", "Bienestar", "Igualdad Sustantiva", "Gobierno Digital",
+    "Protección Civil", "Desarrollo Urbano", "Energía", "Pesca", "Vivienda", "Administración",
+]  # fmt: skip
+PLACES = [
+    "Aguascalientes", "Baja California", "Campeche", "Chiapas", "Chihuahua", "Coahuila", "Colima", "Durango",
+    "Guanajuato", "Guerrero", "Hidalgo", "Jalisco", "México", "Michoacán", "Morelos", "Nayarit", "Nuevo León",
+    "Oaxaca", "Puebla", "Querétaro", "Quintana Roo", "San Luis Potosí", "Sinaloa", "Sonora", "Tabasco",
+    "Tamaulipas", "Tlaxcala", "Veracruz", "Yucatán", "Zacatecas", "Baja California Sur", "Ciudad de México",
+    "Acapulco", "Mérida", "Monterrey", "Tijuana", "León", "Zapopan", "Torreón", "Mexicali",
+]  # fmt: skip
+
+
+def organization(index: int) -> str:
+    """The ``index``-th of 1,000 distinct Secretarías: sector × state or city."""
+    sector, place = SECTORS[index % len(SECTORS)], PLACES[index // len(SECTORS) % len(PLACES)]
+    return f"Secretaría de {sector} del Estado de {place}"
+
+
+def render(tops: list[Unit], seed: int = 7, org: str = ORGANIZATION) -> str:
     rng = random.Random(seed + 1)
     lines = [
-        "REGLAMENTO INTERIOR DE LA SECRETARÍA DE DESARROLLO INSTITUCIONAL",
+        f"REGLAMENTO INTERIOR DE LA {org.upper()}",
         "",
         "CAPÍTULO I",
         "DE LA COMPETENCIA Y ORGANIZACIÓN DE LA SECRETARÍA",
@@ -247,7 +269,7 @@ def render(tops: list[Unit], seed: int = 7) -> str:
         lines.append(f"{rng.choice(ARTICLE_STYLES).format(n=number)} {text}")
         number += 1
 
-    article("La Secretaría de Desarrollo Institucional es una dependencia de la Administración Pública Estatal.")
+    article(f"La {org} es una dependencia de la Administración Pública Estatal.")
     article(rng.choice(STRUCTURE_INTROS))
     for i, top in enumerate(tops, start=1):
         lines.append(f"{roman(i)}. {top.name};")
@@ -272,21 +294,34 @@ def render(tops: list[Unit], seed: int = 7) -> str:
     return "\n".join(lines) + "\n"
 
 
-def answer(tops: list[Unit]) -> dict[str, object]:
+def answer(tops: list[Unit], org: str = ORGANIZATION) -> dict[str, object]:
     units = [u for top in tops for u in (top, *top.children, *(s for a in top.children for s in a.children))]
     return {
-        "organization": "Secretaría de Desarrollo Institucional",
+        "organization": org,
         "units": {u.name: {"parent": u.parent, "powers": u.powers} for u in units},
     }
 
 
-def write(units: int, out: Path, seed: int = 7) -> Path:
+def write(units: int, out: Path, seed: int = 7, org: str = ORGANIZATION) -> Path:
     """Write a document of ``units`` units to ``out`` and its answer beside it; returns the answer's path."""
     tops = build(units, seed)
-    out.write_text(render(tops, seed), encoding="utf-8")
+    out.write_text(render(tops, seed, org), encoding="utf-8")
     answer_path = out.with_suffix(".answer.json")
-    answer_path.write_text(json.dumps(answer(tops), ensure_ascii=False, indent=1), encoding="utf-8")
+    answer_path.write_text(json.dumps(answer(tops, org), ensure_ascii=False, indent=1), encoding="utf-8")
     return answer_path
+
+
+def corpus(documents: int, units: int, folder: Path, first: int = 0) -> list[Path]:
+    """Documents ``first`` … ``first + documents - 1`` of a corpus of Reglamentos of distinct Secretarías
+    (up to 1,000), ``units`` units each; the same index always gives the same document."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(first, first + documents):
+        path = folder / f"reglamento-{index:04d}.txt"
+        if not path.exists():
+            write(units, path, seed=index, org=organization(index))
+        paths.append(path)
+    return paths
 
 
 def main() -> None:

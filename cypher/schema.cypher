@@ -18,9 +18,19 @@ CREATE INDEX provision_document IF NOT EXISTS FOR (n:Provision) ON (n.document);
 CREATE INDEX power_document IF NOT EXISTS FOR (n:Power) ON (n.document);
 CREATE INDEX instrument_type IF NOT EXISTS FOR (n:LegalInstrument) ON (n.type);
 CREATE INDEX amendment_date IF NOT EXISTS FOR (n:Amendment) ON (n.date);
+// Who delegated by an instrument (who-may's delegated_by): a seek, not a scan of
+// every DELEGATES relationship in the graph.
+CREATE INDEX delegates_instrument IF NOT EXISTS FOR ()-[r:DELEGATES]-() ON (r.instrument);
 
 // Search: the text is accent-folded in Python (search_text) before Lucene's Spanish analyzer
 // stems it, because SpanishLightStemmer leaves words under five letters and "ñ" unfolded.
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS
 FOR (n:Unit|Power|LegalInstrument|Provision) ON EACH [n.search_text]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'spanish', `fulltext.eventually_consistent`: false } };
+
+// Who-may: the stems of each power's actions and object, word for word (the loader stems them as
+// the question is stemmed), so that /who-may starts from the powers that share a stem with the
+// question instead of reading every power (cypher/who_may.cypher).
+CREATE FULLTEXT INDEX power_stems IF NOT EXISTS
+FOR (n:Power) ON EACH [n.action_stems, n.scope_stems]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false } };

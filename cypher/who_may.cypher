@@ -1,7 +1,20 @@
 // GET /who-may: every power whose actions match $actions (stems, synonyms included) and whose
 // object mentions every one of $objects (stems, prefix-tolerant), with every holder and how it
 // holds the power, its conditions, cooperation, retention and legal basis.
-MATCH (p:Power)
+//
+// The candidates come from the power_stems full-text index: a Lucene query that any power passing
+// the WHERE below matches (an action stem; each object stem exactly, as a prefix, or — five letters
+// and more — by its prefixes of five letters and more), so the WHERE keeps its exact meaning and the
+// query reads only the powers that share the question's stems, however many powers the graph holds.
+// Stems are letters (loaders.lexicon.words), so they need no Lucene escaping. A question with
+// neither actions nor objects has no content: the API refuses it before asking (400).
+WITH CASE WHEN size($actions) = 0 THEN '' ELSE '+action_stems:(' + reduce(q = '', a IN $actions | q + ' ' + a) + ')' END
+     + reduce(q = '', o IN $objects | q + ' +scope_stems:(' + o
+       + CASE WHEN size(o) >= 5 THEN ' ' + o + '*' + reduce(t = '', k IN range(5, size(o) - 1) | t + ' ' + left(o, k))
+         ELSE '' END + ')') AS lucene
+WHERE lucene <> ''
+CALL db.index.fulltext.queryNodes('power_stems', lucene) YIELD node AS p
+WITH p
 WHERE (size($actions) = 0 OR any(s IN p.action_stems WHERE s IN $actions))
   AND all(o IN $objects WHERE any(s IN coalesce(p.scope_stems, []) WHERE s = o
           OR (size(o) >= 5 AND size(s) >= 5 AND (s STARTS WITH o OR o STARTS WITH s))))
@@ -52,7 +65,7 @@ CALL (prov) {
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[:BASED_ON]->(i:LegalInstrument)
-  OPTIONAL MATCH (delegator:Unit)-[dl:DELEGATES {instrument: i.id}]->(:Unit)
+  OPTIONAL MATCH (delegator:Unit)-[dl:DELEGATES]->(:Unit) WHERE dl.instrument = i.id
   WITH i, collect(DISTINCT delegator {.id, .name}) AS delegators WHERE i IS NOT NULL
   RETURN collect({id: i.id, title: i.title, type: i.type, identifier: i.identifier, delegated_by: delegators})
          AS delegated_by

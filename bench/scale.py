@@ -1,0 +1,289 @@
+"""Scale: how parsing, writing and the API's questions behave as the graph grows to 1,000 documents.
+
+The graph starts with the two sample documents; the questions asked of them (chain of command,
+subordinates, who-may, search — the Cypher the API runs, with the API's parameters) are timed on
+the samples alone, then again after 10, 100 and 1,000 synthetic Reglamentos Interiores of distinct
+Secretarías (``bench/synthetic.py``, ``--units`` units each) are added. The questions do not change,
+so their latencies should not either: a query that scans grows with the graph, one that starts from
+an index does not. Each question is also PROFILEd on the largest graph (database hits).
+
+    python -m bench.scale --sizes 10,100,1000 --write docs/benchmarks.md --plot docs/scale.png
+
+It starts its own Neo4j (temporary home, loopback, free ports) so that nothing of yours is wiped.
+Parsing runs in ``--workers`` processes; MB/s is bytes over wall time, and per core the bytes over
+the CPU seconds the workers spent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver, GraphDatabase
+
+from bench.api_vs_driver import Scenario, scenarios
+from bench.synthetic import corpus
+from loaders import load_file
+from loaders.records import ParsedDocument
+from loaders.writer import write_document
+from orggraph.cypher import query
+from orggraph.localserver import LocalNeo4j, ServerConfig, ensure_jars, free_port
+from orggraph.schema import apply_schema
+from orggraph.settings import PROJECT_ROOT
+
+QUESTIONS = ("chain of command", "subordinates (whole statute)", "who may sign pension resolutions", "full-text search")
+DATABASE = "neo4j"
+
+
+@dataclass
+class Step:
+    documents: int  # synthetic documents in the graph (besides the two samples)
+    units: int = 0  # units in the graph
+    nodes: int = 0
+    relationships: int = 0
+    parsed_mb: float = 0.0
+    parse_wall_s: float = 0.0
+    parse_cpu_s: float = 0.0
+    write_s: float = 0.0
+    records: int = 0  # nodes and relationships the parser produced for the new documents
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+
+    def p(self, question: str, pct: float) -> float:
+        ordered = sorted(self.latencies[question])
+        return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def _parse(path: Path) -> tuple[ParsedDocument, float]:
+    start = time.process_time()
+    parsed = load_file(path)
+    return parsed, time.process_time() - start
+
+
+def records_of(parsed: ParsedDocument) -> int:
+    return sum(
+        len(getattr(parsed, name))
+        for name in ("units", "provisions", "powers", "instruments", "amendments", "changes", "edges")
+    )
+
+
+def add_documents(driver: Driver, paths: list[Path], workers: int, step: Step) -> None:
+    """Parse ``paths`` in ``workers`` processes, then write each in its own transaction (as orggraph load)."""
+    step.parsed_mb = sum(p.stat().st_size for p in paths) / 1e6
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(_parse, paths, chunksize=max(1, len(paths) // (workers * 8))))
+    step.parse_wall_s = time.perf_counter() - start
+    step.parse_cpu_s = sum(cpu for _, cpu in results)
+    start = time.perf_counter()
+    for parsed, _ in results:
+        write_document(driver, DATABASE, parsed)
+        step.records += records_of(parsed)
+    step.write_s = time.perf_counter() - start
+
+
+def ask(driver: Driver, questions: list[Scenario], n: int, warmup: int, step: Step) -> None:
+    for scenario in questions:
+        text = query(scenario.cypher)
+        for _ in range(warmup):
+            driver.execute_query(text, scenario.cypher_params, database_=DATABASE)
+        out = []
+        for _ in range(n):
+            start = time.perf_counter()
+            records, _, _ = driver.execute_query(text, scenario.cypher_params, database_=DATABASE)
+            [r.data() for r in records]
+            out.append((time.perf_counter() - start) * 1000)
+        step.latencies[scenario.name] = out
+
+
+def db_hits(driver: Driver, scenario: Scenario) -> int:
+    """Total database hits of the question's PROFILEd plan."""
+    summary = driver.execute_query(
+        "PROFILE " + query(scenario.cypher), scenario.cypher_params, database_=DATABASE
+    ).summary
+
+    def total(plan: Any) -> int:
+        return plan.get("dbHits", 0) + sum(total(child) for child in plan.get("children", []))
+
+    return total(summary.profile)
+
+
+def census(driver: Driver, step: Step) -> None:
+    record = driver.execute_query(
+        "CALL () { MATCH (u:Unit) RETURN count(u) AS units } "
+        "CALL () { MATCH (n) RETURN count(n) AS nodes } "
+        "CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN units, nodes, rels",
+        database_=DATABASE,
+    ).records[0]
+    step.units, step.nodes, step.relationships = record["units"], record["nodes"], record["rels"]
+
+
+@contextmanager
+def scratch_neo4j(heap: str, pagecache: str) -> Iterator[str]:
+    """A throwaway local server; yields its bolt URI."""
+    lib = Path(os.environ.get("ORGGRAPH_NEO4J_LIB", PROJECT_ROOT / ".neo4j" / "lib"))
+    ensure_jars(lib)
+    with tempfile.TemporaryDirectory(prefix="orggraph-scale-") as home:
+        config = ServerConfig(
+            home=Path(home),
+            lib_dir=lib,
+            bolt_port=free_port(),
+            http_port=free_port(),
+            auth_enabled=False,
+            http_enabled=False,
+            heap=heap,
+            pagecache=pagecache,
+        )
+        server = LocalNeo4j(config)
+        server.start(auth=None, timeout=180)
+        try:
+            yield config.bolt_uri
+        finally:
+            server.stop()
+
+
+def run(sizes: list[int], units: int, workers: int, n: int, warmup: int, heap: str, pagecache: str, folder: Path):
+    questions = [s for s in scenarios() if s.name in QUESTIONS]
+    steps: list[Step] = []
+    hits: dict[str, tuple[int, int]] = {}
+    with scratch_neo4j(heap, pagecache) as uri, GraphDatabase.driver(uri, notifications_min_severity="OFF") as driver:
+        apply_schema(driver, DATABASE)
+        version = driver.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v").records[0]["v"]
+        samples = Step(documents=0)
+        add_documents(driver, sorted((PROJECT_ROOT / "data" / "documents").glob("*.txt")), workers, samples)
+        census(driver, samples)
+        ask(driver, questions, n, warmup, samples)
+        steps.append(samples)
+        first_hits = {s.name: db_hits(driver, s) for s in questions}
+        warm = time.perf_counter()  # the samples again, warm (parsers imported, caches filled): one process
+        for path in sorted((PROJECT_ROOT / "data" / "documents").glob("*.txt")):
+            write_document(driver, DATABASE, load_file(path))
+        samples_warm_s = time.perf_counter() - warm
+        loaded = 0
+        for size in sizes:
+            step = Step(documents=size)
+            paths = corpus(size - loaded, units, folder, first=loaded)
+            add_documents(driver, paths, workers, step)
+            loaded = size
+            census(driver, step)
+            ask(driver, questions, n, warmup, step)
+            steps.append(step)
+            print(f"{size} documents: {step.units} units, parse {step.parse_wall_s:.1f} s, write {step.write_s:.1f} s")
+        hits = {s.name: (first_hits[s.name], db_hits(driver, s)) for s in questions}
+    return steps, hits, samples_warm_s, machine(version, heap, pagecache, workers)
+
+
+def machine(version: str, heap: str, pagecache: str, workers: int) -> list[str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    kb = int(Path("/proc/meminfo").read_text().split()[1])
+    return [
+        f"{cpu}, {os.cpu_count()} cores, {kb / 1024 / 1024:.0f} GiB RAM; {platform.system()} {platform.release()}",
+        f"Python {platform.python_version()}; Neo4j {version} (heap {heap}, page cache {pagecache}); "
+        f"parsing in {workers} processes; questions through the Python driver over loopback",
+    ]
+
+
+def table(steps: list[Step], hits: dict[str, tuple[int, int]], samples_warm_s: float, notes: list[str]) -> str:
+    base = steps[0]
+    lines = [
+        "| graph | units | nodes | relationships | parse MB/s (wall) | parse MB/s per core | written records/s |"
+        " load time s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for step in steps:
+        label = "the two samples" if step.documents == 0 else f"+ {step.documents:,} synthetic documents"
+        lines.append(
+            f"| {label} | {step.units:,} | {step.nodes:,} | {step.relationships:,} "
+            f"| {step.parsed_mb / step.parse_wall_s:.2f} | {step.parsed_mb / max(step.parse_cpu_s, 1e-9):.2f} "
+            f"| {step.records / step.write_s:,.0f} | {step.parse_wall_s + step.write_s:.1f} |"
+        )
+    lines += [
+        "",
+        "| question | " + " | ".join(f"p50 / p99 ms at {s.units:,} units" for s in steps) + " | p50 ratio, largest"
+        " / samples | db hits, samples → largest |",
+        "|---|" + "---:|" * (len(steps) + 2),
+    ]
+    for question in base.latencies:
+        cells = " | ".join(f"{s.p(question, 50):.1f} / {s.p(question, 99):.1f}" for s in steps)
+        ratio = steps[-1].p(question, 50) / base.p(question, 50)
+        lines.append(f"| {question} | {cells} | {ratio:.2f}× | {hits[question][0]:,} → {hits[question][1]:,} |")
+    lines += ["", f"The two samples parse and write again, warm, in {samples_warm_s:.2f} s.", ""]
+    lines += [f"- {note}" for note in notes]
+    return "\n".join(lines)
+
+
+def plot(steps: list[Step], out: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    units = [s.units for s in steps]
+    fig, ax = plt.subplots(figsize=(7, 4), dpi=120)
+    for question in steps[0].latencies:
+        ax.plot(units, [s.p(question, 50) for s in steps], marker="o", label=f"{question} (p50)")
+    ax.set_xscale("log")
+    ax.set_xlabel("units in the graph")
+    ax.set_ylabel("ms")
+    ax.set_ylim(bottom=0)
+    ax.set_title("The API's questions as the graph grows")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(out)
+
+
+def replace_between(path: Path, marker: str, text: str) -> None:
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
+    content = path.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
+    if not pattern.search(content):
+        raise SystemExit(f"{path}: no {start} … {end} markers")
+    path.write_text(pattern.sub(lambda _: f"{start}\n{text}\n{end}", content), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,1000", help="cumulative synthetic document counts")
+    parser.add_argument("--units", type=int, default=100, help="units per synthetic document")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("-n", type=int, default=200, help="timed calls per question and size")
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--heap", default="2g")
+    parser.add_argument("--pagecache", default="1g")
+    parser.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "orggraph-scale-corpus")
+    parser.add_argument("--write", type=Path, help="replace the scale section of this markdown file")
+    parser.add_argument("--plot", type=Path, help="draw the p50s against units as a PNG")
+    args = parser.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",")]
+    steps, hits, warm, notes = run(
+        sizes, args.units, args.workers, args.n, args.warmup, args.heap, args.pagecache, args.corpus
+    )
+    text = table(steps, hits, warm, notes)
+    print(text)
+    if args.write:
+        replace_between(args.write, "scale", text)
+    if args.plot:
+        plot(steps, args.plot)
+    print("median parse MB/s per core:", statistics.median(s.parsed_mb / s.parse_cpu_s for s in steps[1:]))
+
+
+if __name__ == "__main__":
+    main()
