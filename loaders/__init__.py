@@ -8,6 +8,7 @@ transaction.
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,6 +19,7 @@ from loaders.pdf import PdfText, is_pdf, pdf_text
 from loaders.records import Note, ParsedDocument, Span
 from loaders.statute.parser import parse_statute
 from orggraph.errors import OrgGraphError, ParseError
+from orggraph.settings import get_settings
 
 S = TypeVar("S", bound=Span)
 PARSERS = {"statute": parse_statute, "manual": parse_manual}
@@ -26,17 +28,36 @@ PARSERS = {"statute": parse_statute, "manual": parse_manual}
 def load_file(path: str | Path, genre: Genre | None = None) -> ParsedDocument:
     """Parse one document (text or PDF). Raises ``ParseError`` naming the file and line on bad input."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError(f"cannot read the file: {exc.strerror}", path) from exc
+    data = read_document(path)
     if is_pdf(data):
         pdf = pdf_text(path, data)
         return with_pages(_parse(path, pdf.text.encode("utf-8"), genre), pdf, data)
     return _parse(path, data, genre)
 
 
+def read_document(path: Path) -> bytes:
+    """The file's bytes, once it is known to be a regular file within ORGGRAPH_MAX_DOCUMENT_MB: a device
+    (/dev/zero) or a FIFO would be read until memory runs out or for ever, so both are refused unopened."""
+    limit_mb = get_settings().max_document_mb
+    limit = int(limit_mb * 1024 * 1024)
+    too_large = f"larger than the limit of {limit_mb:g} MB (ORGGRAPH_MAX_DOCUMENT_MB)"
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ParseError("not a regular file (a device, a FIFO or a socket): refused", path)
+        if info.st_size > limit:
+            raise ParseError(f"the file has {info.st_size / 1024**2:.1f} MB, {too_large}", path)
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # a file that grows while it is read stops at the limit too
+    except OSError as exc:
+        raise ParseError(f"cannot read the file: {exc.strerror}", path) from exc
+    if len(data) > limit:
+        raise ParseError(f"the file is {too_large}", path)
+    return data
+
+
 def _parse(path: Path, data: bytes, genre: Genre | None) -> ParsedDocument:
+    cleaned = None
     if genre is None:
         cleaned = source_lines(path, data)
         genre = detect_genre(cleaned.lines, cleaned.headers)
@@ -52,7 +73,7 @@ def _parse(path: Path, data: bytes, genre: Genre | None) -> ParsedDocument:
     if parser is None:
         raise ParseError(f"unknown genre {genre!r} (statute or manual)", path)
     try:
-        return parser(path, data)
+        return parser(path, data, cleaned)
     except OrgGraphError:
         raise
     except Exception as exc:  # a reader bug must still name the file, never print a traceback

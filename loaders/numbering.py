@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.text import fold
 
@@ -25,6 +26,7 @@ ROMAN_RE = r"(?:M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
 _STRICT_ROMAN = re.compile(rf"^{ROMAN_RE}$")
 
 
+@lru_cache(maxsize=4096)
 def roman_to_int(token: str) -> int:
     token = token.upper()
     if not token or not _STRICT_ROMAN.match(token):

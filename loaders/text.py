@@ -39,12 +39,24 @@ class Line:
         return not self.text
 
 
+def _fold_slow(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+# Every Latin letter with a diacritic → its ASCII base, as _fold_slow maps it: one str.translate does
+# for a whole article what a generator over its decomposition did character by character.
+_LATIN = {i: _fold_slow(chr(i)) for i in range(0x80, 0x250) if _fold_slow(chr(i)).isascii()}
+
+
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Lower case without accents or tildes ("Órgano" → "organo", "Muñoz" → "munoz"). Cached: the
     parsers fold the same names many times."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    if text.isascii():
+        return text.lower()
+    latin = text.translate(_LATIN)
+    return latin.lower() if latin.isascii() else _fold_slow(text)
 
 
 def fold_keep_length(text: str) -> str:
@@ -56,6 +68,9 @@ def fold_keep_length(text: str) -> str:
 def _fold_char(ch: str) -> str:
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     return base[:1].lower() if base else ch.lower()
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc but tab, newlines, form feed
 
 
 def decode(data: bytes, path: str | Path) -> str:
@@ -73,7 +88,7 @@ def decode(data: bytes, path: str | Path) -> str:
         except UnicodeDecodeError:
             line = data[: exc.start].count(b"\n") + 1
             raise ParseError("the file is neither UTF-8 nor Windows-1252 text", path, line) from exc
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text))
     if controls > max(10, len(text) // 200):
         raise ParseError("the file looks binary (too many control characters)", path, 1)
     return text

@@ -36,7 +36,7 @@ from loaders.manual.posts import PostBlock, Row, _post_like, post_blocks, struct
 from loaders.manual.sections import Section, number_value, sections
 from loaders.mentions import _content, clean_name, kind_of, unit_like
 from loaders.numbering import is_roman, roman_to_int
-from loaders.pages import source_lines
+from loaders.pages import Cleaned, source_lines
 from loaders.phrasings import MANUAL_TITLE_START, STRUCTURE_INTROS, first
 from loaders.records import DocumentRecord, ParsedDocument
 from loaders.text import Line, fold
@@ -68,9 +68,10 @@ EXECUTIVE = re.compile(
 BASIS_ORDER = {"structure": 0, "supervises": 1, "reports": 2, "table-head": 3}
 
 
-def parse_manual(path: str | Path, data: bytes | None = None) -> ParsedDocument:
+def parse_manual(path: str | Path, data: bytes | None = None, cleaned: Cleaned | None = None) -> ParsedDocument:
+    """``cleaned``: the file's lines when the caller has read them already (genre detection does)."""
     raw = Path(path).read_bytes() if data is None else data
-    cleaned = source_lines(path, raw)
+    cleaned = cleaned or source_lines(path, raw)
     lines = cleaned.lines
     found = sections(lines)
     blocks = post_blocks(lines)

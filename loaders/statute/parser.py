@@ -18,7 +18,7 @@ from loaders.front import Front, read_front
 from loaders.governance import GovernanceReader
 from loaders.instruments import publication_date
 from loaders.lexicon import title_case
-from loaders.pages import source_lines
+from loaders.pages import Cleaned, source_lines
 from loaders.phrasings import DEFINITIONS
 from loaders.records import DocumentRecord, ParsedDocument
 from loaders.statute.organs import Article, Organs, read_organs
@@ -40,9 +40,10 @@ AUTHORITY_NAMES = {"DOF": "Diario Oficial de la Federación", "PO": "Periódico 
 _GLOSSARY_ITEM = re.compile(r"^(?P<term>[^:.;]{2,70}?)\s*(?::|\.\s*-|\.-|\.)\s*-?\s*(?P<definition>\S.*)$")
 
 
-def parse_statute(path: str | Path, data: bytes | None = None) -> ParsedDocument:
+def parse_statute(path: str | Path, data: bytes | None = None, cleaned: Cleaned | None = None) -> ParsedDocument:
+    """``cleaned``: the file's lines when the caller has read them already (genre detection does)."""
     raw = Path(path).read_bytes() if data is None else data
-    cleaned = source_lines(path, raw)
+    cleaned = cleaned or source_lines(path, raw)
     lines = cleaned.lines
     zones = split_zones(lines)
     if not zones.body:
