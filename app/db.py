@@ -11,6 +11,9 @@ from neo4j.time import Date, DateTime, Duration, Time
 from orggraph.cypher import query
 from orggraph.errors import DatabaseUnavailable
 
+# What a client is told when Neo4j does not answer: not the address nor the socket error (the log has them).
+UNAVAILABLE = "Neo4j does not answer; retry later."
+
 
 class Reader:
     """Runs named read queries. One per request; the driver is the process's only one."""
@@ -25,7 +28,7 @@ class Reader:
                 query(name), parameters_=params, routing_=RoutingControl.READ, database_=self.database
             )
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise DatabaseUnavailable(f"Neo4j is unavailable: {exc}") from exc
+            raise DatabaseUnavailable(UNAVAILABLE) from exc
         return [native(record.data()) for record in result.records]
 
     async def one(self, name: str, **params: Any) -> dict[str, Any] | None:

@@ -13,6 +13,7 @@ from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from app.db import UNAVAILABLE
 from app.models import ErrorBody
 from orggraph.errors import (
     BadRequest,
@@ -52,6 +53,13 @@ MEANING: dict[int, str] = {
 }
 # RFC 9110 §11.6.1: a 401 says which scheme would do.
 CHALLENGE = {"WWW-Authenticate": "Bearer"}
+# RFC 9110 §10.2.3: a 503 says when to come back; a restarting Neo4j answers within seconds.
+RETRY_AFTER_SECONDS = 5
+RETRY = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+HEADERS_OF = {401: CHALLENGE, 503: RETRY}
+
+
+RETRY_AFTER_HEADER = {"Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}}}
 
 
 def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
@@ -66,6 +74,8 @@ def errors(*statuses: int, notes: Mapping[int, str] | None = None) -> dict[int |
         out[status] = {"model": ErrorBody, "description": (notes or {}).get(status, MEANING[status])}
         if status == 401:
             out[status]["headers"] = {"WWW-Authenticate": {"description": "Bearer", "schema": {"type": "string"}}}
+        if status == 503:
+            out[status]["headers"] = RETRY_AFTER_HEADER
     return out
 
 
@@ -111,7 +121,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _orggraph(_: Request, exc: OrgGraphError) -> JSONResponse:
         for kind, status, code in STATUS_OF:
             if isinstance(exc, kind):
-                headers = CHALLENGE if status == 401 else None
+                headers = HEADERS_OF.get(status)
                 return JSONResponse(error_body(code, str(exc)), status_code=status, headers=headers)
         log.exception("unexpected orggraph error", exc_info=exc)
         return JSONResponse(error_body("internal_error", str(exc)), status_code=500)
@@ -133,7 +143,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceUnavailable)
     @app.exception_handler(SessionExpired)
     async def _neo4j_down(_: Request, exc: Exception) -> JSONResponse:
-        return JSONResponse(error_body("database_unavailable", f"Neo4j is unavailable: {exc}"), status_code=503)
+        log.warning("Neo4j does not answer: %s", exc)
+        return JSONResponse(error_body("database_unavailable", UNAVAILABLE), status_code=503, headers=RETRY)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

@@ -51,9 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        driver = AsyncGraphDatabase.driver(
-            settings.neo4j_uri, auth=settings.neo4j_auth(), connection_acquisition_timeout=10
-        )
+        driver = AsyncGraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth(), **settings.driver_options())
         app.state.driver = driver
         try:
             yield

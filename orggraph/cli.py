@@ -6,6 +6,7 @@ usage errors exit with 2 (typer's convention).
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import stat
@@ -19,6 +20,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from neo4j import Driver, GraphDatabase
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from rich.console import Console
 
 from orggraph.errors import ConfigurationError, OrgGraphError
@@ -27,6 +29,8 @@ from orggraph.schema import apply_schema
 from orggraph.settings import Settings, get_settings
 
 console = Console()
+# The driver's "will be retried" warnings name sockets and repeat; the one-line error below says it all.
+logging.getLogger("neo4j").setLevel(logging.ERROR)
 err_console = Console(stderr=True)
 
 app = typer.Typer(help="orggraph: Mexican organizational law as a queryable Neo4j graph.", no_args_is_help=True)
@@ -46,7 +50,15 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except OrgGraphError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+            raise typer.Exit(code=1) from exc
+        except (ServiceUnavailable, SessionExpired) as exc:
+            settings = get_settings()
+            message = (
+                f"Neo4j at {settings.neo4j_uri} does not answer (gave up after {settings.neo4j_timeout_seconds:g} s); "
+                "start it with `orggraph neo4j start` or check NEO4J_URI."
+            )
+            err_console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
             raise typer.Exit(code=1) from exc
 
     return wrapper  # type: ignore[return-value]
@@ -89,7 +101,7 @@ def ensure_password(settings: Settings) -> str:
 
 
 def open_driver(settings: Settings) -> Driver:
-    return GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth())
+    return GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth(), **settings.driver_options())
 
 
 def uses_local_server(settings: Settings) -> bool:

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "NEO4J_USERNAME"))
     neo4j_password: SecretStr | None = Field(None, validation_alias=AliasChoices("NEO4J_PASSWORD"))
     neo4j_database: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_DATABASE"))
+    # How long to wait for Neo4j to connect, for a pooled connection and for retries before giving up: a
+    # stopped server is a 503 in about this time, not after the driver's default 30 s of retries.
+    neo4j_timeout_seconds: float = Field(2.0, gt=0)
 
     # --- HTTP API ---
     host: str = "127.0.0.1"
@@ -83,6 +86,15 @@ class Settings(BaseSettings):
 
     def neo4j_auth(self) -> tuple[str, str] | None:
         password = self.resolved_password()
+    def driver_options(self) -> dict[str, float]:
+        """The driver's time limits (``neo4j_timeout_seconds``), for every driver the API and the CLI open."""
+        seconds = self.neo4j_timeout_seconds
+        return {
+            "connection_timeout": seconds,
+            "connection_acquisition_timeout": seconds,
+            "max_transaction_retry_time": seconds,
+        }
+
         return (self.neo4j_user, password) if password else None
 
 

@@ -117,7 +117,7 @@ def _load(settings: Settings, name: str, data: bytes, genre: str | None) -> tupl
             parsed = load_file(path, genre)  # type: ignore[arg-type]
         except ParseError as exc:  # named as the client named it, not by the server's temporary path
             raise BadRequest(f"{name}{f':{exc.line}' if exc.line else ''}: {exc.reason}") from exc
-    with GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth()) as driver:
+    with GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth(), **settings.driver_options()) as driver:
         try:
             write_document(driver, settings.neo4j_database, parsed)
         except WriteError as exc:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Literal
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from neo4j import RoutingControl
+from neo4j import READ_ACCESS
 from pydantic import BaseModel
 
+from app.db import UNAVAILABLE
 from app.deps import DriverDep, SettingsDep
-from app.errors import error_body
+from app.errors import RETRY, RETRY_AFTER_HEADER, error_body
 from app.models import ErrorBody
 
 router = APIRouter(tags=["health"])
+log = logging.getLogger("orggraph.api")
 
 
 class Neo4jInfo(BaseModel):
@@ -36,19 +39,26 @@ class HealthUnavailable(ErrorBody):
 @router.get(
     "/health",
     response_model=Health,
-    responses={503: {"model": HealthUnavailable, "description": "Neo4j does not answer (database_unavailable)"}},
+    responses={
+        503: {
+            "model": HealthUnavailable,
+            "description": "Neo4j does not answer (database_unavailable)",
+            "headers": RETRY_AFTER_HEADER,
+        }
+    },
 )
 async def health(driver: DriverDep, settings: SettingsDep) -> Health | JSONResponse:
+    # One auto-commit query, never retried: a probe wants the answer now, not after the driver's retries.
     try:
-        result = await driver.execute_query(
-            "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition",
-            routing_=RoutingControl.READ,
-            database_=settings.neo4j_database,
-        )
-        row = result.records[0]
+        async with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session:
+            result = await session.run(
+                "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition"
+            )
+            row = await result.single(strict=True)
     except Exception as exc:
-        body = error_body("database_unavailable", f"Neo4j at {settings.neo4j_uri} does not answer: {exc}")
-        return JSONResponse({"status": "unavailable", **body}, status_code=503)
+        log.warning("health: Neo4j does not answer: %s", exc)
+        body = error_body("database_unavailable", UNAVAILABLE)
+        return JSONResponse({"status": "unavailable", **body}, status_code=503, headers=RETRY)
     return Health(
         status="ok",
         neo4j=Neo4jInfo(version=row["version"], edition=row["edition"], database=settings.neo4j_database),
