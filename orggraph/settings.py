@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     # the Cypher token: reading ad hoc and writing are different permissions.
     write_token: SecretStr | None = None
     upload_max_mb: float = 20.0
+    # The largest document `orggraph check`/`load` reads (checked before reading; devices and FIFOs refused).
+    max_document_mb: float = Field(50.0, gt=0)
     # Public base URL of the API, used in links handed to the Neo4j Browser (style, guide).
     public_url: str = "http://localhost:8000"
 
@@ -84,8 +86,6 @@ class Settings(BaseSettings):
         """Where the Neo4j Browser runs (the local server's HTTP port), for CORS on its style and guide."""
         return [f"http://{host}:{self.neo4j_http_port}" for host in ("127.0.0.1", "localhost")]
 
-    def neo4j_auth(self) -> tuple[str, str] | None:
-        password = self.resolved_password()
     def driver_options(self) -> dict[str, float]:
         """The driver's time limits (``neo4j_timeout_seconds``), for every driver the API and the CLI open."""
         seconds = self.neo4j_timeout_seconds
@@ -95,6 +95,8 @@ class Settings(BaseSettings):
             "max_transaction_retry_time": seconds,
         }
 
+    def neo4j_auth(self) -> tuple[str, str] | None:
+        password = self.resolved_password()
         return (self.neo4j_user, password) if password else None
 
 
