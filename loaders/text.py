@@ -85,9 +85,15 @@ def decode(data: bytes, path: str | Path) -> str:
     except UnicodeDecodeError as exc:
         try:
             text = data.decode("cp1252")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as other:
             line = data[: exc.start].count(b"\n") + 1
-            raise ParseError("the file is neither UTF-8 nor Windows-1252 text", path, line) from exc
+            cp_line = data[: other.start].count(b"\n") + 1
+            raise ParseError(
+                f"the file is neither UTF-8 (from line {line}) nor Windows-1252 (from line {cp_line}) text; "
+                "a file whose parts were saved in different encodings must be saved again as UTF-8",
+                path,
+                line,
+            ) from exc
     controls = len(_CONTROL.findall(text))
     if controls > max(10, len(text) // 200):
         raise ParseError("the file looks binary (too many control characters)", path, 1)

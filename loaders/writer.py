@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
@@ -25,8 +25,31 @@ from orggraph.errors import OrgGraphError
 BATCH = 2000
 
 
+# A reload that would leave less than this share of the units, provisions or powers an earlier load of
+# the same document wrote is refused unless the caller says to replace it: a file cut short, cut
+# mid-word or half re-encoded reads as a much smaller document of the same title, and would silently
+# replace the whole one.
+KEEP_AT_LEAST = 0.5
+GUARDED = {"Unit": "units", "Provision": "provisions", "Power": "powers"}
+
+
 class WriteError(OrgGraphError):
     """The graph refused part of a document; nothing of it was written."""
+
+
+class ShrinkingReload(WriteError):
+    """Loading this reading would remove most of what the graph holds of the document; nothing was written."""
+
+    def __init__(self, source_file: str, document: str, before: dict[str, int], after: dict[str, int]) -> None:
+        self.document, self.before, self.after = document, before, after
+        figures = ", ".join(
+            f"{name} {before.get(label, 0):,} → {after.get(label, 0):,}" for label, name in GUARDED.items()
+        )
+        super().__init__(
+            f"{source_file}: loading it would remove most of what the graph holds of {document} ({figures}); "
+            "is the file cut short or damaged? Nothing was written. If this reading is right, load it again "
+            "with --replace (the API: replace=true)."
+        )
 
 
 @dataclass(frozen=True)
@@ -34,6 +57,12 @@ class WriteReport:
     document: str
     counts: dict[str, int]
     relationships: int
+    previous: dict[str, int] = field(default_factory=dict)  # the counts of the load this one replaced
+
+
+def shrinks(before: dict[str, int], after: dict[str, int]) -> bool:
+    """True when a guarded count falls below KEEP_AT_LEAST of a meaningful earlier count (10 or more)."""
+    return any(before.get(label, 0) >= 10 and after.get(label, 0) < KEEP_AT_LEAST * before[label] for label in GUARDED)
 
 
 def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -113,8 +142,9 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
     }
 
 
-def _write(tx: ManagedTransaction, parsed: ParsedDocument, rows: dict[str, Any]) -> WriteReport:
+def _write(tx: ManagedTransaction, parsed: ParsedDocument, rows: dict[str, Any], replace: bool) -> WriteReport:
     document = parsed.document.id
+    before = _counts(tx, document)
     cleared = tx.run(query("write_clear_document"), document=document).single()
     previous_shared = cleared["shared_ids"] if cleared else []
     tx.run(query("write_document"), row=rows["document"]).consume()
@@ -140,8 +170,14 @@ def _write(tx: ManagedTransaction, parsed: ParsedDocument, rows: dict[str, Any])
     tx.run(query("write_finish"), document=document).consume()
     if previous_shared:
         tx.run(query("write_drop_orphans"), ids=previous_shared).consume()
-    counts = {r["label"]: r["count"] for r in tx.run(query("document_counts"), document=document)}
-    return WriteReport(document, counts, written_total)
+    counts = _counts(tx, document)
+    if not replace and shrinks(before, counts):
+        raise ShrinkingReload(parsed.document.source_file, document, before, counts)  # rolls the load back
+    return WriteReport(document, counts, written_total, before)
+
+
+def _counts(tx: ManagedTransaction, document: str) -> dict[str, int]:
+    return {r["label"]: r["count"] for r in tx.run(query("document_counts"), document=document)}
 
 
 def _missing_endpoints(tx: ManagedTransaction, batch: list[dict[str, Any]], source: str, target: str) -> list[str]:
@@ -150,8 +186,9 @@ def _missing_endpoints(tx: ManagedTransaction, batch: list[dict[str, Any]], sour
     return [i for i in ids if i not in found][:3]
 
 
-def write_document(driver: Driver, database: str, parsed: ParsedDocument) -> WriteReport:
-    """Write one parsed document in one transaction (all or nothing); idempotent."""
+def write_document(driver: Driver, database: str, parsed: ParsedDocument, *, replace: bool = False) -> WriteReport:
+    """Write one parsed document in one transaction (all or nothing); idempotent. A reload that would
+    remove most of the document's units, provisions or powers raises ShrinkingReload unless ``replace``."""
     rows = rows_for(parsed)
     with driver.session(database=database) as session:
-        return session.execute_write(_write, parsed, rows)
+        return session.execute_write(_write, parsed, rows, replace)
