@@ -219,7 +219,9 @@ def _running_blocks(out: list[Line], pages: list[int], blank_out, reasons: dict[
 strip_running_headers = remove_page_noise
 
 
-def source_lines(path: str | Path, data: bytes | None = None) -> Cleaned:
-    """Stage 1 whole: a file (or its bytes) → numbered, cleaned lines without page noise."""
+def source_lines(path: str | Path, data: bytes | None = None, *, before_line: int | None = None) -> Cleaned:
+    """Stage 1 whole: a file (or its bytes) → numbered, cleaned lines without page noise; only the lines
+    before ``before_line`` when given (a text pasted twice is read as its first copy alone)."""
     raw = Path(path).read_bytes() if data is None else data
-    return remove_page_noise(read_lines(decode(raw, path)))
+    lines = read_lines(decode(raw, path))
+    return remove_page_noise(lines if before_line is None else lines[: before_line - 1])

@@ -227,6 +227,7 @@ NoteKind = Literal[
     "unit",  # a unit named in a way orggraph could not place
     "power",  # a power list attached to no unit
     "truncated",  # the text seems to end early
+    "repeated",  # the text starts over after its transitorios: the same document pasted twice, read once
     "other",
 ]
 

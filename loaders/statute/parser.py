@@ -22,6 +22,7 @@ from loaders.pages import Cleaned, source_lines
 from loaders.phrasings import DEFINITIONS
 from loaders.records import DocumentRecord, ParsedDocument
 from loaders.statute.organs import Article, Organs, read_organs
+from loaders.statute.restart import find_restart
 from loaders.statute.structure import (
     LIST_LEVELS,
     Node,
@@ -45,6 +46,17 @@ def parse_statute(path: str | Path, data: bytes | None = None, cleaned: Cleaned 
     raw = Path(path).read_bytes() if data is None else data
     cleaned = cleaned or source_lines(path, raw)
     lines = cleaned.lines
+    restart = find_restart(lines)
+    if restart and not restart.same:
+        raise ParseError(
+            "a second statute starts here: the articles start again at 'Artículo 1' after the transitorios "
+            "with other text; save each document in its own file",
+            path,
+            restart.line,
+        )
+    if restart:  # read the first copy alone, as if the file ended there
+        cleaned = source_lines(path, raw, before_line=restart.line)
+        lines = cleaned.lines
     zones = split_zones(lines)
     if not zones.body:
         raise ParseError(
@@ -64,6 +76,13 @@ def parse_statute(path: str | Path, data: bytes | None = None, cleaned: Cleaned 
     _describe_organization(a, organization, front)
     for line, note_kind, message in front.notes:
         a.note(line, note_kind, message)  # type: ignore[arg-type]
+    if restart:
+        a.note(
+            restart.line,
+            "repeated",
+            f"the text starts over here with the same articles: read once; line {restart.line} to the end "
+            "(the second copy) left out",
+        )
     _check_truncation(zones.body, a)
     root, structure_warnings = build_body(zones.body)
     for line, message in structure_warnings:
