@@ -1,7 +1,15 @@
-"""HEAD wherever GET: FastAPI routes answer only the methods they declare, and RFC 9110 §9.3.2 wants a HEAD
-to get the GET's status and headers without its body."""
+"""ASGI middleware: HEAD wherever GET, and every string a client sends in Unicode NFC.
+
+FastAPI routes answer only the methods they declare, and RFC 9110 §9.3.2 wants a HEAD to get the GET's
+status and headers without its body. The graph and the search index hold NFC text (loaders.text), while
+macOS and some browsers send accents decomposed (NFD): "jurídica" as "juri" + U+0301 would find nothing.
+"""
 
 from __future__ import annotations
+
+import contextlib
+import unicodedata
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -26,3 +34,61 @@ class HeadAsGet:
 
         # Content-Length stays the GET's, as RFC 9110 §8.6 allows for HEAD.
         await self.app({**scope, "method": "GET"}, receive, without_body)
+
+
+def nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+class NormalizeNFC:
+    """Query parameters, the path (its ids) and JSON bodies in NFC, before any route reads them. Multipart
+    uploads are documents, read by the loaders, which normalize their own text."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        scope = dict(scope)
+        query = scope.get("query_string", b"").decode("latin-1")
+        pairs = parse_qsl(query, keep_blank_values=True)
+        if any(nfc(k) != k or nfc(v) != v for k, v in pairs):
+            scope["query_string"] = urlencode([(nfc(k), nfc(v)) for k, v in pairs]).encode("ascii")
+        scope["path"] = nfc(scope["path"])
+        headers = dict(scope.get("headers", []))
+        if headers.get(b"content-type", b"").split(b";")[0].strip() == b"application/json":
+            receive = await self._json_in_nfc(receive)
+        await self.app(scope, receive, send)
+
+    @staticmethod
+    async def _json_in_nfc(receive: Receive) -> Receive:
+        """The whole body, read once and normalized: JSON's syntax is ASCII, which NFC leaves as it is."""
+        chunks: list[bytes] = []
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return _replay(message, receive)
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        with contextlib.suppress(UnicodeDecodeError):  # not UTF-8: the route answers 400 as it would have
+            body = nfc(body.decode("utf-8")).encode("utf-8")
+        return _replay({"type": "http.request", "body": body, "more_body": False}, receive)
+
+
+def _replay(first: Message, then: Receive) -> Receive:
+    """A receive that hands ``first`` once, then what the client sends next (its disconnect)."""
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return first
+        return await then()
+
+    return receive
+

@@ -382,6 +382,10 @@ class Delegation(Model):
 class WhoMay(Page[Holder]):
     question: WhoMayQuestion
     powers: int = Field(description="How many powers match")
+    truncated: bool = Field(
+        description="True when the powers reached the most one question returns (who_may.cypher's LIMIT): more "
+        "powers match; ask a narrower question (an object, an organization, a document)"
+    )
     delegations: list[Delegation] = Field([], description="When the action is delegar: who may delegate, to whom")
 
 

@@ -433,7 +433,7 @@ def who_may(
     from rich.table import Table
 
     from orggraph.cypher import query
-    from orggraph.questions import group_holders, parse_who_may
+    from orggraph.questions import WHO_MAY_CAP, group_holders, parse_who_may
 
     settings = get_settings()
     parsed = parse_who_may(question)
@@ -454,6 +454,8 @@ def who_may(
         f"[bold]{question}[/]: actions {parsed.actions or '—'}, objects {parsed.objects or '—'}; "
         f"{len(records)} powers, {len(holders)} holders"
     )
+    if len(records) >= WHO_MAY_CAP:
+        err_console.print(f"[bold]note:[/] only the first {WHO_MAY_CAP} powers; ask a narrower question.")
     table = Table(show_lines=show_text)
     for column in ("holder", "how", "conditions", "basis (provision · lines)"):
         table.add_column(column)

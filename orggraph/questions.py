@@ -14,6 +14,7 @@ from typing import Any
 
 from loaders.lexicon import STOP_WORDS, action_stems, query_action, stem, words
 from loaders.text import fold, fold_keep_length
+from orggraph.cypher import query
 from orggraph.errors import BadRequest
 
 # ----------------------------------------------------------------------------- who may
@@ -49,6 +50,11 @@ def parse_who_may(q: str | None = None, action: str | None = None, obj: str | No
             actions.append(verb)
     if obj:
         objects += [w for w in words(obj) if fold(w) not in STOP_WORDS and len(w) > 2]
+    if not (actions or objects):
+        # Stop words, blanks or symbols alone ask nothing: answering would list every power (or none).
+        raise BadRequest(
+            f"The question {(q or obj or '').strip()!r} has no word to look for: say an action or an object."
+        )
     stems = sorted({s for a in actions for s in action_stems(a)})
     return WhoMayQuery(
         text=q or " ".join(filter(None, [action, obj])),
@@ -58,6 +64,9 @@ def parse_who_may(q: str | None = None, action: str | None = None, obj: str | No
         object_stems=[stem(o) for o in objects],
     )
 
+
+# The most powers who_may.cypher returns (its LIMIT): an answer of that many is said to be truncated.
+WHO_MAY_CAP = int(re.findall(r"\bLIMIT\s+(\d+)", query("who_may"))[-1])
 
 BASIS_ORDER = {"own": 0, "class": 1, "delegated": 2, "retained": 3}
 

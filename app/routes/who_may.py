@@ -10,7 +10,7 @@ from app.deps import ReaderDep
 from app.errors import errors
 from app.models import WhoMay, WhoMayQuestion
 from app.routes.params import Limit, Offset
-from orggraph.questions import group_holders, parse_who_may
+from orggraph.questions import WHO_MAY_CAP, group_holders, parse_who_may
 
 router = APIRouter(tags=["powers"])
 
@@ -23,14 +23,15 @@ router = APIRouter(tags=["powers"])
     "split it (`action=suscribir&object=convenios`). Accents and inflection do not matter; firmar and "
     "suscribir are the same action.\n\n"
     "**Required: at least one of `q`, `action`, `object`, not empty** (OpenAPI cannot say that one of several "
-    "parameters is required, so it is said here): without one the answer is 400. Every word of `action` must "
+    "parameters is required, so it is said here): without one, or with no word to look for (stop words such as "
+    "`de` alone), the answer is 400. Every word of `action` must "
     "be an action orggraph knows (an infinitive such as firmar, or a noun of one such as firma), else 400.",
     responses=errors(
         400,
         503,
         notes={
-            400: "No question (none of q, action, object), an action orggraph does not know, or another invalid "
-            "parameter (bad_request); the message says which"
+            400: "No question (none of q, action, object, or only stop words), an action orggraph does not know, "
+            "or another invalid parameter (bad_request); the message says which"
         },
     ),
 )
@@ -73,6 +74,7 @@ async def who_may(
     return WhoMay(
         question=WhoMayQuestion(text=question.text, actions=question.actions, objects=question.objects),
         powers=len(rows),
+        truncated=len(rows) >= WHO_MAY_CAP,
         total=len(holders),
         limit=limit,
         offset=offset,
