@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import stat
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,3 +142,35 @@ def test_failed_start_reports_the_log(tmp_path: Path) -> None:
         broken.start(auth=None, timeout=120)
     assert "thread_pool_max_size" in str(info.value)  # the log tail says what is wrong
     assert broken.pid() is None
+
+
+def test_the_auth_file_is_the_owners_only(own_server: LocalNeo4j) -> None:
+    """Issue 13, item 11: data/dbms/auth.ini holds the password hash; Neo4j writes it world-readable."""
+    auth = own_server.home / "data" / "dbms" / "auth.ini"
+    assert auth.is_file()
+    assert stat.S_IMODE(auth.stat().st_mode) & 0o077 == 0
+
+
+def test_a_server_stopped_from_elsewhere_leaves_no_zombie(tmp_path: Path) -> None:
+    """Issue 13, item 11: `orggraph neo4j stop` (another process) signals the java that `orggraph up` started;
+    the parent must reap it, or it stays a zombie as long as `orggraph up` serves the API."""
+    server = LocalNeo4j(
+        ServerConfig(
+            home=tmp_path,
+            lib_dir=LIB_DIR,
+            bolt_port=free_port(),
+            http_port=free_port(),
+            auth_enabled=False,
+            heap="256m",
+            pagecache="32m",
+        )
+    )
+    assert server.start(auth=None, timeout=180) is True
+    pid = server.pid()
+    assert pid is not None
+    os.kill(pid, signal.SIGTERM)  # what `orggraph neo4j stop` does from its own process
+    deadline = time.monotonic() + 90
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    state = Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][:1] if Path(f"/proc/{pid}").exists() else None
+    assert state is None, f"pid {pid} is still there in state {state}"

@@ -46,10 +46,16 @@ async def find(
     """Ranked hits: every word first; when nothing has them all, any word. Returns (mode, rows)."""
     fetch = min(offset + limit + 500, 5000)
     params = {"types": labels, "fetch": fetch, "offset": offset, "limit": limit}
-    rows = await reader.rows("search", q=lucene(question, prefix=prefix), **params)
-    if rows or len(question.terms) < 2:
-        return "all", rows
-    return "any", await reader.rows("search", q=lucene(question, prefix=prefix, any_word=True), **params)
+    for mode, any_word in (("all", False), ("any", True)):
+        text = lucene(question, prefix=prefix, any_word=any_word)
+        rows = await reader.rows("search", q=text, **params)
+        if not rows and offset > 0:
+            # Past the last page: no row carries the total, so ask for the first hit only (its total).
+            rows = await reader.rows("search", q=text, **{**params, "offset": 0, "limit": 1})
+            rows = [{**rows[0], "past_the_end": True}] if rows else []
+        if rows or len(question.terms) < 2 or any_word:
+            return mode, rows
+    return "any", []
 
 
 @router.get(
@@ -86,7 +92,7 @@ async def search(
     question = parse_search(q)
     labels = [TYPES[t] for t in type or []] or None
     mode, rows = await find(reader, question, labels, prefix=prefix, offset=offset, limit=limit)
-    hits = [hit(row, question) for row in rows]
+    hits = [hit(row, question) for row in rows if not row.get("past_the_end")]
     total = rows[0]["total"] if rows else 0
     return Search(query=q, mode=mode, total=total, limit=limit, offset=offset, items=hits)
 

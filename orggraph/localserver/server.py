@@ -14,6 +14,7 @@ import os
 import signal
 import socket
 import subprocess
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -208,6 +209,7 @@ class LocalNeo4j:
         )
         if result.returncode != 0:
             raise Neo4jHarnessError(f"set-initial-password failed:\n{result.stdout}{result.stderr}")
+        self.protect_auth_file()
         return True
 
     # ----------------------------------------------------------------- process
@@ -245,6 +247,7 @@ class LocalNeo4j:
         """Start detached and wait until Bolt answers. Returns False if it was already running."""
         if self.pid() is not None:
             self.wait_ready(auth=auth, timeout=timeout)
+            self.protect_auth_file()
             return False
         self.prepare()
         ports = [self.config.bolt_port] + ([self.config.http_port] if self.config.http_enabled else [])
@@ -266,12 +269,22 @@ class LocalNeo4j:
                 start_new_session=True,
             )
         self.pid_file.write_text(str(process.pid))
+        # Reap the server when it exits, however it is stopped (`orggraph neo4j stop` runs in another process):
+        # without a wait() it stays a zombie under a long-lived parent such as `orggraph up`.
+        threading.Thread(target=process.wait, name=f"neo4j-reaper-{process.pid}", daemon=True).start()
         try:
             self.wait_ready(auth=auth, timeout=timeout, process=process)
         except Neo4jHarnessError:
             self.stop()
             raise
+        self.protect_auth_file()
         return True
+
+    def protect_auth_file(self) -> None:
+        """Neo4j writes data/dbms/auth.ini (user names and password hashes) world-readable: make it the owner's."""
+        auth = self.home / "data" / "dbms" / "auth.ini"
+        if auth.is_file():
+            auth.chmod(0o600)
 
     def wait_ready(
         self, *, auth: tuple[str, str] | None, timeout: float, process: subprocess.Popen[bytes] | None = None

@@ -85,3 +85,13 @@ def test_json_bodies_are_nfc_too(api: TestClient) -> None:
     parameters = cypher(api, "MATCH (u:Unit {name: $name}) RETURN u.id AS id", name=nfd("Unidad Jurídica"))
     assert parameters.json()["rows"] == [[unit]]
 
+
+def test_search_total_stays_right_past_the_last_page(api: TestClient) -> None:
+    first = api.get("/search", params={"q": "juridica", "type": "unit"}).json()
+    beyond = api.get("/search", params={"q": "juridica", "type": "unit", "offset": first["total"] + 40}).json()
+    assert first["total"] > 0
+    assert beyond["items"] == [] and beyond["total"] == first["total"]
+
+
+def test_search_refuses_an_unknown_type(api: TestClient) -> None:
+    assert api.get("/search", params={"q": "juridica", "type": "planet"}).status_code == 400

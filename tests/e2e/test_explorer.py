@@ -451,3 +451,18 @@ def test_every_request_stays_on_the_app(explorer: Session) -> None:
         url for url in explorer.requests if not url.startswith(explorer.base + "/") and not url.startswith("data:")
     ]
     assert foreign == []
+
+
+def test_the_explorer_runs_under_its_content_security_policy(explorer: Session) -> None:
+    """Issue 13, item 11: the page is served with a CSP of its own origin only, and everything it does (the
+    chart, a unit's panel, who-may, search) runs under it: Chromium reports any violation as a console error."""
+    response = explorer.page.goto(explorer.base + f"/?unit={UNIDAD_JURIDICA}")
+    assert response is not None
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    explorer.page.wait_for_selector("body[data-ready='true']", timeout=20_000)
+    expect(explorer.node(UNIDAD_JURIDICA)).to_be_visible()
+    explorer.open("/?who=firmar%20resoluciones%20de%20pensiones")
+    explorer.page.wait_for_timeout(1000)
+    violations = [e for e in explorer.console_errors if "Content Security Policy" in e]
+    assert not violations, violations
