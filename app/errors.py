@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -140,8 +140,12 @@ def install_error_handlers(app: FastAPI) -> None:
         headers = allowed(request, exc.headers) if exc.status_code == 405 else exc.headers
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=headers)
 
+    # Neo4j stopped or unreachable; its database shutting down or starting (a DatabaseUnavailable, met by the
+    # soak, bench/soak.py, while Neo4j restarts); or any error Neo4j itself calls transient once the
+    # driver's retries are spent: all of them say "try again later", never "the server is broken".
     @app.exception_handler(ServiceUnavailable)
     @app.exception_handler(SessionExpired)
+    @app.exception_handler(TransientError)
     async def _neo4j_down(_: Request, exc: Exception) -> JSONResponse:
         log.warning("Neo4j does not answer: %s", exc)
         return JSONResponse(error_body("database_unavailable", UNAVAILABLE), status_code=503, headers=RETRY)

@@ -18,6 +18,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -114,31 +115,35 @@ async def concurrent(call: Callable[[], Awaitable[object]], total: int, workers:
     return total / (time.perf_counter() - start)
 
 
-def start_api(port: int) -> subprocess.Popen[bytes]:
-    """The app as `orggraph serve` runs it (uvicorn, app factory, one worker), without the access log."""
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "app.main:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=PROJECT_ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=os.environ.copy(),
-    )
+def start_api(port: int, log: Path | None = None) -> subprocess.Popen[bytes]:
+    """The app as `orggraph serve` runs it (uvicorn, app factory, one worker), without the access log.
+    Its stderr goes to ``log`` (a temporary file by default): a pipe nobody reads would fill up and
+    stall the server the first time it logs much."""
+    log = log or Path(tempfile.mkstemp(prefix="orggraph-api-", suffix=".log")[1])
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "app.main:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+            ],
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            env=os.environ.copy(),
+        )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the API did not start: {process.stderr.read().decode() if process.stderr else ''}")
+            raise RuntimeError(f"the API did not start: {log.read_text(errors='replace')[-2000:]}")
         try:
             if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
                 return process
