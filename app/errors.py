@@ -17,6 +17,7 @@ from app.db import UNAVAILABLE
 from app.models import ErrorBody
 from orggraph.errors import (
     BadRequest,
+    Conflict,
     DatabaseUnavailable,
     NotFound,
     OrgGraphError,
@@ -33,6 +34,7 @@ log = logging.getLogger("orggraph.api")
 STATUS_OF: list[tuple[type[OrgGraphError], int, str]] = [
     (NotFound, 404, "not_found"),
     (TooLarge, 413, "too_large"),
+    (Conflict, 409, "conflict"),
     (BadRequest, 400, "bad_request"),
     (Unauthorized, 401, "unauthorized"),
     (QueryTimeout, 408, "query_timeout"),
@@ -48,6 +50,7 @@ MEANING: dict[int, str] = {
     403: "Refused (query_refused)",
     404: "No such id (not_found)",
     408: "The query ran past its timeout (query_timeout)",
+    409: "The request would undo what the graph holds and was not confirmed (conflict)",
     413: "The upload is larger than ORGGRAPH_UPLOAD_MAX_MB (too_large)",
     503: "Neo4j does not answer (database_unavailable)",
 }

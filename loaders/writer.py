@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import TransientError
 
 from loaders.records import EDGE_TYPES, ParsedDocument
 from loaders.report import reading_report
@@ -190,5 +191,14 @@ def write_document(driver: Driver, database: str, parsed: ParsedDocument, *, rep
     """Write one parsed document in one transaction (all or nothing); idempotent. A reload that would
     remove most of the document's units, provisions or powers raises ShrinkingReload unless ``replace``."""
     rows = rows_for(parsed)
-    with driver.session(database=database) as session:
-        return session.execute_write(_write, parsed, rows, replace)
+    try:
+        with driver.session(database=database) as session:
+            return session.execute_write(_write, parsed, rows, replace)
+    except TransientError as exc:
+        if "MemoryPoolOutOfMemoryError" not in (exc.code or ""):
+            raise
+        raise WriteError(
+            f"{parsed.document.source_file}: writing it needs more memory in one transaction than Neo4j allows "
+            "(db.memory.transaction.max); nothing was written. Raise ORGGRAPH_NEO4J_TRANSACTION_MEMORY (and the "
+            "heap, ORGGRAPH_NEO4J_HEAP) and restart Neo4j."
+        ) from exc

@@ -324,29 +324,43 @@ def parse_paths(
 
 
 def load_paths(
-    driver: Driver, database: str, paths: list[Path], genre: str | None, *, strict: bool = True
+    driver: Driver,
+    database: str,
+    paths: list[Path],
+    genre: str | None,
+    *,
+    strict: bool = True,
+    replace: bool = False,
 ) -> list[tuple[Path, str]]:
     """Parse every file (in parallel), then write each document in its own transaction. A file that is
     not a document stops the run before anything is written when ``strict``; otherwise it is reported
-    and the others load. Returns the files that were not loaded, with why."""
+    and the others load. A reload that would remove most of a loaded document is refused and reported
+    (the others load) unless ``replace``. Returns the files that were not loaded, with why."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
     from loaders.report import reading_report
-    from loaders.writer import write_document
+    from loaders.writer import GUARDED, ShrinkingReload, shrinks, write_document
 
     parsed, failed = parse_paths(paths, genre, strict=strict)
     started, elements = time.monotonic(), 0
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("Writing", total=len(parsed))
-        reports = []
+        reports, written = [], []
         for document in parsed:
-            reports.append(write_document(driver, database, document))
+            try:
+                reports.append(write_document(driver, database, document, replace=replace))
+            except ShrinkingReload as refused:
+                failed.append((Path(document.document.source_file), str(refused)))
+                progress.update(task, advance=1)
+                continue
+            written.append(document)
             elements += sum(reports[-1].counts.values()) + reports[-1].relationships
             rate = elements / max(time.monotonic() - started, 1e-6)
             progress.update(task, advance=1, description=f"Writing · {rate:,.0f} elements/s")
     elapsed = time.monotonic() - started
+    parsed = written
     table = Table(title=f"Loaded {len(parsed)} documents, {elements:,} nodes and relationships in {elapsed:.1f} s")
     for column in ("document", "genre", "units", "provisions", "powers", "instruments", "other", "relationships"):
         table.add_column(column, justify="left" if column in ("document", "genre") else "right")
@@ -365,6 +379,13 @@ def load_paths(
         )
     console.print(table)
     print_reports([reading_report(p) for p in parsed], notes=5)
+    for report in reports:
+        if shrinks(report.previous, report.counts):  # loaded with --replace: say what it removed
+            figures = ", ".join(
+                f"{name} {report.previous.get(label, 0):,} → {report.counts.get(label, 0):,}"
+                for label, name in GUARDED.items()
+            )
+            console.print(f"[bold yellow]replaced:[/] {report.document} ({figures})", highlight=False)
     for _, error in failed:
         err_console.print(f"[bold red]not loaded:[/] {error}", highlight=False)
     return failed
@@ -386,14 +407,21 @@ def load(
     strict: Annotated[
         bool, typer.Option(help="Stop at the first file that is not a document, before writing anything")
     ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(help="Load even when a document's new reading would remove most of its loaded units or powers"),
+    ] = False,
 ) -> None:
     """Parse documents (in parallel) and write each one to the graph in one transaction (reloading is
-    idempotent). A file that is not a document is reported and skipped, unless --strict."""
+    idempotent). A file that is not a document is reported and skipped, unless --strict. A reload that
+    would remove most of a loaded document (a file cut short) is refused with its figures, unless --replace."""
     settings = get_settings()
     files = document_paths(paths)
     with open_driver(settings) as driver:
         apply_schema(driver, settings.neo4j_database)
-        failed = load_paths(driver, settings.neo4j_database, files, genre.value if genre else None, strict=strict)
+        failed = load_paths(
+            driver, settings.neo4j_database, files, genre.value if genre else None, strict=strict, replace=replace
+        )
     if failed:
         raise typer.Exit(code=1)
 

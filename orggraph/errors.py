@@ -50,6 +50,10 @@ class TooLarge(BadRequest):
     """An uploaded document past the configured size."""
 
 
+class Conflict(OrgGraphError):
+    """The request would undo what the graph holds and was not confirmed (a reload that shrinks a document)."""
+
+
 class QueryRefused(OrgGraphError):
     """An ad-hoc Cypher query was refused (writes, files, network, no token)."""
 

@@ -85,6 +85,25 @@ def test_a_bad_file_among_good_ones_is_reported_and_the_others_load(
     assert nodes > 500 and relationships > 1000
 
 
+def test_a_statute_cut_in_half_does_not_replace_the_loaded_one_without_replace(
+    run, empty_graph: Driver, neo4j: Neo4jTarget, tmp_path: Path
+) -> None:
+    """Issue 13, item 1: the figures, exit 1, nothing written; --replace loads it and says what it removed."""
+    assert run("load", str(STATUTE), str(MANUAL)).exit_code == 0
+    size = graph_size(empty_graph, neo4j.database)
+    half = tmp_path / STATUTE.name
+    half.write_bytes(STATUTE.read_bytes()[: STATUTE.stat().st_size // 2])
+    refused = run("load", str(half), str(MANUAL))
+    assert refused.exit_code == 1
+    assert "not loaded" in refused.output and "would remove most of" in refused.output
+    assert "powers 802 →" in refused.output and "--replace" in refused.output
+    assert graph_size(empty_graph, neo4j.database) == size
+    replaced = run("load", "--replace", str(half))
+    assert replaced.exit_code == 0, replaced.output
+    assert "replaced:" in replaced.output and "powers 802 →" in replaced.output
+    assert graph_size(empty_graph, neo4j.database)[0] < size[0]
+
+
 def test_check_reads_without_writing_and_reports_figures(run, empty_graph: Driver, neo4j: Neo4jTarget) -> None:
     import json
 

@@ -25,8 +25,8 @@ from app.models import Document, DocumentLoaded, Reading
 from loaders import load_file
 from loaders.pdf import is_pdf
 from loaders.report import reading_report
-from loaders.writer import WriteError, write_document
-from orggraph.errors import BadRequest, ParseError, QueryRefused, TooLarge, Unauthorized
+from loaders.writer import ShrinkingReload, WriteError, write_document
+from orggraph.errors import BadRequest, Conflict, ParseError, QueryRefused, TooLarge, Unauthorized
 from orggraph.settings import Settings
 
 router = APIRouter(tags=["documents"])
@@ -67,17 +67,22 @@ def _document(row: dict) -> Document:
     "text or markdown, named `.pdf`, `.txt` or `.md`; the genre is detected unless `genre` says it. The "
     "document is written in one transaction, replacing an earlier load of the same document, and the "
     "answer is its reading report. A file that is not such a document (an image-only PDF, a letter) is "
-    "refused with 400 and nothing is written.",
+    "refused with 400 and nothing is written. A reload that would remove most of the units, provisions or "
+    "powers loaded for the same document (a file cut short) is refused with 409 and the figures, unless "
+    "`replace` is true.",
     responses=errors(
         400,
         401,
         403,
+        409,
         413,
         503,
         notes={
             400: "Not a document of these genres, a name or content that does not agree, or an invalid form "
             "(bad_request); the message names the file and line",
             403: "Uploads are disabled: ORGGRAPH_WRITE_TOKEN is unset (query_refused)",
+            409: "The document would lose most of what is loaded of it (units, provisions or powers before → "
+            "after in the message); send replace=true if the new file is right (conflict)",
         },
     ),
 )
@@ -87,6 +92,9 @@ async def upload(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(writer_bearer)],
     file: Annotated[UploadFile, File(description="The document: .pdf, .txt or .md")],
     genre: Annotated[str | None, Form(pattern="^(statute|manual)$", description="statute or manual")] = None,
+    replace: Annotated[
+        bool, Form(description="Load even if the new reading would remove most of the loaded document")
+    ] = False,
 ) -> DocumentLoaded:
     if settings.write_token is None:
         raise QueryRefused("POST /documents is disabled: set ORGGRAPH_WRITE_TOKEN to enable it.")
@@ -103,12 +111,12 @@ async def upload(
     named_pdf = name.lower().endswith(".pdf")
     if named_pdf != is_pdf(data):
         raise BadRequest(f"{name}: the name says {'PDF' if named_pdf else 'text'}, the bytes do not")
-    report = await run_in_threadpool(_load, settings, name, data, genre)
+    report = await run_in_threadpool(_load, settings, name, data, genre, replace)
     rows = await reader.rows("documents", id=report[0])
     return DocumentLoaded(document=_document(rows[0]), reading_notes=report[1])
 
 
-def _load(settings: Settings, name: str, data: bytes, genre: str | None) -> tuple[str, list[str]]:
+def _load(settings: Settings, name: str, data: bytes, genre: str | None, replace: bool) -> tuple[str, list[str]]:
     """Parse the upload under its own name (the document's source_file) and write it in one transaction."""
     with tempfile.TemporaryDirectory(prefix="orggraph-upload-") as folder:
         path = Path(folder) / name
@@ -119,7 +127,9 @@ def _load(settings: Settings, name: str, data: bytes, genre: str | None) -> tupl
             raise BadRequest(f"{name}{f':{exc.line}' if exc.line else ''}: {exc.reason}") from exc
     with GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth(), **settings.driver_options()) as driver:
         try:
-            write_document(driver, settings.neo4j_database, parsed)
+            write_document(driver, settings.neo4j_database, parsed, replace=replace)
+        except ShrinkingReload as exc:
+            raise Conflict(str(exc).replace("--replace (the API: replace=true)", "replace=true")) from exc
         except WriteError as exc:
             raise BadRequest(f"{name}: {exc}") from exc
     notes = [f"{n.line}: {n.kind}: {n.message}" for n in reading_report(parsed).notes]

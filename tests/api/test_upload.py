@@ -67,3 +67,22 @@ def test_what_cannot_be_loaded_is_refused_and_nothing_is_written(
     assert says in answer.json()["error"]["message"]
     assert "/tmp/" not in answer.json()["error"]["message"]  # the server's paths stay on the server
     assert documents(empty_graph, neo4j) == 0
+
+
+def test_an_upload_cut_short_does_not_replace_the_loaded_document(
+    uploads: TestClient, empty_graph: Driver, neo4j: Neo4jTarget
+) -> None:
+    """Issue 13, item 1: 409 with the figures and nothing written; replace=true loads it."""
+    text = (CORPUS / "sectur-reglamento-interior-2021.txt").read_bytes()
+    whole = uploads.post("/documents", files={"file": ("sectur.txt", text, "text/plain")}, headers=WRITE)
+    assert whole.status_code == 201, whole.text
+    powers = whole.json()["document"]["reading"]["powers"]
+    half = {"file": ("sectur.txt", text[: len(text) // 3], "text/plain")}
+    refused = uploads.post("/documents", files=half, headers=WRITE)
+    assert refused.status_code == 409, refused.text
+    message = refused.json()["error"]["message"]
+    assert f"powers {powers:,} →" in message and "replace=true" in message and "--replace" not in message
+    assert uploads.get("/documents").json()[0]["reading"]["powers"] == powers  # unchanged
+    replaced = uploads.post("/documents", files=half, data={"replace": "true"}, headers=WRITE)
+    assert replaced.status_code == 201, replaced.text
+    assert replaced.json()["document"]["reading"]["powers"] < powers / 2

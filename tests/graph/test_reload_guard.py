@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from neo4j import Driver
+from neo4j import Driver, GraphDatabase
 
+from bench.synthetic import write
 from loaders import load_file
 from loaders.records import ParsedDocument
-from loaders.writer import ShrinkingReload, write_document
+from loaders.writer import ShrinkingReload, WriteError, write_document
 from orggraph.errors import ParseError
 from tests.conftest import SEEDS, GraphState, ensure_seeded
 from tests.support.neo4j_target import Neo4jTarget
@@ -88,3 +89,24 @@ def test_reloading_the_same_document_is_not_a_shrink(
     for document in seed_documents.values():
         report = write_document(driver, neo4j.database, document)
         assert report.counts == report.previous
+
+
+def test_a_document_past_the_transaction_memory_limit_is_refused_whole(
+    driver: Driver, neo4j: Neo4jTarget, tmp_path: Path
+) -> None:
+    """The test server holds one transaction to 256 MB (db.memory.transaction.max); a 2,000-unit
+    Reglamento needs more: a clear error naming the setting, and nothing written."""
+    if neo4j.kind == "env":
+        pytest.skip("someone else's database (NEO4J_URI): its transaction memory limit is not the tests' to know")
+    document = tmp_path / "reglamento.txt"
+    write(2000, document)
+    parsed = load_file(document)
+    before = figures(driver, neo4j.database)
+    # no retries (the CLI's and the API's drivers give up after ORGGRAPH_NEO4J_TIMEOUT_SECONDS)
+    with (
+        GraphDatabase.driver(neo4j.uri, auth=neo4j.auth, max_transaction_retry_time=0) as once,
+        pytest.raises(WriteError, match="ORGGRAPH_NEO4J_TRANSACTION_MEMORY") as refused,
+    ):
+        write_document(once, neo4j.database, parsed)
+    assert "reglamento.txt" in str(refused.value)
+    assert figures(driver, neo4j.database) == before
