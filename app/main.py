@@ -6,13 +6,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from neo4j import AsyncGraphDatabase
 
 from app.errors import install_error_handlers, without_default_422
-from app.middleware import HeadAsGet, NormalizeNFC, SecurityHeaders
+from app.middleware import HeadAsGet, JsonCORSMiddleware, NormalizeNFC, SecurityHeaders
 from app.routes import (
     amendments,
     charts,
@@ -75,7 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Browser 5 sends its own headers (sentry-trace, cache-control, pragma) with those requests: any
     # header may come, since the answers are public, read-only and carry no credentials.
     app.add_middleware(
-        CORSMiddleware,
+        JsonCORSMiddleware,
         allow_origins=settings.browser_origins(),
         allow_methods=["GET", "HEAD"],
         allow_headers=["*"],

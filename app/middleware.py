@@ -11,7 +11,12 @@ import contextlib
 import unicodedata
 from urllib.parse import parse_qsl, urlencode
 
+from starlette.datastructures import Headers
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.errors import error_body
 
 
 class HeadAsGet:
@@ -123,3 +128,16 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class JsonCORSMiddleware(CORSMiddleware):
+    """Starlette's CORS, whose refused preflights (an origin or a method not allowed) answer with the API's
+    JSON error shape instead of plain text, like every other error."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        headers = {k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")}
+        message = bytes(response.body).decode("utf-8", "replace")
+        return JSONResponse(error_body("bad_request", message), status_code=response.status_code, headers=headers)

@@ -20,3 +20,23 @@ def test_the_explorer_page_has_a_content_security_policy_of_its_origin(api: Test
     assert directives["default-src"] == "'self'"
     assert directives["script-src"] == "'self'"  # no inline script, no CDN
     assert directives["frame-ancestors"] == "'none'"
+
+
+@pytest.mark.parametrize(
+    ("origin", "method", "says"),
+    [("http://evil.example", "GET", "origin"), ("http://127.0.0.1:7474", "DELETE", "method")],
+    ids=["an-unknown-origin", "a-method-not-allowed"],
+)
+def test_a_refused_preflight_answers_the_json_error_shape(api: TestClient, origin: str, method: str, says: str) -> None:
+    response = api.options("/units", headers={"Origin": origin, "Access-Control-Request-Method": method})
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/json"
+    error = response.json()["error"]
+    assert error["code"] == "bad_request" and says in error["message"]
+
+
+def test_an_allowed_preflight_still_passes(api: TestClient) -> None:
+    headers = {"Origin": "http://127.0.0.1:7474", "Access-Control-Request-Method": "GET"}
+    response = api.options("/units", headers=headers)
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == "http://127.0.0.1:7474"
