@@ -74,6 +74,7 @@ class Reading(Model):
     page_noise_lines: int = Field(description="running headers, footers and page numbers dropped")
     notes: int = Field(description="oddities noted while reading (orggraph check lists them)")
     pages_without_text: int = Field(0, description="a PDF's image-only pages (OCR them)")
+    pages_by_ocr: int = Field(0, description="a PDF's scanned pages read by OCR (Tesseract)")
 
 
 class Document(Model):

@@ -106,6 +106,16 @@ def with_pages(parsed: ParsedDocument, pdf: PdfText, original: bytes) -> ParsedD
             )
             for page in pdf.empty_pages
         ),
+        *(
+            Note(
+                line=pdf.page_starts[page - 1],
+                page=page,
+                kind="ocr",
+                message=f"page {page} is a scanned image, read by OCR (Tesseract, Spanish, {seconds:.1f} s): "
+                "its text may hold misreadings",
+            )
+            for page, seconds in pdf.ocr_pages.items()
+        ),
     ]
     return parsed.model_copy(
         update={

@@ -9,17 +9,24 @@ table stay apart by runs of spaces, which the manual reader relies on):
   baseline and words spaced by the gaps between them.
 
 Pages are kept as the line number each page starts on, so that every record's lines map to pages
-(``pages_of``). Image-only pages (no text layer) are reported, not guessed.
+(``pages_of``). Image-only pages (no text layer, a scan) are read by Tesseract OCR in Spanish when it is
+installed (Debian: ``tesseract-ocr tesseract-ocr-spa``), each such page noted; without it they are
+reported, not guessed, and a PDF with no text at all is refused naming what to install.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from loaders.numbering import ROMAN_RE
 from orggraph.errors import ParseError
 
 PDF_MAGIC = b"%PDF-"
@@ -33,7 +40,8 @@ class PdfText:
     text: str
     page_starts: list[int]
     engine: str
-    empty_pages: list[int]  # pages with no text layer (scanned images): OCR is needed to read them
+    empty_pages: list[int]  # pages with no text layer (scanned images) left unread: no OCR here
+    ocr_pages: dict[int, float] = field(default_factory=dict)  # page → seconds Tesseract took to read it
 
     @property
     def pages(self) -> int:
@@ -60,6 +68,10 @@ def pdf_text(path: str | Path, data: bytes, engine: str | None = None) -> PdfTex
     if engine not in ENGINES:
         raise ParseError(f"unknown PDF engine {engine!r} (pdftotext or pdfium)", path)
     pages = _pdftotext_pages(path, data) if engine == "pdftotext" else _pdfium_pages(path, data)
+    scanned = [number for number, page in enumerate(pages, start=1) if not page.strip()]
+    ocr = _ocr_pages(path, data, scanned) if scanned and ocr_available() else {}
+    for number, (text, _) in ocr.items():
+        pages[number - 1] = text
     lines: list[str] = []
     starts: list[int] = []
     empty: list[int] = []
@@ -72,9 +84,77 @@ def pdf_text(path: str | Path, data: bytes, engine: str | None = None) -> PdfTex
         lines.append("")  # a page ends a line, as a blank would
     if not lines or len(empty) == len(pages):
         raise ParseError(
-            "this PDF has no text layer (a scanned image): run OCR on it first (e.g. `ocrmypdf -l spa`)", path
+            "this PDF has no text layer (a scanned image) and no OCR is installed: install Tesseract with its "
+            "Spanish data (Debian: apt-get install tesseract-ocr tesseract-ocr-spa) or run `ocrmypdf -l spa` "
+            "on it first",
+            path,
         )
-    return PdfText("\n".join(lines), starts, engine, empty)
+    return PdfText("\n".join(lines), starts, engine, empty, {n: seconds for n, (_, seconds) in ocr.items()})
+
+
+OCR_LANGUAGE = "spa"
+OCR_DPI = 300
+# Tesseract reads the ordinal sign of "Artículo 1º.-" as %, ?, ", “, ” or °: put the sign back.
+_OCR_ORDINAL = re.compile(r"(?<=\b(?:ART[ÍI]CULO|Art[íi]culo) )(\d+)\s?[%?\"“”°*]\s?(?=[.\-–:])")
+
+
+# …and a fracción's roman numeral at the start of a line with I as l, 1, T, [ or |: "IT. -" is "II.-".
+_OCR_FRACTION = re.compile(r"^(?P<indent>\s*)(?P<num>[IVXlT1\[|]{1,6})\s?\.?\s?(?P<dash>-|–)", re.M)
+_AS_I = str.maketrans("lT1[|", "IIIII")
+
+
+def _ocr_fixes(text: str) -> str:
+    """What Tesseract misreads in the genre's numbering, put back; nothing else of the text is touched."""
+    text = _OCR_ORDINAL.sub(r"\1º", text)
+
+    def fraction(m: re.Match[str]) -> str:
+        numeral = m.group("num").translate(_AS_I)
+        if not re.fullmatch(ROMAN_RE, numeral):
+            return m.group(0)
+        return f"{m.group('indent')}{numeral}.{m.group('dash')}"
+
+    return _OCR_FRACTION.sub(fraction, text)
+
+
+@lru_cache(maxsize=1)
+def ocr_available() -> bool:
+    """Tesseract on PATH with its Spanish data."""
+    if not shutil.which("tesseract"):
+        return False
+    try:
+        done = subprocess.run(["tesseract", "--list-langs"], capture_output=True, check=False, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return OCR_LANGUAGE in done.stdout.decode("utf-8", "replace").split()
+
+
+def _ocr_pages(path: str | Path, data: bytes, numbers: list[int]) -> dict[int, tuple[str, float]]:
+    """Each scanned page rendered at 300 dpi and read by Tesseract in Spanish, keeping the spaces that
+    separate a table's columns: page → (text, seconds)."""
+    import pypdfium2 as pdfium
+
+    out: dict[int, tuple[str, float]] = {}
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for number in numbers:
+            started = time.perf_counter()
+            image = pdf[number - 1].render(scale=OCR_DPI / 72).to_pil().convert("L")
+            png = io.BytesIO()
+            image.save(png, format="PNG")
+            command = ["tesseract", "stdin", "stdout", "-l", OCR_LANGUAGE, "--dpi", str(OCR_DPI)]
+            command += ["-c", "preserve_interword_spaces=1"]
+            try:
+                done = subprocess.run(command, input=png.getvalue(), capture_output=True, check=False, timeout=300)
+            except (OSError, subprocess.TimeoutExpired) as exc:
+                raise ParseError(f"Tesseract could not read page {number} ({exc})", path) from exc
+            if done.returncode != 0:
+                message = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["unknown error"]
+                raise ParseError(f"Tesseract could not read page {number}: {message[0]}", path)
+            text = _ocr_fixes(done.stdout.decode("utf-8", "replace"))
+            out[number] = (text, time.perf_counter() - started)
+    finally:
+        pdf.close()
+    return out
 
 
 def _pdftotext_pages(path: str | Path, data: bytes) -> list[str]:

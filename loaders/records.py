@@ -228,6 +228,7 @@ NoteKind = Literal[
     "power",  # a power list attached to no unit
     "truncated",  # the text seems to end early
     "repeated",  # the text starts over after its transitorios: the same document pasted twice, read once
+    "ocr",  # a scanned PDF page read by OCR: its text may hold misreadings
     "other",
 ]
 

@@ -36,6 +36,7 @@ class ReadingReport(BaseModel):
     source_format: str = "text"
     pages: int | None = None  # a PDF's pages
     pages_without_text: int = 0  # image-only pages (OCR them)
+    pages_by_ocr: int = 0  # scanned pages read by OCR
 
     def figures(self) -> dict[str, int]:
         """The figures the Document node keeps (flat integers, so Neo4j can store them)."""
@@ -50,6 +51,7 @@ class ReadingReport(BaseModel):
             "read_page_noise_lines": sum(self.page_noise.values()),
             "read_notes": len(self.notes),
             "read_pages_without_text": self.pages_without_text,
+            "read_pages_by_ocr": self.pages_by_ocr,
         }
 
 
@@ -84,4 +86,5 @@ def reading_report(parsed: ParsedDocument) -> ReadingReport:
         source_format=document.source_format,
         pages=document.pages,
         pages_without_text=sum(1 for n in parsed.notes if n.message.endswith("has no text layer (an image: OCR it)")),
+        pages_by_ocr=sum(1 for n in parsed.notes if n.kind == "ocr"),
     )

@@ -264,7 +264,9 @@ def print_reports(reports: list, *, notes: int) -> None:
         )
         if report.pages:
             console.print(
-                f"  pdf           {report.pages} pages · {report.pages_without_text} without text", highlight=False
+                f"  pdf           {report.pages} pages · {report.pages_by_ocr} read by OCR · "
+                f"{report.pages_without_text} without text",
+                highlight=False,
             )
         console.print(f"  page noise    {noise}", highlight=False)
         console.print(f"  notes         {len(report.notes)}" + (f" ({kinds})" if kinds else ""), highlight=False)

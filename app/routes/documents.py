@@ -49,7 +49,7 @@ async def documents(reader: ReaderDep) -> list[Document]:
 def _document(row: dict) -> Document:
     fields = dict(row["document"])
     figures = {k.removeprefix("read_"): fields.pop(k) for k in list(fields) if k.startswith("read_")}
-    core = {k: v for k, v in figures.items() if k != "pages_without_text"}  # (older loads lack it)
+    core = {k: v for k, v in figures.items() if k not in ("pages_without_text", "pages_by_ocr")}  # (older loads)
     reading = (
         Reading(**{k: v for k, v in figures.items() if v is not None})
         if all(v is not None for v in core.values())
