@@ -8,7 +8,7 @@ from typing import Literal
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from neo4j import READ_ACCESS
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from app.db import UNAVAILABLE
 from app.deps import DriverDep, SettingsDep
@@ -28,6 +28,7 @@ class Neo4jInfo(BaseModel):
 class Health(BaseModel):
     status: str
     neo4j: Neo4jInfo
+    uploads: bool = Field(False, description="POST /documents is on (ORGGRAPH_WRITE_TOKEN is set)")
 
 
 class HealthUnavailable(ErrorBody):
@@ -62,4 +63,5 @@ async def health(driver: DriverDep, settings: SettingsDep) -> Health | JSONRespo
     return Health(
         status="ok",
         neo4j=Neo4jInfo(version=row["version"], edition=row["edition"], database=settings.neo4j_database),
+        uploads=settings.write_token is not None,
     )

@@ -86,3 +86,10 @@ def test_an_upload_cut_short_does_not_replace_the_loaded_document(
     replaced = uploads.post("/documents", files=half, data={"replace": "true"}, headers=WRITE)
     assert replaced.status_code == 201, replaced.text
     assert replaced.json()["document"]["reading"]["powers"] < powers / 2
+
+
+def test_health_says_whether_uploads_are_on(uploads: TestClient, empty_graph: Driver, neo4j: Neo4jTarget) -> None:
+    """What the explorer reads to show its upload button."""
+    assert uploads.get("/health").json()["uploads"] is True
+    with TestClient(create_app(settings_for(neo4j))) as client:
+        assert client.get("/health").json()["uploads"] is False

@@ -11,6 +11,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from app.main import create_app
 from loaders.records import ParsedDocument
 from loaders.writer import write_document
 from orggraph.localserver import free_port
-from orggraph.settings import PROJECT_ROOT
+from orggraph.settings import PROJECT_ROOT, Settings
 from tests.conftest import GraphState, settings_for, wipe
 from tests.support.neo4j_target import Neo4jTarget
 
@@ -42,18 +43,11 @@ SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 VIEWPORT: ViewportSize = {"width": 1366, "height": 768}
 
 
-@pytest.fixture(scope="module")
-def explorer_url(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, ParsedDocument]) -> Iterator[str]:
-    """The app on a free loopback port, in a thread, over a graph holding exactly the seeds."""
-    # The same loading as the seeded_graph fixture, which is function-scoped and cannot serve a module.
-    if not GraphState.seeded:
-        wipe(driver, neo4j)
-        for document in seed_documents.values():
-            write_document(driver, neo4j.database, document)
-        GraphState.seeded = True
-
+@contextmanager
+def serving(settings: Settings) -> Iterator[str]:
+    """The app on a free loopback port, in a thread, until the block ends."""
     port = free_port()
-    config = uvicorn.Config(create_app(settings_for(neo4j)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="explorer-uvicorn", daemon=True)
     thread.start()
@@ -75,6 +69,23 @@ def explorer_url(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, P
     finally:
         server.should_exit = True
         thread.join(timeout=15)
+
+
+def seed(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, ParsedDocument]) -> None:
+    """The same loading as the seeded_graph fixture, which is function-scoped and cannot serve a module."""
+    if not GraphState.seeded:
+        wipe(driver, neo4j)
+        for document in seed_documents.values():
+            write_document(driver, neo4j.database, document)
+        GraphState.seeded = True
+
+
+@pytest.fixture(scope="module")
+def explorer_url(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, ParsedDocument]) -> Iterator[str]:
+    """The app on a free loopback port, in a thread, over a graph holding exactly the seeds."""
+    seed(driver, neo4j, seed_documents)
+    with serving(settings_for(neo4j)) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,9 @@
  * #search-input, #search-results, #who-may-input, #who-may-button, #who-may-results, #panel,
  * #panel-title, #chain, #powers (li.power[data-provision], .citation, .status, .provision-text), #instruments,
  * #history (.amendment[data-date]), #provenance, #legend, #all-lines, #minimap (rect.mm-node, rect.mm-view),
- * #focus-button, #breadcrumb (.crumb, #focus-exit), #export-svg, #export-png, #export-pdf.
+ * #focus-button, #breadcrumb (.crumb, #focus-exit), #export-svg, #export-png, #export-pdf,
+ * #upload-button (shown when /health says uploads are on), #upload-dialog (#upload-file, #upload-token,
+ * #upload-replace, #upload-submit, #upload-status[data-state]).
  */
 (() => {
   "use strict";
@@ -2277,7 +2279,76 @@
       $("#who-may-input").value = who;
       runWhoMay(who);
     }
+    await setUpUpload();
     document.body.dataset.ready = "true";
+  }
+
+  // ------------------------------------------------------------------------------------------ upload
+  // POST /documents when the server has a write token: the user gives the file and the token (never
+  // stored), and sees the reading report's figures, or the refusal with its reason.
+  async function setUpUpload() {
+    let health;
+    try {
+      health = await api("/health", {}, { cached: false });
+    } catch (err) {
+      return; // the page works without it
+    }
+    if (!health.uploads) return;
+    const button = $("#upload-button");
+    const dialog = $("#upload-dialog");
+    const status = $("#upload-status");
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      status.textContent = "";
+      delete status.dataset.state;
+      dialog.showModal();
+    });
+    $("#upload-cancel").addEventListener("click", () => dialog.close());
+    $("#upload-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const file = $("#upload-file").files[0];
+      if (!file) return;
+      const form = new FormData();
+      form.append("file", file, file.name);
+      if ($("#upload-replace").checked) form.append("replace", "true");
+      status.dataset.state = "busy";
+      status.textContent = `Leyendo ${file.name}…`;
+      $("#upload-submit").disabled = true;
+      try {
+        const response = await fetch("/documents", {
+          method: "POST",
+          body: form,
+          headers: { Authorization: "Bearer " + $("#upload-token").value.trim(), Accept: "application/json" },
+        });
+        const body = await response.json().catch(() => null);
+        if (!response.ok) {
+          const message = body && body.error ? body.error.message : `HTTP ${response.status}`;
+          const hint =
+            response.status === 409 ? " Marca «Reemplazar» si el archivo nuevo es el correcto." :
+            response.status === 401 ? " Revisa la credencial." : "";
+          status.dataset.state = "error";
+          status.textContent = `No se cargó: ${message}${hint}`;
+          return;
+        }
+        const doc = body.document;
+        const reading = doc.reading || {};
+        status.dataset.state = "done";
+        status.textContent =
+          `Cargado: ${doc.title} — ${plural(reading.units || 0, "unidad", "unidades")}, ` +
+          `${plural(reading.powers || 0, "atribución", "atribuciones")}, ${plural(body.reading_notes.length, "nota", "notas")}.`;
+        cache.clear();
+        await loadOrganizations();
+        if (doc.organization && state.orgById.has(doc.organization)) {
+          state.orgId = null; // reload it even if it is the one on screen
+          await loadOrg(doc.organization);
+        }
+      } catch (err) {
+        status.dataset.state = "error";
+        status.textContent = "No se pudo contactar al servidor: " + err.message;
+      } finally {
+        $("#upload-submit").disabled = false;
+      }
+    });
   }
 
   function resetPanel() {
