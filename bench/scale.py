@@ -162,6 +162,7 @@ def run(sizes: list[int], units: int, workers: int, n: int, warmup: int, heap: s
         samples = Step(documents=0)
         add_documents(driver, sorted((PROJECT_ROOT / "data" / "documents").glob("*.txt")), workers, samples)
         census(driver, samples)
+        ask(driver, questions, warmup * 10, 0, Step(documents=0))  # a cold JVM would flatter every later size
         ask(driver, questions, n, warmup, samples)
         steps.append(samples)
         first_hits = {s.name: db_hits(driver, s) for s in questions}
@@ -265,7 +266,7 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=100, help="units per synthetic document")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("-n", type=int, default=200, help="timed calls per question and size")
-    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="1g")
     parser.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "orggraph-scale-corpus")
