@@ -52,6 +52,7 @@ MEANING: dict[int, str] = {
     408: "The query ran past its timeout (query_timeout)",
     409: "The request would undo what the graph holds and was not confirmed (conflict)",
     413: "The upload is larger than ORGGRAPH_UPLOAD_MAX_MB (too_large)",
+    414: "The URL is longer than 8 KB (uri_too_long)",
     503: "Neo4j does not answer (database_unavailable)",
 }
 # RFC 9110 §11.6.1: a 401 says which scheme would do.
@@ -84,7 +85,7 @@ def errors(*statuses: int, notes: Mapping[int, str] | None = None) -> dict[int |
 
 def without_default_422(app: FastAPI) -> None:
     """Drop the 422 FastAPI documents on every route with parameters: invalid requests are answered with 400
-    and ErrorBody (below), which the routes document themselves."""
+    and ErrorBody (below), which the routes document themselves; and say that any URL may be too long (414)."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -92,6 +93,11 @@ def without_default_422(app: FastAPI) -> None:
         for operations in schema["paths"].values():
             for operation in operations.values():
                 operation["responses"].pop("422", None)
+                # any URL may be too long (app.middleware.UrlLengthLimit answers before routing)
+                operation["responses"]["414"] = {
+                    "description": MEANING[414],
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+                }
         for name in ("HTTPValidationError", "ValidationError"):
             schema.get("components", {}).get("schemas", {}).pop(name, None)
         return schema

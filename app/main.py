@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from neo4j import AsyncGraphDatabase
 
 from app.errors import install_error_handlers, without_default_422
-from app.middleware import HeadAsGet, JsonCORSMiddleware, NormalizeNFC, SecurityHeaders
+from app.middleware import HeadAsGet, JsonCORSMiddleware, NormalizeNFC, SecurityHeaders, UrlLengthLimit
 from app.routes import (
     amendments,
     charts,
@@ -82,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(HeadAsGet)
     app.add_middleware(NormalizeNFC)
+    app.add_middleware(UrlLengthLimit)
     app.add_middleware(SecurityHeaders)  # outermost: error answers carry the headers too
     app.mount("/static", StaticFiles(directory=explorer.STATIC), name="static")
     app.include_router(explorer.router)

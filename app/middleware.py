@@ -141,3 +141,24 @@ class JsonCORSMiddleware(CORSMiddleware):
         headers = {k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")}
         message = bytes(response.body).decode("utf-8", "replace")
         return JSONResponse(error_body("bad_request", message), status_code=response.status_code, headers=headers)
+
+
+MAX_URL_BYTES = 8192
+
+
+class UrlLengthLimit:
+    """A URL longer than any question needs (8 KB) is answered 414 in the API's error shape before routing.
+    Past about 64 KB uvicorn refuses the request line itself, in plain text, before any app sees it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            size = len(scope.get("raw_path") or scope["path"].encode()) + len(scope.get("query_string", b""))
+            if size > MAX_URL_BYTES:
+                message = f"The URL is {size:,} bytes long; at most {MAX_URL_BYTES:,} are read."
+                body = error_body("uri_too_long", message)
+                await JSONResponse(body, status_code=414)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)

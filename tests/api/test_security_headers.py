@@ -40,3 +40,12 @@ def test_an_allowed_preflight_still_passes(api: TestClient) -> None:
     response = api.options("/units", headers=headers)
     assert response.status_code == 200
     assert response.headers["access-control-allow-origin"] == "http://127.0.0.1:7474"
+
+
+def test_an_oversized_url_answers_414_in_the_json_error_shape(api: TestClient) -> None:
+    response = api.get("/search", params={"q": "jurídica " * 1200})
+    assert response.status_code == 414
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.json()["error"]["code"] == "uri_too_long"
+    assert api.get("/search", params={"q": "jurídica " * 300}).status_code == 400  # 2.7 KB: read, and too long a q
