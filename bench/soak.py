@@ -63,6 +63,8 @@ class Tally:
         self.latencies: list[float] = []
         self.neo4j_down = False  # set while Neo4j is stopped: 503s are expected then
         self.down_since: float | None = None
+        self.started = time.perf_counter()
+        self.when: list[str] = []  # when each unexpected request was sent, to set beside the disturbances
 
 
 async def client(base: str, tally: Tally, deadline: float, seed: int, busy: threading.Thread) -> None:
@@ -78,6 +80,7 @@ async def client(base: str, tally: Tally, deadline: float, seed: int, busy: thre
             except httpx.HTTPError as exc:
                 tally.statuses[type(exc).__name__] += 1
                 tally.unexpected[f"{type(exc).__name__} on {path}"] += 1
+                tally.when.append(f"{type(exc).__name__} sent at {start - tally.started:.0f} s")
                 continue
             tally.latencies.append((time.perf_counter() - start) * 1000)
             status = response.status_code
@@ -85,6 +88,7 @@ async def client(base: str, tally: Tally, deadline: float, seed: int, busy: thre
             expected_503 = status == 503 and (tally.neo4j_down or _recently(tally))
             if status >= 500 and not expected_503:
                 tally.unexpected[f"{status} on {path}"] += 1
+                tally.when.append(f"{status} sent at {start - tally.started:.0f} s")
 
 
 def _recently(tally: Tally) -> bool:
@@ -204,6 +208,8 @@ def run(clients: int, seconds: float) -> int:
         print(f"latency: p50 {statistics.median(ordered):.1f} ms, p99 {p99:.1f} ms")
     print(f"API log ({kept}): {len(logged.splitlines()):,} lines, {logged.count('Traceback'):,} tracebacks")
     print("unexpected: " + (", ".join(f"{k} ×{v}" for k, v in tally.unexpected.items()) or "none"))
+    if tally.when:
+        print("  " + "; ".join(sorted(set(tally.when))))
     print(
         f"graph after the soak equals a fresh load: {same} "
         f"({len(fresh['nodes']):,} nodes, {len(fresh['relationships']):,} relationships)"
