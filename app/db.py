@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from neo4j import AsyncDriver, RoutingControl
@@ -18,16 +19,20 @@ UNAVAILABLE = "Neo4j does not answer; retry later."
 class Reader:
     """Runs named read queries. One per request; the driver is the process's only one."""
 
-    def __init__(self, driver: AsyncDriver, database: str) -> None:
+    def __init__(self, driver: AsyncDriver, database: str, deadline: float | None = None) -> None:
         self.driver = driver
         self.database = database
+        self.deadline = deadline  # seconds, retries included (ORGGRAPH_NEO4J_READ_DEADLINE_SECONDS)
 
     async def rows(self, name: str, **params: Any) -> list[dict[str, Any]]:
         try:
-            result = await self.driver.execute_query(
-                query(name), parameters_=params, routing_=RoutingControl.READ, database_=self.database
+            result = await asyncio.wait_for(
+                self.driver.execute_query(
+                    query(name), parameters_=params, routing_=RoutingControl.READ, database_=self.database
+                ),
+                timeout=self.deadline,
             )
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+        except (ServiceUnavailable, SessionExpired, OSError, TimeoutError) as exc:
             raise DatabaseUnavailable(UNAVAILABLE) from exc
         return [native(record.data()) for record in result.records]
 

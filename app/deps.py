@@ -24,7 +24,7 @@ DriverDep = Annotated[AsyncDriver, Depends(get_driver)]
 
 
 def get_reader(driver: DriverDep, settings: SettingsDep) -> Reader:
-    return Reader(driver, settings.neo4j_database)
+    return Reader(driver, settings.neo4j_database, settings.neo4j_read_deadline_seconds)
 
 
 ReaderDep = Annotated[Reader, Depends(get_reader)]

@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     # How long to wait for Neo4j to connect, for a pooled connection and for retries before giving up: a
     # stopped server is a 503 in about this time, not after the driver's default 30 s of retries.
     neo4j_timeout_seconds: float = Field(2.0, gt=0)
+    # The longest an API read may wait for Neo4j, retries included, before it is answered 503: under load
+    # while Neo4j restarts, a request could otherwise outwait its client (bench/soak.py found 30 s waits).
+    neo4j_read_deadline_seconds: float = Field(20.0, gt=0)
 
     # --- HTTP API ---
     host: str = "127.0.0.1"
