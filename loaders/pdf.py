@@ -21,7 +21,9 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -116,6 +118,22 @@ def _ocr_fixes(text: str) -> str:
     return _OCR_FRACTION.sub(fraction, text)
 
 
+def _with_progress(numbers: list[int], name: str) -> Iterator[int]:
+    """The pages to OCR, with a progress bar on a terminal (seconds a page: worth watching)."""
+    if not sys.stderr.isatty():
+        yield from numbers
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn(f"OCR {name}"), BarColumn(), MofNCompleteColumn(), TextColumn("pages"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("ocr", total=len(numbers))
+        for number in numbers:
+            yield number
+            progress.advance(task)
+
+
 @lru_cache(maxsize=1)
 def ocr_available() -> bool:
     """Tesseract on PATH with its Spanish data."""
@@ -136,7 +154,7 @@ def _ocr_pages(path: str | Path, data: bytes, numbers: list[int]) -> dict[int, t
     out: dict[int, tuple[str, float]] = {}
     pdf = pdfium.PdfDocument(data)
     try:
-        for number in numbers:
+        for number in _with_progress(numbers, Path(path).name):
             started = time.perf_counter()
             image = pdf[number - 1].render(scale=OCR_DPI / 72).to_pil().convert("L")
             png = io.BytesIO()
