@@ -9,7 +9,9 @@ RUN npm ci --no-audit --no-fund --loglevel=error
 
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+# poppler reads PDFs, Tesseract (Spanish) scanned pages, as scripts/setup installs them on a machine
 RUN apt-get update && apt-get install -y --no-install-recommends libcairo2 fonts-dejavu-core \
+    poppler-utils tesseract-ocr tesseract-ocr-spa \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /srv/orggraph
 COPY pyproject.toml README.md ./

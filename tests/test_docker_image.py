@@ -99,3 +99,10 @@ def test_node_modules_and_local_state_never_come_from_the_build_context() -> Non
     assert ignored(PROJECT_ROOT / "web" / "node_modules" / "d3" / "package.json")
     assert ignored(PROJECT_ROOT / ".neo4j" / "password")
     assert ignored(PROJECT_ROOT / ".venv" / "bin" / "python")
+
+
+def test_the_image_reads_pdfs_and_scans_as_the_setup_does() -> None:
+    """poppler for PDFs, Tesseract with its Spanish data for scanned pages (issue 12), in the final stage."""
+    installs = " ".join(i for i in stages()[-1][1] if i.startswith("RUN") and "apt-get install" in i)
+    for package in ("poppler-utils", "tesseract-ocr", "tesseract-ocr-spa"):
+        assert f" {package} " in f" {installs} ", package
