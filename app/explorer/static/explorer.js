@@ -2332,16 +2332,17 @@
         }
         const doc = body.document;
         const reading = doc.reading || {};
-        status.dataset.state = "done";
-        status.textContent =
-          `Cargado: ${doc.title} — ${plural(reading.units || 0, "unidad", "unidades")}, ` +
-          `${plural(reading.powers || 0, "atribución", "atribuciones")}, ${plural(body.reading_notes.length, "nota", "notas")}.`;
         cache.clear();
         await loadOrganizations();
         if (doc.organization && state.orgById.has(doc.organization)) {
           state.orgId = null; // reload it even if it is the one on screen
           await loadOrg(doc.organization);
         }
+        // "done" once the new organization is on screen (the tests wait for it)
+        status.dataset.state = "done";
+        status.textContent =
+          `Cargado: ${doc.title} — ${plural(reading.units || 0, "unidad", "unidades")}, ` +
+          `${plural(reading.powers || 0, "atribución", "atribuciones")}, ${plural(body.reading_notes.length, "nota", "notas")}.`;
       } catch (err) {
         status.dataset.state = "error";
         status.textContent = "No se pudo contactar al servidor: " + err.message;
