@@ -129,11 +129,11 @@ def census(driver: Driver, step: Step) -> None:
 
 
 @contextmanager
-def scratch_neo4j(heap: str, pagecache: str) -> Iterator[str]:
-    """A throwaway local server; yields its bolt URI."""
+def scratch_neo4j(heap: str, pagecache: str) -> Iterator[LocalNeo4j]:
+    """A throwaway local server (temporary home, loopback, free ports, auth off), started; stopped after."""
     lib = Path(os.environ.get("ORGGRAPH_NEO4J_LIB", PROJECT_ROOT / ".neo4j" / "lib"))
     ensure_jars(lib)
-    with tempfile.TemporaryDirectory(prefix="orggraph-scale-") as home:
+    with tempfile.TemporaryDirectory(prefix="orggraph-scratch-") as home:
         config = ServerConfig(
             home=Path(home),
             lib_dir=lib,
@@ -147,7 +147,7 @@ def scratch_neo4j(heap: str, pagecache: str) -> Iterator[str]:
         server = LocalNeo4j(config)
         server.start(auth=None, timeout=180)
         try:
-            yield config.bolt_uri
+            yield server
         finally:
             server.stop()
 
@@ -156,7 +156,10 @@ def run(sizes: list[int], units: int, workers: int, n: int, warmup: int, heap: s
     questions = [s for s in scenarios() if s.name in QUESTIONS]
     steps: list[Step] = []
     hits: dict[str, tuple[int, int]] = {}
-    with scratch_neo4j(heap, pagecache) as uri, GraphDatabase.driver(uri, notifications_min_severity="OFF") as driver:
+    with (
+        scratch_neo4j(heap, pagecache) as server,
+        GraphDatabase.driver(server.config.bolt_uri, notifications_min_severity="OFF") as driver,
+    ):
         apply_schema(driver, DATABASE)
         version = driver.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v").records[0]["v"]
         samples = Step(documents=0)

@@ -32,10 +32,11 @@ import httpx
 from neo4j import Driver, GraphDatabase
 
 from bench.api_vs_driver import start_api
+from bench.scale import scratch_neo4j
 from loaders import load_file
 from loaders.records import ParsedDocument
 from loaders.writer import write_document
-from orggraph.localserver import LocalNeo4j, ServerConfig, ensure_jars, free_port
+from orggraph.localserver import LocalNeo4j, free_port
 from orggraph.schema import apply_schema
 from orggraph.settings import PROJECT_ROOT
 
@@ -141,34 +142,19 @@ def fingerprint(driver: Driver) -> dict[str, Any]:
 
 
 def run(clients: int, seconds: float) -> int:
-    lib = Path(os.environ.get("ORGGRAPH_NEO4J_LIB", PROJECT_ROOT / ".neo4j" / "lib"))
-    ensure_jars(lib)
     documents = {
         p.document.genre: p for p in (load_file(f) for f in sorted((PROJECT_ROOT / "data" / "documents").glob("*.txt")))
     }
-    with tempfile.TemporaryDirectory(prefix="orggraph-soak-") as home:
-        config = ServerConfig(
-            home=Path(home) / "neo4j",
-            lib_dir=lib,
-            bolt_port=free_port(),
-            http_port=free_port(),
-            auth_enabled=False,
-            http_enabled=False,
-            heap="1g",
-            pagecache="512m",
-        )
-        server = LocalNeo4j(config)
-        server.start(auth=None, timeout=180)
+    with tempfile.TemporaryDirectory(prefix="orggraph-soak-") as home, scratch_neo4j("1g", "512m") as server:
+        uri = server.config.bolt_uri
         api, api_log = None, Path(home) / "api.log"
         try:
-            with GraphDatabase.driver(config.bolt_uri, notifications_min_severity="OFF") as driver:
+            with GraphDatabase.driver(uri, notifications_min_severity="OFF") as driver:
                 apply_schema(driver, DATABASE)
                 for parsed in documents.values():
                     write_document(driver, DATABASE, parsed)
                 port = free_port()
-                os.environ.update(
-                    {"NEO4J_URI": config.bolt_uri, "ORGGRAPH_NEO4J_HOME": str(Path(home) / "no-password")}
-                )
+                os.environ.update({"NEO4J_URI": uri, "ORGGRAPH_NEO4J_HOME": str(Path(home) / "no-password")})
                 api = start_api(port, api_log)
                 tally = Tally()
                 deadline = time.monotonic() + seconds
@@ -197,7 +183,6 @@ def run(clients: int, seconds: float) -> int:
             logged = api_log.read_text(errors="replace") if api_log.exists() else ""
             kept = Path(tempfile.gettempdir()) / "orggraph-soak-api.log"
             kept.write_text(logged)
-            server.stop()
     same = after_soak == fresh
     total = sum(tally.statuses.values())
     ordered = sorted(tally.latencies)

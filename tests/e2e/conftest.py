@@ -7,25 +7,19 @@ test, with every request the page makes recorded. Screenshots go to test-artifac
 from __future__ import annotations
 
 import shutil
-import threading
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import uvicorn
 from neo4j import Driver
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, ViewportSize, sync_playwright
 
 from app.main import create_app
 from loaders.records import ParsedDocument
-from loaders.writer import write_document
-from orggraph.localserver import free_port
-from orggraph.settings import PROJECT_ROOT, Settings
-from tests.conftest import GraphState, settings_for, wipe
+from orggraph.settings import PROJECT_ROOT
+from tests.conftest import ensure_seeded, settings_for
+from tests.support.live_server import serve
 from tests.support.neo4j_target import Neo4jTarget
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -43,48 +37,11 @@ SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 VIEWPORT: ViewportSize = {"width": 1366, "height": 768}
 
 
-@contextmanager
-def serving(settings: Settings) -> Iterator[str]:
-    """The app on a free loopback port, in a thread, until the block ends."""
-    port = free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="explorer-uvicorn", daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/organizations", timeout=5) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if not thread.is_alive() or time.monotonic() > deadline:
-            server.should_exit = True
-            pytest.fail(f"The explorer's server did not answer on {base}", pytrace=False)
-        time.sleep(0.1)
-    try:
-        yield base
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
-
-
-def seed(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, ParsedDocument]) -> None:
-    """The same loading as the seeded_graph fixture, which is function-scoped and cannot serve a module."""
-    if not GraphState.seeded:
-        wipe(driver, neo4j)
-        for document in seed_documents.values():
-            write_document(driver, neo4j.database, document)
-        GraphState.seeded = True
-
-
 @pytest.fixture(scope="module")
 def explorer_url(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, ParsedDocument]) -> Iterator[str]:
     """The app on a free loopback port, in a thread, over a graph holding exactly the seeds."""
-    seed(driver, neo4j, seed_documents)
-    with serving(settings_for(neo4j)) as base:
+    ensure_seeded(driver, neo4j, seed_documents)
+    with serve(create_app(settings_for(neo4j)), name="explorer-uvicorn") as base:
         yield base
 
 

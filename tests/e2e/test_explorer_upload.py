@@ -12,10 +12,12 @@ import pytest
 from neo4j import Driver
 from playwright.sync_api import Browser
 
+from app.main import create_app
 from loaders.records import ParsedDocument
-from tests.conftest import GraphState, settings_for
+from tests.conftest import GraphState, ensure_seeded, settings_for
 from tests.corpus.scoring import CORPUS
-from tests.e2e.conftest import Session, seed, serving
+from tests.e2e.conftest import Session
+from tests.support.live_server import serve
 from tests.support.neo4j_target import Neo4jTarget
 
 TOKEN = "e2e-write-token"
@@ -24,9 +26,9 @@ SIMAS = CORPUS / "torreon-simas-reglamento-interior-1993.txt"
 
 @pytest.fixture(scope="module")
 def explorer_url(driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, ParsedDocument]) -> Iterator[str]:
-    seed(driver, neo4j, seed_documents)
+    ensure_seeded(driver, neo4j, seed_documents)
     try:
-        with serving(settings_for(neo4j, write_token=TOKEN)) as base:
+        with serve(create_app(settings_for(neo4j, write_token=TOKEN)), name="upload-uvicorn") as base:
             yield base
     finally:
         GraphState.seeded = False  # the uploads changed the graph
