@@ -287,7 +287,7 @@ class UnitRegistry:
             qualified = f"{name} {owner}"
             existing = self._by_key.get(fold(qualified))
             if existing is None:
-                unit_id = ids.unit_id(self.organization, qualified)
+                unit_id = self._free_id(ids.unit_id(self.organization, qualified))
                 self._units[unit_id] = _Unit(
                     unit_id,
                     name,
@@ -321,7 +321,7 @@ class UnitRegistry:
         kind = kind_of(name, fallback=listed or any_name)
         if kind is None:
             raise ValueError(f"{raw_name!r} does not name a unit (no unit word at its start)")
-        unit_id = ids.unit_id(self.organization, name)
+        unit_id = self._free_id(ids.unit_id(self.organization, name))
         self._units[unit_id] = _Unit(
             unit_id,
             name,
@@ -340,6 +340,15 @@ class UnitRegistry:
             self._units[unit_id].aliases.append(full)
             self._by_key.setdefault(fold(full), unit_id)
         return unit_id
+
+    def _free_id(self, unit_id: str) -> str:
+        """Two names that slug alike ("Auxiliar (Prensa)" / "Auxiliar Prensa") are two units: the second id is numbered."""
+        if unit_id not in self._units:
+            return unit_id
+        n = 2
+        while f"{unit_id}-{n}" in self._units:
+            n += 1
+        return f"{unit_id}-{n}"
 
     def strip_own_org(self, name: str) -> str:
         """ "Órgano de Vigilancia de IMSS-BIENESTAR" → "Órgano de Vigilancia" (the org is implied)."""
@@ -495,6 +504,19 @@ class UnitRegistry:
 
     def kind(self, unit_id: str) -> str:
         return self._units[unit_id].kind
+
+    def names_of(self, unit_id: str) -> list[str]:
+        """A unit's name and aliases."""
+        unit = self._units[unit_id]
+        return [unit.name, *unit.aliases]
+
+    def scope_of(self, unit_id: str) -> str | None:
+        """The unit (or body) whose list first named this unit, when a scoped list named it."""
+        return self._units[unit_id].scope
+
+    def set_scope(self, unit_id: str, scope: str) -> None:
+        if self._units[unit_id].scope is None:
+            self._units[unit_id].scope = scope
 
     def __contains__(self, unit_id: object) -> bool:
         return unit_id in self._units

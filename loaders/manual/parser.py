@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +34,7 @@ from loaders.manual.legal import attribution_elements, legal_items, read_attribu
 from loaders.manual.lists import Item, bullet_items, detect_style, split_items
 from loaders.manual.posts import PostBlock, Row, _post_like, post_blocks, structure_rows
 from loaders.manual.sections import Section, number_value, sections
-from loaders.mentions import _content, clean_name, kind_of, unit_like
+from loaders.mentions import _content, _same_name, clean_name, kind_of, unit_like
 from loaders.numbering import is_roman, roman_to_int
 from loaders.pages import Cleaned, source_lines
 from loaders.phrasings import MANUAL_TITLE_START, STRUCTURE_INTROS, first
@@ -64,8 +64,12 @@ EXECUTIVE = re.compile(
     re.IGNORECASE,
 )
 # Ties between sources: the structure list, then a superior's "A quien Supervisa", then the post's own
-# "A quien Reporta"; "table-head" (an unnumbered table's first row) counts only when nothing else speaks.
-BASIS_ORDER = {"structure": 0, "supervises": 1, "reports": 2, "table-head": 3}
+# "A quien Reporta"; "table-head" (an unnumbered table's first row) counts only when nothing else speaks,
+# and even then after what the table itself implies: a post under the one whose topic its name carries
+# ("topic": "Auxiliar (Call Center turno Matutino)" under the "Coordinador Call Center"), or where the
+# other posts of its level code are ("level-peers": the "AU" rows that report to the Secretaria Particular).
+BASIS_ORDER = {"structure": 0, "supervises": 1, "reports": 2, "topic": 3, "level-peers": 4, "table-head": 5}
+_LEADS = ("coordinador", "coordinadora", "jefe", "jefa", "encargado", "encargada", "supervisor", "supervisora")
 
 
 def parse_manual(path: str | Path, data: bytes | None = None, cleaned: Cleaned | None = None) -> ParsedDocument:
@@ -74,7 +78,7 @@ def parse_manual(path: str | Path, data: bytes | None = None, cleaned: Cleaned |
     cleaned = cleaned or source_lines(path, raw)
     lines = cleaned.lines
     found = sections(lines)
-    blocks = post_blocks(lines)
+    blocks = post_blocks(lines, stops={s.line for s in found if s.kind in ("structure", "chart")})
     kinds = {s.kind for s in found}
     if not blocks and (len(kinds) < 2 or not kinds & {"functions", "legal", "structure"}):
         raise ParseError(
@@ -114,18 +118,19 @@ def parse_manual(path: str | Path, data: bytes | None = None, cleaned: Cleaned |
 
     votes = Votes()
     head = None
+    tables = Tables(active=sum(s.kind == "structure" for s in found) > 1)
     for section in found:
         if section.kind == "structure":
-            _structure(section, a, votes)
+            _structure(section, a, votes, tables)
     for section in found:
         if section.kind == "functions":
             head = head or _functions(section, section_ids[id(section)], a)
     _repeated_posts(blocks, a)
     for block in blocks:  # each post as its own block names it, before other blocks mention it
         if block.post:
-            _unit_for(_block_post(block), a, block.line, create=True)
+            tables.unit_for(_block_post(block), a, block.line, create=True)
     for block in blocks:
-        _post(block, lines, a, votes)
+        _post(block, lines, a, votes, tables)
     votes.apply(a)
     chart = next((s for s in found if s.kind == "chart"), None)
     if head is None and chart is not None:
@@ -300,12 +305,14 @@ class Votes:
     """Who each unit hangs from, as the structure list, its own block and its superiors' blocks say."""
 
     ballots: dict[str, list[tuple[str, str, int]]] = field(default_factory=lambda: defaultdict(list))
+    rows: dict[str, tuple[int, str | None]] = field(default_factory=dict)  # unit → (its table's line, level code)
 
     def cast(self, child: str, parent: str, basis: str, line: int) -> None:
         if child != parent:
             self.ballots[child].append((parent, basis, line))
 
     def apply(self, a: Assembly) -> None:
+        self._infer_from_tables(a)
         chosen: dict[str, tuple[str, str, int]] = {}
         for child, ballots in self.ballots.items():
             spoken = [b for b in ballots if b[1] != "table-head"] or ballots
@@ -322,6 +329,41 @@ class Votes:
                 continue  # a cycle: the text contradicts itself; keep the unit where it was
             a.edge("PART_OF", child, "Unit", parent, "Unit", line, basis=basis)
 
+    def _infer_from_tables(self, a: Assembly) -> None:
+        """Rows nothing but their table's first row places: the post their name's topic belongs to,
+        else where every other post of their level code that something places is."""
+        alone = [u for u, bs in self.ballots.items() if bs and all(b[1] == "table-head" for b in bs)]
+        spoken_parent = {
+            u: Counter(b[0] for b in bs if b[1] != "table-head").most_common(1)[0][0]
+            for u, bs in self.ballots.items()
+            if any(b[1] != "table-head" for b in bs)
+        }
+        for unit in alone:
+            table, code = self.rows.get(unit, (None, None))
+            if table is None:
+                continue
+            line = self.ballots[unit][0][2]
+            mates = [u for u, (t, _) in self.rows.items() if t == table and u != unit]
+            words = _content(a.units.name(unit))
+            leads = [
+                u
+                for u in mates
+                if fold(a.units.name(u)).split()[0] in _LEADS
+                and (topic := _headless(a.units.name(u)))
+                and _contains(words[1:], topic)
+            ]
+            if len(leads) == 1:
+                self.cast(unit, leads[0], "topic", line)
+                continue
+            peers = {spoken_parent[u] for u in mates if code and self.rows[u][1] == code and u in spoken_parent}
+            if len(peers) == 1 and unit not in peers:
+                self.cast(unit, peers.pop(), "level-peers", line)
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(_same_name(words[i : i + n], part) for i in range(len(words) - n + 1))
+
 
 def _ancestor(chosen: dict[str, tuple[str, str, int]], start: str, target: str) -> bool:
     seen = set()
@@ -335,7 +377,90 @@ def _ancestor(chosen: dict[str, tuple[str, str, int]], start: str, target: str) 
 
 
 # ----------------------------------------------------------------------------- structure lists and tables
-def _structure(section: Section, a: Assembly, votes: Votes) -> None:
+@dataclass
+class Tables:
+    """Manuals that give each area its own structure table ("ESTRUCTURA ORGÁNICA COMUNICACIÓN SOCIAL")
+    reuse post names across areas: one table's "Mensajero" or "Asistente de Dirección" is not
+    another's. When a manual has several tables, a post named in a table, or in a post block that
+    follows it, is read as that table's post (its *scope*, the table's first row)."""
+
+    active: bool
+    starts: list[tuple[int, str]] = field(default_factory=list)  # (table line, its head unit), in order
+
+    def open(self, line: int, head: str, a: Assembly) -> None:
+        if self.active:
+            self.starts.append((line, head))
+            a.units.set_scope(head, head)
+
+    def scope_at(self, line: int) -> str | None:
+        scope = None
+        for start, head in self.starts:
+            if start > line:
+                break
+            scope = head
+        return scope
+
+    def row_unit(self, name: str, a: Assembly, line: int, scope: str | None) -> str | None:
+        """A table row's unit: its own table's post, a post no table placed yet, or a new post (the
+        same name in another table is another post)."""
+        if not self.active or scope is None:
+            return _unit_for(name, a, line, create=True)
+        unit = self.member(name, scope, a)
+        if unit:
+            return unit
+        unit = _unit_for(name, a, line, create=False)
+        if unit is not None and a.units.scope_of(unit) in (None, scope):
+            a.units.set_scope(unit, scope)
+            return unit
+        try:
+            unit = a.units.define(clean_name(name), line, listed=True, scope=scope)
+        except ValueError:
+            return None
+        if a.units.scope_of(unit) not in (None, scope):  # a fuzzy match of another table's post, by exact name
+            return None
+        a.units.set_scope(unit, scope)
+        return unit
+
+    def unit_for(self, name: str, a: Assembly, line: int, *, create: bool, area: str | None = None) -> str | None:
+        """A name a post block gives (its post, whom it reports to or supervises): the post of the
+        block's own table first."""
+        scope = self.scope_at(line) if self.active else None
+        if scope is not None:
+            unit = self.member(name, scope, a) or self.member(_without_area(name, area), scope, a)
+            if unit:
+                return unit
+        return _unit_for(name, a, line, create=create)
+
+    def member(self, name: str, scope: str, a: Assembly) -> str | None:
+        """The unit of ``scope`` this name names: the same words, allowing for gender and
+        spelling ("Coordinadora de prensa" for the listed "Coordinador de Prensa")."""
+        wanted = _content(clean_name(name)) if name else ()
+        if not wanted:
+            return None
+        members = [u for u in a.units.ids() if a.units.scope_of(u) == scope]
+        found = [u for u in members if any(_same_name(wanted, _content(n)) for n in a.units.names_of(u))]
+        if not found and len(wanted) >= 3:
+            # "Director de Área de Comunicación Social" for "Director de Área Comunicación Social e Imagen"
+            found = [
+                u for u in members if any(_same_name(wanted, _content(n)[: len(wanted)]) for n in a.units.names_of(u))
+            ]
+        return found[0] if len(found) == 1 else None
+
+
+def _without_area(name: str, area: str | None) -> str:
+    """ "Coordinadora de Prensa de Comunicación Social e Imagen" in a block of the Dirección de
+    Comunicación Social e Imagen: the post without its area's name ("Coordinadora de Prensa")."""
+    if not area:
+        return ""
+    tail = _headless(clean_name(area))
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        if fold(words[cut]) in ("de", "del") and _headless(" ".join(words[cut + 1 :])) == tail and tail:
+            return " ".join(words[:cut])
+    return ""
+
+
+def _structure(section: Section, a: Assembly, votes: Votes, tables: Tables) -> None:
     rows: list[Row] = structure_rows(section.lines)
     by_number: dict[str, str] = {}
     head: str | None = None
@@ -345,12 +470,18 @@ def _structure(section: Section, a: Assembly, votes: Votes) -> None:
     intro = " ".join(ln.text for ln in section.lines if ln.text and (not rows or ln.number < rows[0].line))
     named = first([p for p in STRUCTURE_INTROS if p.name == "counts-with-a-head-and"], intro)
     top = _unit_for(named[1].group("head"), a, section.line, create=True) if named else None
+    scope: str | None = None
     for row in rows:
-        unit = _unit_for(row.name, a, row.line, create=True)
+        unit = tables.row_unit(row.name, a, row.line, scope)
         if unit is None:
             continue
+        if scope is None:
+            scope = unit
+            tables.open(section.line, unit, a)
         if row.number:
             by_number[row.number] = unit
+        else:
+            votes.rows.setdefault(unit, (section.line, row.code))
         if row.parent_number and row.parent_number in by_number:
             votes.cast(unit, by_number[row.parent_number], "structure", row.line)
         elif top is not None and unit != top:
@@ -438,19 +569,27 @@ _SMALL_WORDS = {"de", "del", "la", "las", "el", "los", "y", "e", "en", "a", "par
 
 
 def _repeated_posts(blocks: list[PostBlock], a: Assembly) -> None:
-    """A block whose "Nombre del Puesto" repeats an earlier block's while its heading names another post
-    ("DESCRIPCIÓN DEL DIRECTOR DE AREA …" / "Nombre del Puesto: Director General …"): a copy-paste slip;
-    the heading says which post it is. Noted in the reading report."""
-    seen: set[str] = set()
+    """Blocks that share a "Nombre del Puesto" while their headings name other posts ("DESCRIPCIÓN DEL
+    DIRECTOR DE AREA …" / "Nombre del Puesto: Director General …"; "Descripción de Asistente de Director
+    de Área" / "Nombre del Puesto: Asistente Administrativo"): a copy-paste slip or a generic post
+    name; the heading says which post each block is. Noted in the reading report."""
+    times: dict[str, int] = defaultdict(int)
+    for block in blocks:
+        if block.post:
+            times[fold(block.post)] += 1
     for block in blocks:
         heading = re.sub(r"[\s/.,;:]+$", "", block.heading or "")
-        if block.post and fold(block.post) in seen and heading and fold(heading) != fold(block.post):
+        if (
+            block.post
+            and times[fold(block.post)] > 1
+            and heading
+            and not fold(block.post).startswith(fold(heading))  # "Asistente": the heading cut short
+            and not re.search(r"\s(?:de|del|la|el|y|e|en)$", heading, re.IGNORECASE)  # … and wrapped
+        ):
             words = heading.lower().split() if heading.isupper() else heading.split()
             name = " ".join(w if w in _SMALL_WORDS and i else w[:1].upper() + w[1:] for i, w in enumerate(words))
             a.note(block.line, "unit", f"post {block.post!r} described twice; this block's heading names {name!r}")
             block.post = name
-        if block.post:
-            seen.add(fold(block.post))
 
 
 def _block_post(block: PostBlock) -> str:
@@ -460,24 +599,25 @@ def _block_post(block: PostBlock) -> str:
     return heading if len(heading) > len(block.post) and fold(heading).startswith(fold(block.post)) else block.post
 
 
-def _post(block: PostBlock, lines: list[Line], a: Assembly, votes: Votes) -> None:
+def _post(block: PostBlock, lines: list[Line], a: Assembly, votes: Votes, tables: Tables) -> None:
     if not block.post:
         a.note(block.line, "unit", "a post description without the post's name")
         return
-    unit = _unit_for(_block_post(block), a, block.line, create=True)
+    unit = tables.unit_for(_block_post(block), a, block.line, create=True)
     if unit is None:
         a.note(block.line, "unit", f"the post {block.post!r} does not read as a name")
         return
     a.units.mark_described(unit)
     for name, line in block.reports:
-        superior = _unit_for(name, a, line, create=bool(GOVERNING.match(a.units.strip_own_org(clean_name(name)))))
+        create = bool(GOVERNING.match(a.units.strip_own_org(clean_name(name))))
+        superior = tables.unit_for(name, a, line, create=create, area=block.area)
         if superior:
             votes.cast(unit, superior, "reports", line)
     previous = ""
     for name, line in block.supervises:
         # A post its superior's block names ("A quien Supervisa: Jefe de Capacitación") exists even
         # when the manual describes it nowhere else.
-        sub = _unit_for(name, a, line, create=_supervised_post(name, previous))
+        sub = tables.unit_for(name, a, line, create=_supervised_post(name, previous), area=block.area)
         previous = name
         if sub:
             votes.cast(sub, unit, "supervises", line)

@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.mentions import name_like
+from loaders.lexicon import POST_HEADS
+from loaders.mentions import kind_of, name_like
 from loaders.numbering import is_roman, roman_to_int
 from loaders.text import Line, fold
 
 # ----------------------------------------------------------------------------- structure rows
 _CODE = re.compile(r"^[A-Z][A-Za-z/]{0,4}$")  # a level code: DGA, JD, SPr, COD
+_GLUED_CODE = re.compile(r"^(?P<code>[A-Z]{2,5})\s(?P<rest>[A-ZÁÉÍÓÚÑ][a-záéíóúñ].*)$")  # "CDCC Coordinador …"
 _COUNT = re.compile(r"^\d{1,3}(?:\s+\d{1,3})*$")  # posts per level (B, C columns)
 _DOTTED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,5})\s*\.?\s*(?P<name>[^\d\s.].*)$")
 _ROMAN = re.compile(r"^(?P<num>[IVX]{1,6})\s*[.)\-]+\s*(?P<name>\S.*)$")
@@ -35,6 +37,7 @@ class Row:
     line: int
     number: str | None = None  # "1.2.1" for dotted numbering; a synthetic path for roman/letter lists
     parent_number: str | None = None
+    code: str | None = None  # the table's level code ("AU", "DG"): rows of one code are posts of one rank
 
 
 def _cells(line: Line) -> list[str]:
@@ -54,13 +57,18 @@ def structure_rows(lines: list[Line]) -> list[Row]:
             continue
         gap, blanks = blanks, 0
         cells = _cells(line) or [line.text]
+        code = None
         if len(cells) > 1 and _CODE.match(cells[0]):
-            cells = cells[1:]
+            code, cells = cells[0], cells[1:]
+            coded += 1
+        elif coded and (glued := _GLUED_CODE.match(cells[0])) and _heads_a_post(glued.group("rest")):
+            # "CDCC Coordinador Call Center": a long code printed one space from the name
+            code, cells = glued.group("code"), [glued.group("rest"), *cells[1:]]
             coded += 1
         elif coded >= 3 and gap >= 3:
             break  # the table is over; what follows (an organigrama drawn in text) is no list of rows
-        if len(cells) > 1 and _COUNT.match(cells[-1]):
-            cells = cells[:-1]
+        while len(cells) > 1 and _COUNT.match(cells[-1]):
+            cells = cells[:-1]  # the posts per level, one column each ("1    1")
         text = re.sub(r"\s+", " ", " ".join(cells)).strip()
         if not text:
             continue
@@ -102,8 +110,14 @@ def structure_rows(lines: list[Line]) -> list[Row]:
             or not (name_like(name) or _post_like(name))
         ):
             continue  # the table's header row ("NIVEL … No. de Plazas B C")
-        rows.append(Row(name, line.number, number, parent))
+        rows.append(Row(name, line.number, number, parent, code))
     return rows
+
+
+def _heads_a_post(name: str) -> bool:
+    """ "Coordinador Call Center", "Dirección de …": a post's or a unit's head word opens the name."""
+    head = fold(name.split()[0])
+    return head in POST_HEADS or any(h.startswith(head) for h in POST_HEADS) or kind_of(name) is not None
 
 
 def _post_like(name: str) -> bool:
@@ -173,7 +187,9 @@ class PostBlock:
     role_lists: list[tuple[int, str, list[Line]]] = field(default_factory=list)
 
 
-def post_blocks(lines: list[Line]) -> list[PostBlock]:
+def post_blocks(lines: list[Line], stops: set[int] | frozenset[int] = frozenset()) -> list[PostBlock]:
+    """``stops``: the line numbers of section headings (another structure table, the functions): a
+    block ends there even when no other block follows."""
     names = [i for i, ln in enumerate(lines) if ln.text and (lb := label_of(ln.text)) and lb[0] == "post"]
     if not names:
         return []
@@ -187,6 +203,7 @@ def post_blocks(lines: list[Line]) -> list[PostBlock]:
     blocks = []
     for n, (start, name_at) in enumerate(zip(starts, names, strict=True)):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        end = next((i for i in range(name_at + 1, end) if lines[i].number in stops), end)
         value = label_of(lines[name_at].text)[1]  # type: ignore[index]
         following = [ln for ln in lines[name_at + 1 : name_at + 3] if ln.text]
         if not value:

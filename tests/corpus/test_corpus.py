@@ -45,7 +45,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "torreon-contraloria-reglamento-interior.txt": (1.00, 1.00),
     "torreon-dif-reglamento-interior.txt": (1.00, 1.00),
     "torreon-implan-manual-organizacion-2018.txt": (0.96, 1.00),
-    "torreon-oficina-presidente-manual-organizacion-2018.txt": (0.81, 0.97),
+    "torreon-oficina-presidente-manual-organizacion-2018.txt": (0.97, 0.97),
     "torreon-reglamento-organico-administracion-publica-municipal.txt": (1.00, 0.96),
     "torreon-secretaria-ayuntamiento-reglamento-interior.txt": (1.00, 1.00),
     "torreon-simas-reglamento-interior-1993.txt": (1.00, 1.00),

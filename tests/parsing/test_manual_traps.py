@@ -307,3 +307,64 @@ def test_a_second_role_s_functions_are_their_own_list(tmp_path) -> None:
     headings = {p.id: p.heading for p in doc.provisions}
     lists = Counter(headings[p.parent] for p in doc.provisions if p.id in {w.provision for w in doc.powers})
     assert lists == {"Director de Calidad": 2, "Principales Funciones como Enlace de Transparencia": 4}
+
+
+def test_each_area_s_table_has_its_own_posts(tmp_path) -> None:
+    """A manual with one structure table per area reuses post names ("Mensajero", "Asistente de
+    Dirección"): each table's post is its own, and a post block means the post of the table before it.
+    Rows nothing else places go under the post their name's topic belongs to, or where the other rows
+    of their level code are; codes glued to the name and count columns are not part of it."""
+    from loaders import load_file
+
+    text = "\n".join(
+        [
+            "MANUAL DE ORGANIZACIÓN DE LA OFICINA DEL PRESIDENTE MUNICIPAL",
+            "",
+            "ESTRUCTURA ORGÁNICA DE LA OFICINA DEL PRESIDENTE MUNICIPAL",
+            "",
+            "NIVEL                                                  PLAZAS",
+            "PM       Presidente Municipal                              1",
+            "SP       Secretaria Particular                             1",
+            "ME       Mensajero                                         1",
+            "AU       Auxiliar General de Despacho                      3",
+            "AU       Auxiliar General de Giras                         2",
+            "",
+            "DESCRIPCIÓN DEL PUESTO DE MENSAJERO",
+            "Nombre del Puesto:     Mensajero",
+            "A quien Reporta:       Secretaria Particular",
+            "DESCRIPCIÓN DEL AUXILIAR GENERAL DE DESPACHO",
+            "Nombre del Puesto:     Auxiliar General de Despacho",
+            "A quien Reporta:       Secretaria Particular",
+            "",
+            "ESTRUCTURA ORGÁNICA:",
+            "",
+            "NIVEL                                                  PLAZAS",
+            "DG   Director de Atención Ciudadana                        1",
+            "AU   Mensajero                                             1",
+            "CDCC Coordinador Call Center                               1",
+            "AU   Auxiliar General (Call Center turno Matutino)    1    1",
+            "",
+            "DESCRIPCIÓN DEL PUESTO DE MENSAJERO",
+            "Nombre del Puesto:     Mensajero",
+            "A quien Reporta:       Coordinadora de Call Center de Atención Ciudadana",
+            "Área de Adscripción:   Dirección de Atención Ciudadana",
+        ]
+    )
+    path = tmp_path / "manual.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_file(path, genre="manual")
+    names = {u.id: u.name for u in doc.units}
+    parents = sorted(
+        (names[e.source], names.get(e.target, "(organization)")) for e in doc.edges_of("PART_OF") if e.source in names
+    )
+    assert parents == [
+        ("Auxiliar General (Call Center turno Matutino)", "Coordinador Call Center"),  # its topic
+        ("Auxiliar General de Despacho", "Secretaria Particular"),
+        ("Auxiliar General de Giras", "Secretaria Particular"),  # where the other "AU" row is
+        ("Coordinador Call Center", "Director de Atención Ciudadana"),
+        ("Director de Atención Ciudadana", "(organization)"),
+        ("Mensajero", "Coordinador Call Center"),  # the second table's, by its block (the area's name cut)
+        ("Mensajero", "Secretaria Particular"),
+        ("Presidente Municipal", "(organization)"),
+        ("Secretaria Particular", "Presidente Municipal"),
+    ]
