@@ -342,7 +342,7 @@ class UnitRegistry:
         return unit_id
 
     def _free_id(self, unit_id: str) -> str:
-        """Two names that slug alike ("Auxiliar (Prensa)" / "Auxiliar Prensa") are two units: the second id is numbered."""
+        """Names that slug alike ("Auxiliar (Prensa)" / "Auxiliar Prensa") are two units: the second id is numbered."""
         if unit_id not in self._units:
             return unit_id
         n = 2
