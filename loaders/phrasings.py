@@ -320,7 +320,7 @@ HEAD_STATEMENTS: list[Phrasing] = [
     ),
     phrasing(
         "in-charge-of-a-post",
-        r"""^(?:El|La)\s+[A-ZÁÉÍÓÚÑ][^,.;]{1,80}?\s+estar[áa]\s+a\s+cargo\s+de\s+(?:un|una)\s+(?:persona\s+)?
+        r"""^(?P<article>El|La)\s+(?P<of>[A-ZÁÉÍÓÚÑ][^,.;]{1,80}?)\s+estar[áa]\s+a\s+cargo\s+de\s+(?:un|una)\s+(?:persona\s+)?
         (?P<post>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+|General|Ejecutiv[oa]))?)""",
         "El Tribunal estará a cargo de un Presidente, quien, entre otros, tendrá carácter ejecutivo",
     ),

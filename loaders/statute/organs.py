@@ -78,6 +78,8 @@ EXECUTIVE_HEADS = re.compile(
     r"Despacho\s+del?\s+|Oficina\s+del?\s+(?:Titular|Director|Secretario|Presidente|Comisario))",
     re.IGNORECASE,
 )
+# A collegiate body in a structure list ("El Juzgado Colegiado", "El Pleno", "La Sala Superior").
+COLLEGIATE_ITEM = re.compile(r"^(?:\w+\s+Colegiad[oa]|Pleno|Sala\s+Superior|Cabildo)\b", re.IGNORECASE)
 # The organization's own direction, named as a unit: "I. Una dirección." in the body's structure list,
 # "La Dirección del Centro estará a cargo de …"; ``of`` must name the organization itself.
 OWN_DIRECTION = re.compile(
@@ -473,9 +475,13 @@ def _head_statements(text: str, a: Assembly, organization: str) -> None:
     found = first(HEAD_STATEMENTS, text)
     if not found:
         return
-    post = found[1].groupdict().get("post")
-    if post:
-        a.units.add_titular_post(organization, post)
+    groups = found[1].groupdict()
+    post, of = groups.get("post"), groups.get("of")
+    if not post or (of and not _is_self(of, a, organization)):
+        return  # "La Unidad estará a cargo de un Director": a unit's head, not the body's
+    a.units.add_titular_post(organization, post)
+    if of:  # "El Tribunal estará a cargo de un Presidente": the text then says "el Presidente del Tribunal"
+        a.units.add_titular_post(organization, f"{post} {'del' if groups['article'] == 'El' else 'de la'} {of}")
 
 
 def _own_direction(name: str, a: Assembly, organization: str) -> bool:
@@ -722,6 +728,8 @@ def _governing_chain(items, group: Group, a: Assembly, subject: str, label: str,
     Directivo", "Gerente General"), or the titular's office ("Despacho del Comisario General").
     Returns the items left and the executive."""
     chain: list[str] = []
+    beside: list[Node] = []  # collegiate bodies listed before the head
+    taken: list[Node] = []
     for node, _ in items[:2]:
         name = clean_name(listed_name(node.text))
         board = bool(GOVERNING_HEADS.match(name)) and not chain
@@ -739,6 +747,11 @@ def _governing_chain(items, group: Group, a: Assembly, subject: str, label: str,
                 break
         executive = bool(EXECUTIVE_HEADS.match(name) or (chain and EXECUTIVE_AFTER_BOARD.match(name)) or titular or own)
         if not (board or executive):
+            if not chain and label == "Organization" and COLLEGIATE_ITEM.match(name) and len(items) > 2:
+                # "I. El Juzgado Colegiado. II. El Presidente del Tribunal. III. …": a collegiate body the
+                # titular presides sits beside him, not above; the list's head may come after it.
+                beside.append(node)
+                continue
             break
         unit = a.units.define(name, node.line_start, listed=True, listed_as="organos de gobierno", scope=subject)
         parent, parent_label = (chain[-1], "Unit") if chain else (subject, label)
@@ -755,11 +768,23 @@ def _governing_chain(items, group: Group, a: Assembly, subject: str, label: str,
         )
         organs.governing.append(unit)
         chain.append(unit)
+        taken.append(node)
         if executive:
-            return items[len(chain) :], unit
+            return _beside_the_head(beside, items, taken, group, a, subject, label, organs), unit
     if chain:  # a board alone
         return items[len(chain) :], None
     return items, None
+
+
+def _beside_the_head(beside, items, taken, group: Group, a: Assembly, subject: str, label: str, organs: Organs):
+    """The collegiate bodies listed before the head stay at the body's level; the other items are left."""
+    for node in beside:
+        name = clean_name(listed_name(node.text))
+        unit = a.units.define(name, node.line_start, listed=True, listed_as="organos de gobierno", scope=subject)
+        _place(a, organs, unit, subject, label, node.line_start, group.article.provision, "structure", UNIT_LEVEL)
+        organs.top_level.append(unit)
+    used = {id(n) for n in [*beside, *taken]}
+    return [item for item in items if id(item[0]) not in used]
 
 
 def _structure_item(
@@ -899,12 +924,23 @@ HOLDER_PATTERNS = [
 
 
 def _holder_phrases(intro: str) -> list[str]:
+    """Holder phrases in the order they appear, those of the sentence that announces the list first
+    ("El Tribunal estará a cargo de un Presidente … . El Presidente del Tribunal tendrá las siguientes
+    atribuciones:": the Presidente's list)."""
     found: list[tuple[int, str]] = []
     for pattern in HOLDER_PATTERNS:
         for m in pattern.finditer(intro):
             found.append((m.start("x"), -len(m.group("x")), m.group("x").strip()))
     found.sort()
-    return [x for _, _, x in found]
+    last = [m.end() for m in _SENTENCE_END.finditer(intro)]
+    announcing = last[-1] if last and intro.rstrip().endswith(":") else 0
+    # (a bare "el Director" there points back to the article's subject: no preference then)
+    own = [x for start, _, x in found if start >= announcing and len(x.split()) > 1]
+    return list(dict.fromkeys([*own, *(x for _, _, x in found)]))
+
+
+# A sentence ends at a full stop before a capitalised word that is not an abbreviation's ("C. Presidente").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bArt)(?<!\bLic)(?<!\bIng)(?<!\bNo)(?<!\bfr)\.\s+(?=[A-ZÁÉÍÓÚÑ])")
 
 
 def _resolve_holder(phrase: str, a: Assembly, line: int, executive: str | None = None) -> tuple[str, str] | None:

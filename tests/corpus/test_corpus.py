@@ -62,7 +62,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "torreon-imm-reglamento-interior.txt": (1.00, 1.00),
     "torreon-simv-reglamento-organizacion-funcionamiento.txt": (0.94, 0.94),
     "torreon-tesoreria-reglamento-interior.txt": (1.00, 1.00),
-    "torreon-tribunal-justicia-municipal-reglamento-interior.txt": (0.56, 0.76),
+    "torreon-tribunal-justicia-municipal-reglamento-interior.txt": (1.00, 0.84),
 }
 
 

@@ -400,3 +400,42 @@ def test_acronyms_parents_and_accents() -> None:
     assert restore_accents("Contraloria del Municipio", "la Contraloría Municipal y la Contraloría") == (
         "Contraloría del Municipio"
     )
+
+
+PRESIDED_BODY = """REGLAMENTO INTERIOR DEL TRIBUNAL DE JUSTICIA MUNICIPAL DE TORREÓN
+Artículo 1. El presente Reglamento tiene por objeto regular la organización del Tribunal de Justicia Municipal.
+Artículo 2. El Tribunal de Justicia Municipal está integrado por:
+I. El Juzgado Colegiado.
+II. El Presidente del Tribunal.
+III. Los Juzgados Unitarios.
+IV. La Coordinación Administrativa.
+V. La Cárcel Municipal.
+Artículo 3. El Tribunal estará a cargo de un Presidente, quien tendrá carácter ejecutivo; durará en el cargo el
+mismo período que el Ayuntamiento que lo designe. El Presidente del Tribunal tendrá las siguientes atribuciones:
+I. Presidir las sesiones del Juzgado Colegiado.
+II. Representar al Tribunal.
+Artículo 4. Son atribuciones del Juzgado Colegiado:
+I. Conocer de los Recursos de Apelación.
+TRANSITORIOS
+Primero. El presente Reglamento entrará en vigor al día siguiente de su publicación.
+"""
+
+
+def test_a_body_in_charge_of_its_presidente_hangs_its_units_from_him(tmp_path: Path) -> None:
+    """ "El Tribunal estará a cargo de un Presidente" and a structure list that names the Presidente
+    after the collegiate court he presides: the court stays beside him, the other units hang from him,
+    and the list the second sentence announces is his."""
+    doc = load(tmp_path, PRESIDED_BODY)
+    n = {u.id: u.name for u in doc.units} | {o.id: "(organization)" for o in doc.organizations}
+    placed = {n[e.source]: n[e.target] for e in doc.edges_of("PART_OF") if e.source in n}
+    assert placed == {
+        "Juzgado Colegiado": "(organization)",
+        "Presidente del Tribunal": "(organization)",
+        "Juzgados Unitarios": "Presidente del Tribunal",
+        "Coordinación Administrativa": "Presidente del Tribunal",
+        "Cárcel Municipal": "Presidente del Tribunal",
+    }
+    holders = {e.target: n[e.source] for e in doc.edges_of("HAS_POWER")}
+    by_text = {p.text: holders[p.id] for p in doc.powers}
+    assert by_text["Presidir las sesiones del Juzgado Colegiado."] == "Presidente del Tribunal"
+    assert by_text["Conocer de los Recursos de Apelación."] == "Juzgado Colegiado"
