@@ -132,7 +132,9 @@ def name_like(name: str, *, single_word: bool = True) -> bool:
     """Could ``name`` be a unit's name in a list: a short capitalised phrase, no verb, at most a couple
     of lower-case content words ("Vigilancia y evaluación de Recursos Humanos")."""
     words = name.split()
-    if not words or len(words) > 16:
+    # (federal names run long: "Dirección General de Desarrollo de Argumentación Técnica para la
+    # Implementación de la Política Regulatoria del Sector Hidrocarburos" is 17 words)
+    if not words or len(words) > (24 if kind_of(name) else 16):
         return False
     if not words[0][:1].isupper() and not kind_of(name):  # "Una dirección." names a unit all the same
         return False

@@ -852,7 +852,10 @@ def _is_group(node: Node) -> bool:
     text = node.text.strip()
     head = fold(re.sub(r"^(?:las|los)\s+", "", text, flags=re.IGNORECASE).split(" ")[0]) if text else ""
     has_items = any(c.kind in LIST_LEVELS for c in node.children)
-    return has_items and text.endswith(":") and (head in PLURAL_HEADS or node.kind == "apartado")
+    # ("A. Subsecretaría de Electricidad:" over its units is a unit: one name, in the singular)
+    singular_unit = kind_of(text.rstrip(" :")) is not None and unit_like(text.rstrip(" :"))
+    grouping = head in PLURAL_HEADS or (node.kind == "apartado" and not singular_unit)
+    return has_items and text.endswith(":") and grouping
 
 
 def _trailing_lines(node: Node, name: str) -> list[tuple[int, str]]:
@@ -1060,6 +1063,9 @@ def _holders(
             name = a.units.strip_own_org(clean_name(phrase))
             if name_like(name):
                 return [("Unit", a.units.define(name, group.line, described=True, listed=True))]
+        longer = _known_name_at(phrase, intro, a)
+        if longer:
+            return [("Unit", longer)]
         parts = re.split(r"\s+y,?\s+en\s+ausencia\s+de\s+[ée]st[ae],?\s+(?:la\s+|el\s+)?", phrase, flags=re.IGNORECASE)
         holders = [h for h in (_resolve_holder(p, a, group.line, executive) for p in parts) if h]
         if holders:
@@ -1082,6 +1088,20 @@ def _holders(
         if unit:
             return [("Unit", unit)]
     return []
+
+
+def _known_name_at(phrase: str, intro: str, a: Assembly) -> str | None:
+    """A holder phrase cut at a comma that a known unit's name goes on past ("Corresponde a la Dirección
+    General de Distribución, Usos Finales de Energía Eléctrica y Vinculación Social, el ejercicio …")."""
+    if a.units.resolve(phrase):
+        return None
+    at = intro.find(phrase)
+    if at < 0:
+        return None
+    for mention in a.units.find(intro):
+        if mention.label == "Unit" and mention.start == at and mention.end > at + len(phrase):
+            return mention.target
+    return None
 
 
 _SUBJECT_VERB = re.compile(

@@ -56,6 +56,8 @@ DECREE = re.compile(
 FRACTION = re.compile(
     r"^(?P<num>[IVXLC]{1,12}|L)\s*(?:\((?:sic|SIC)\)\s*)?(?:[.)]\s*(?:-\s*)?|-\s*(?=[A-ZÁÉÍÓÚÑ]))(?P<text>\S.*)?$"
 )
+# "I.1 Dirección General de …", "II.3. …": the numbered sub-items of fracción I, II (federal reglamentos).
+SUB_FRACTION = re.compile(r"^(?P<fraction>[IVXLC]{1,8})\.(?P<num>\d{1,2})\.?\s+(?P<text>\S.*)$")
 INCISO = re.compile(r"^(?P<num>[a-zñ])\s*(?:\)\s*\.?\s*-?\s*|\.\s*-\s*|\.\s+)(?P<text>\S.*)$")
 NUMERAL = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>\S.*)$")
 APARTADO = re.compile(r"^(?:Apartado\s+)?(?P<num>[A-H])\s*[.)]\s+(?P<text>\S.*)$")
@@ -361,6 +363,9 @@ def classify(line: Line) -> Classified:
     m = ARTICLE.match(text)
     if m:
         return Classified("articulo", line, canonical_article_number(m.group("num")), m.group("text").strip())
+    m = SUB_FRACTION.match(text)
+    if m and is_roman(m.group("fraction")):
+        return Classified("numeral", line, m.group("num"), m.group("text").strip())
     m = FRACTION.match(text)
     if m and m.group("text") and (is_roman(m.group("num")) or m.group("num") == "L"):
         return Classified("fraccion", line, m.group("num"), m.group("text").strip())
@@ -698,6 +703,10 @@ class TreeBuilder:
         if c.kind == "blank":
             self.previous_blank = True
             return
+        if c.kind == "fraccion" and not self.in_sequence(c) and (m := APARTADO.match(c.line.text)):
+            # "C. Subsecretaría de Hidrocarburos:" after "B.": a letter that is also a roman numeral
+            apartado = Classified("apartado", c.line, m.group("num"), m.group("text").strip())
+            c = apartado if "apartado" in self.items and self.in_sequence(apartado) else c
         if c.kind in LIST_LEVELS and not self.in_sequence(c):
             c = Classified("continuation" if c.line.text[:1].islower() else "paragraph", c.line, text=c.line.text)
         if c.kind == "articulo" and self._cross_reference(c):

@@ -439,3 +439,65 @@ def test_a_body_in_charge_of_its_presidente_hangs_its_units_from_him(tmp_path: P
     by_text = {p.text: holders[p.id] for p in doc.powers}
     assert by_text["Presidir las sesiones del Juzgado Colegiado."] == "Presidente del Tribunal"
     assert by_text["Conocer de los Recursos de Apelación."] == "Juzgado Colegiado"
+
+
+FEDERAL_LETTERED = """REGLAMENTO INTERIOR DE LA SECRETARÍA DE ENERGÍA
+Artículo 1.- La Secretaría de Energía es una dependencia del Poder Ejecutivo Federal.
+Artículo 2.- La persona titular de la Secretaría, para el despacho, estudio, planeación y desahogo de los asuntos de su
+competencia, se auxilia de las unidades administrativas y órganos administrativos desconcentrados siguientes:
+A.    Subsecretaría de Planeación y Transición Energética:
+I.     Unidad del Sistema Nacional de Información Energética:
+I.1.     Dirección General de Registros e Información Geoespacial del Sistema Nacional de Información Energética,
+y
+I.2.     Dirección General de Metodologías y Estadísticas del Sistema Nacional de Información Energética;
+II.     Dirección General de Planeación e Integración Energética;
+B.    Subsecretaría de Electricidad:
+I.     Unidad del Sistema Eléctrico Nacional y Política Nuclear;
+C.    Subsecretaría de Hidrocarburos:
+I.          Unidad de Desarrollo de Modelos Contractuales y de Asignaciones, Proyectos Regulatorios y Argumentación
+Técnica:
+I.1      Dirección General de Desarrollo de Argumentación Técnica para la Implementación de la Política Regulatoria
+del Sector Hidrocarburos;
+D.    Órganos administrativos desconcentrados:
+I.     Comisión Nacional de Energía.
+Artículo 3.- Corresponde a la Dirección General de Planeación e Integración Energética, el ejercicio de las atribuciones
+siguientes:
+I.     Elaborar la planeación vinculante del sector energético;
+II.    Las demás que le confieran las disposiciones jurídicas aplicables.
+TRANSITORIOS
+Primero.- El presente Reglamento entrará en vigor al día siguiente al de su publicación.
+"""
+
+
+def test_lettered_groups_and_dotted_sub_fractions_nest(tmp_path: Path) -> None:
+    """A federal structure article: lettered groups ("A. Subsecretaría …:", "C." read as a letter, not
+    the roman 100), fracciones under each and "I.1" sub-fracciones under those; long federal names;
+    a plural group ("D. Órganos administrativos desconcentrados:") is no unit."""
+    doc = load(tmp_path, FEDERAL_LETTERED)
+    n = {u.id: u.name for u in doc.units} | {o.id: "(organization)" for o in doc.organizations}
+    placed = {n[e.source]: n[e.target] for e in doc.edges_of("PART_OF") if e.source in n}
+    assert placed == {
+        "Subsecretaría de Planeación y Transición Energética": "(organization)",
+        "Unidad del Sistema Nacional de Información Energética": "Subsecretaría de Planeación y Transición Energética",
+        "Dirección General de Registros e Información Geoespacial del Sistema Nacional de Información Energética": (
+            "Unidad del Sistema Nacional de Información Energética"
+        ),
+        "Dirección General de Metodologías y Estadísticas del Sistema Nacional de Información Energética": (
+            "Unidad del Sistema Nacional de Información Energética"
+        ),
+        "Dirección General de Planeación e Integración Energética": "Subsecretaría de Planeación y Transición Energética",
+        "Subsecretaría de Electricidad": "(organization)",
+        "Unidad del Sistema Eléctrico Nacional y Política Nuclear": "Subsecretaría de Electricidad",
+        "Subsecretaría de Hidrocarburos": "(organization)",
+        "Unidad de Desarrollo de Modelos Contractuales y de Asignaciones, Proyectos Regulatorios y Argumentación Técnica": (
+            "Subsecretaría de Hidrocarburos"
+        ),
+        "Dirección General de Desarrollo de Argumentación Técnica para la Implementación de la Política Regulatoria "
+        "del Sector Hidrocarburos": (
+            "Unidad de Desarrollo de Modelos Contractuales y de Asignaciones, Proyectos Regulatorios y Argumentación Técnica"
+        ),
+        "Comisión Nacional de Energía": "(organization)",
+    }
+    holders = {e.target: n[e.source] for e in doc.edges_of("HAS_POWER")}
+    assert {holders[p.id] for p in doc.powers} == {"Dirección General de Planeación e Integración Energética"}
+    assert not [note for note in doc.notes if note.kind == "numbering"]
