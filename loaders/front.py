@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.lexicon import BODY_HEADS, UNIT_KINDS, title_case
+from loaders.pages import BOX_FIELD
 from loaders.phrasings import DECREE_WRAPPER, ORGANIZATION_KINDS, SELF_NAMING, TITLE_START
 from loaders.text import Line, fold
 
@@ -225,6 +226,7 @@ def read_front(
         if previous and _upper_ratio(text) < 0.7 and not re.search(r"[.:;]\s*$", previous):
             continue  # a line inside a paragraph that happens to begin with "Reglamento"
         title, _ = _joined_title(lines, i)
+        title = re.sub(r"\s+", " ", BOX_FIELD.sub(" ", title)).strip()  # "Manual de organización   Febrero, 2018"
         after = INSTRUMENT_NAME.match(title)
         rest = title[after.end() :].split() if after else []
         if rest and rest[0][:1].islower() and fold(rest[0]) not in _STOP_WORDS:
@@ -241,7 +243,14 @@ def read_front(
             continue
         parts = [text]
         for more_number, more in removed[k + 1 : k + 4]:
-            if more_number != number + len(parts) or not more.isupper() or re.search(r"P[ÁA]GINA|CLAVE", more):
+            # "Manual de Organización de la" / "Dirección General de Servicios" / "Públicos Municipales"
+            words = more.split()
+            named = len(words) <= 6 and all(w[:1].isupper() or fold(w) in _STOP_WORDS for w in words)
+            if (
+                more_number != number + len(parts)
+                or not (more.isupper() or named)
+                or re.search(r"P[ÁA]GINA|CLAVE", more)
+            ):
                 break
             parts.append(more)
         joined = " ".join(parts)

@@ -36,6 +36,16 @@ PAGE_NUMBER = re.compile(
 PAGE_OF = re.compile(r"\bP[áa]gina\s+\d+\s+de\s+\d+\b|^\s*P[áa]g\.\s*\d+\s*$", re.IGNORECASE)
 _LAST_CHANGE = re.compile(r"^(Última (?:modificación|reforma|adición)\b[^\d]*\d{1,2}[-/]\d{1,2}[-/]\d{4})\s*(.*)$")
 MARGIN_COMMENT = re.compile(r"\s*\b(?:Comentado|Commented|Con formato|Formatted)\s*\[[A-Z]{1,6}\d{1,3}\]\s*:.*$")
+_MONTH = (
+    r"(?:ene(?:ro)?|feb(?:rero)?|mar(?:zo)?|abr(?:il)?|may(?:o)?|jun(?:io)?|jul(?:io)?|ago(?:sto)?|"
+    r"sep(?:tiembre)?|oct(?:ubre)?|nov(?:iembre)?|dic(?:iembre)?)"
+)
+BOX_FIELD = re.compile(
+    rf"""(?:No\.?\s+de\s+(?:Registro|Revisi[óo]n)|Fecha\s+de\s+(?:elaboraci[óo]n|revisi[óo]n|actualizaci[óo]n|
+    autorizaci[óo]n|emisi[óo]n))\s*:?(?:\s*\d{{1,3}}\b)?
+    |\b(?:\d{{1,2}}\s+de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?\d{{4}}\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
 WINDOW_AFTER = 10  # non-blank lines after a page number where a header box may sit
 WINDOW_BEFORE = 6  # … and before it, for a footer
 
@@ -54,7 +64,15 @@ class Cleaned:
         return [text for _, text in self.removed]
 
     def header_lines(self) -> list[tuple[int, str]]:
-        return sorted(self.removed)
+        """The removed header lines, without a header box's fields ("No. de Registro:", "Fecha de
+        revisión: Marzo, 2018"), which ``pdftotext -layout`` prints on the lines of the title beside it
+        ("Manual de Organización   Fecha de elaboración:" / "de la Dirección General  16 de Julio de 2014")."""
+        out = []
+        for number, text in sorted(self.removed):
+            kept = re.sub(r"\s+", " ", BOX_FIELD.sub(" ", text)).strip()
+            if kept:
+                out.append((number, kept))
+        return out
 
     def counts(self) -> dict[str, int]:
         return dict(Counter(self.reasons.values()))

@@ -205,10 +205,23 @@ def _organization(lines: list[Line], front: Front, path: str | Path) -> tuple[st
 
 
 def _institution(lines: list[Line]) -> tuple[str, str, str] | None:
+    """The institution a manual names with its acronym and keeps naming ("Instituto Mexicano del Seguro
+    Social (IMSS)" … "el IMSS", "el Instituto"); one mention ("Consejo de administración del Sistema Integral de
+    Mantenimiento Vial (SIMV)", where a Dirección sits) is a body it deals with, not its own."""
+    everything = " ".join(ln.text for ln in lines)
     for line in lines[:400]:
         for m in ORG.finditer(line.text):
             name = re.sub(r"^(?:El|La)\s+", "", m.group("name"))
-            if fold(name) in KNOWN_BODIES or INSTITUTION_HEADS.match(name):
+            if not (fold(name) in KNOWN_BODIES or INSTITUTION_HEADS.match(name)):
+                continue
+            said = len(re.findall(rf"\b{re.escape(m.group('acr'))}\b", everything))
+            head = re.escape(name.split()[0])  # "el Instituto", bare: the institution again
+            said += len(
+                re.findall(
+                    rf"\b(?:el|del|al|la|de\s+la|a\s+la)\s+{head}\b(?!\s+(?:de|del)\b|\s+[A-ZÁÉÍÓÚÑ])", everything
+                )
+            )
+            if said >= 3:
                 return ids.organization_id(m.group("acr")), name, m.group("acr")
     return None
 

@@ -368,3 +368,53 @@ def test_each_area_s_table_has_its_own_posts(tmp_path) -> None:
         ("Presidente Municipal", "(organization)"),
         ("Secretaria Particular", "Presidente Municipal"),
     ]
+
+
+def test_the_title_in_a_header_box_is_read_without_the_box_s_fields(tmp_path) -> None:
+    """``pdftotext -layout`` prints a header box's fields on the lines of the title beside them
+    ("Manual de Organización de la   Febrero 2018" / "Dirección General de Servicios   No de Revisión:
+    02"); and an institution the manual names once with its acronym is not the body it belongs to."""
+    from loaders import load_file
+
+    box = [
+        "                                                      No. de Registro:",
+        "                                                      Fecha de Elaboración:",
+        "       Manual de Organización de la                   Febrero 2018",
+        "       Dirección General de Servicios                 No de Revisión: 02",
+        "       Públicos Municipales                           Fecha de Revisión:",
+        "                                                      Marzo 2018",
+    ]
+    text = "\n".join(
+        [
+            "DE SERVICIOS PÚBLICOS MUNICIPALES",
+            "",
+            *box,
+            "",
+            "                                       Introducción.",
+            "",
+            "La Dirección General de Servicios Públicos Municipales coordina la limpieza y el alumbrado.",
+            "",
+            "2",
+            *box,
+            "",
+            "                                       Marco Jurídico",
+            "",
+            "  • Reglamento del Consejo de administración del Sistema Integral de Mantenimiento Vial (SIMV).",
+            "",
+            "3",
+            *box,
+            "",
+            "                                       Estructura Orgánica",
+            "",
+            "NIVEL                                                  PLAZAS",
+            "DG       Director General de Servicios Públicos           1",
+            "DA       Director de Alumbrado Público                    1",
+            *(line for page in range(4, 9) for line in ("", str(page), *box, "", "Texto de la página.")),
+        ]
+    )
+    path = tmp_path / "manual.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_file(path, genre="manual")
+    organization = next(o for o in doc.organizations if o.id == doc.document.organization)
+    assert organization.name == "Dirección General de Servicios Públicos Municipales"
+    assert doc.document.organization == "direccion-general-de-servicios-publicos-municipales"
