@@ -43,7 +43,8 @@ _MONTH = (
 BOX_FIELD = re.compile(
     rf"""(?:No\.?\s+de\s+(?:Registro|Revisi[óo]n)|Fecha\s+de\s+(?:elaboraci[óo]n|revisi[óo]n|actualizaci[óo]n|
     autorizaci[óo]n|emisi[óo]n))\s*:?(?:\s*\d{{1,3}}\b)?
-    |\b(?:\d{{1,2}}\s+de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?\d{{4}}\b""",
+    |\b(?:\d{{1,2}}\s+de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?\d{{4}}\b
+    |(?<=\s)\d{{1,3}}\s*$  # the revision number, its label a line above""",
     re.IGNORECASE | re.VERBOSE,
 )
 WINDOW_AFTER = 10  # non-blank lines after a page number where a header box may sit

@@ -105,6 +105,7 @@ def structure_rows(lines: list[Line]) -> list[Row]:
         words = {fold(w) for w in re.findall(r"[\wÁÉÍÓÚÑáéíóúñ]+", name)}
         if (
             not name
+            or fold(name).startswith("manual de ")  # a page's header box printed inside the table
             or words <= _HEADER_WORDS
             or {"plazas", "nivel"} & words
             or not (name_like(name) or _post_like(name))
@@ -148,7 +149,7 @@ LABELS: list[tuple[str, re.Pattern[str]]] = [
     (
         "functions",
         re.compile(
-            r"^(?:descripci[óo]n(?:es)?\s+de\s+)?funciones(?:\s+(?:del|de)\s+puesto)?(?:\s+espec[íi]ficas|\s+generales)?"
+            r"^(?:descripci[óo]n(?:es)?\s+de\s+(?:las\s+)?)?funciones(?:\s+(?:del|de)\s+puesto)?(?:\s+espec[íi]ficas|\s+generales)?"
             r"\s*:?\s*$",
             re.IGNORECASE,
         ),
@@ -156,7 +157,7 @@ LABELS: list[tuple[str, re.Pattern[str]]] = [
 ]
 POST_HEADING = re.compile(
     r"^(?:[IVXL]+\s*\.\s*)?DESC?R?IP?CI[ÓO]N\s+(?:DEL\s+PUESTO\s+DE(?:L|\s+LA)?\s+|DE\s+LA\s+|DEL\s+|DE\s+)"
-    r"(?!PUESTO\b|FUNCIONES\b|PUESTOS\b)(?P<post>\S.*)$",
+    r"(?!(?:LAS\s+|LOS\s+)?(?:PUESTO|FUNCIONES|PUESTOS)\b)(?P<post>\S.*)$",
     re.IGNORECASE,
 )
 _NONE = re.compile(r"^(?:n/?a|ninguno|ninguna|no\s+aplica|-+)\.?$", re.IGNORECASE)

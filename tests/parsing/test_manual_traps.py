@@ -418,3 +418,42 @@ def test_the_title_in_a_header_box_is_read_without_the_box_s_fields(tmp_path) ->
     organization = next(o for o in doc.organizations if o.id == doc.document.organization)
     assert organization.name == "Dirección General de Servicios Públicos Municipales"
     assert doc.document.organization == "direccion-general-de-servicios-publicos-municipales"
+
+
+def test_functions_headed_de_las_funciones_are_the_post_s_own(tmp_path) -> None:
+    """ "Descripción de las Funciones del Puesto:" heads a post's functions; it is not the heading of
+    another post's block (the bullets are the PDF's private-use glyph U+F0B7)."""
+    from loaders import load_file
+
+    text = "\n".join(
+        [
+            "MANUAL DE ORGANIZACIÓN DEL TRIBUNAL DE JUSTICIA MUNICIPAL",
+            "",
+            "                              Descripción del Puesto",
+            "Nombre del Puesto:             Presidente del Tribunal de Justicia Municipal",
+            "A quien reporta:               Presidente Municipal",
+            "",
+            "Descripción de las Funciones del Puesto:",
+            "   \uf0b7 Representar al Tribunal y relaciones Inter- Institucionales",
+            "   \uf0b7 Supervisar y resolver sobre quejas en contra de los Servidores Públicos",
+            "      Municipales.",
+            "   \uf0b7 Supervisar el desempeño de los juzgados.",
+            "",
+            "                              Descripción del Puesto",
+            "Nombre del Puesto:             Secretaria del Presidente del Tribunal",
+            "A quien reporta:               Presidente del Tribunal de Justicia Municipal",
+            "",
+            "Descripción de las Funciones del Puesto:",
+            "   \uf0b7 Llevar la agenda del Presidente del Tribunal",
+        ]
+    )
+    path = tmp_path / "manual.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_file(path, genre="manual")
+    names = {u.id: u.name for u in doc.units}
+    holders = {e.target: names.get(e.source) for e in doc.edges_of("HAS_POWER")}
+    held = Counter(holders[p.id] for p in doc.powers)
+    assert held == {
+        "Presidente del Tribunal de Justicia Municipal": 3,
+        "Secretaria del Presidente": 1,
+    }  # (del Tribunal: own)
