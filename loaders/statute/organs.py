@@ -923,6 +923,13 @@ HOLDER_PATTERNS = [
         r"(?:tendr|tiene|ejercer|contar|cuenta|desempe|asumir|atender|estar[áa]|est[áa]\s+bajo|ser[áa]|"
         r"es\s+(?:la|el)\s+encargad)",
     ),
+    # "Al frente de cada Delegación Regional habrá una persona que tendrá … las siguientes:": the unit whose
+    # head holds the list.
+    re.compile(
+        r"^Al\s+frente\s+de\s+(?:cada\s+)?(?:una\s+de\s+)?(?:la\s+|el\s+|las\s+|los\s+)?(?P<x>[A-ZÁÉÍÓÚÑ][^,:;]*?)\s+"
+        r"(?:habr[áa]|estar[áa])\s+(?:una?\s+)?(?:persona|titular|servidor|director|directora|jefe|jefa)\b[^:]*\b(?:tendr|ejercer)",
+        re.IGNORECASE,
+    ),
 ]
 
 

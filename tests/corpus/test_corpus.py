@@ -55,7 +55,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "cne-reglamento-interior-2025.txt": (0.96, 0.90),
     "coahuila-pj-archivo-general-reglamento-interior.txt": (0.87, 1.00),
     "coahuila-pj-centro-evaluacion-psicosocial-reglamento-interior.txt": (1.00, 0.80),
-    "coahuila-pj-cmasc-reglamento-interior.txt": (0.75, 0.80),
+    "coahuila-pj-cmasc-reglamento-interior.txt": (1.00, 1.00),
     "torreon-archivo-municipal-manual-organizacion-2018.txt": (0.62, 1.00),
     "torreon-desarrollo-institucional-manual-organizacion-2018.txt": (1.00, 1.00),
     "torreon-imm-manual-organizacion-2018.txt": (0.90, 0.95),

@@ -501,3 +501,27 @@ def test_lettered_groups_and_dotted_sub_fractions_nest(tmp_path: Path) -> None:
     holders = {e.target: n[e.source] for e in doc.edges_of("HAS_POWER")}
     assert {holders[p.id] for p in doc.powers} == {"Dirección General de Planeación e Integración Energética"}
     assert not [note for note in doc.notes if note.kind == "numbering"]
+
+
+AT_THE_FRONT_OF_EACH = """REGLAMENTO INTERIOR DEL CENTRO DE MEDIOS ALTERNOS DE SOLUCIÓN DE CONTROVERSIAS
+Artículo 1. El presente reglamento regula la organización del Centro de Medios Alternos de Solución de Controversias.
+Artículo 2. El Centro contará con las unidades administrativas siguientes:
+I. Una dirección.
+II. Una coordinación jurídica.
+Artículo 3. Al frente de cada Delegación Regional habrá una persona que tendrá, además de las atribuciones que le
+confiere la ley, las siguientes:
+I. Auxiliar a la Dirección en la difusión de los medios alternos.
+II. Las demás que le confiera la Dirección.
+TRANSITORIOS
+Primero. El presente reglamento entrará en vigor al día siguiente de su publicación.
+"""
+
+
+def test_a_list_of_the_person_at_the_front_of_each_unit_is_that_unit_s(tmp_path: Path) -> None:
+    """ "Al frente de cada Delegación Regional habrá una persona que tendrá … las siguientes:" — the list
+    belongs to the Delegación Regional (a unit of the class), not to no one."""
+    doc = load(tmp_path, AT_THE_FRONT_OF_EACH)
+    n = {u.id: u.name for u in doc.units}
+    holders = {n.get(e.source, e.source) for e in doc.edges_of("HAS_POWER")}
+    assert holders == {"Delegación Regional"}
+    assert not [note for note in doc.notes if "attached to no unit" in note.message]
