@@ -29,15 +29,16 @@ from loaders.assembly import Assembly
 from loaders.dates import find_dates
 from loaders.front import Front, read_front
 from loaders.history import Paragraph, ProseReader
-from loaders.lexicon import KNOWN_BODIES, title_case
+from loaders.lexicon import KNOWN_BODIES, POST_HEADS, title_case
+from loaders.manual.charts import boxes, hierarchy
 from loaders.manual.legal import attribution_elements, legal_items, read_attributions, read_legal
 from loaders.manual.lists import Item, bullet_items, detect_style, split_items
-from loaders.manual.posts import PostBlock, Row, _post_like, post_blocks, structure_rows
+from loaders.manual.posts import PostBlock, Row, _post_like, label_of, post_blocks, structure_rows
 from loaders.manual.sections import Section, number_value, sections
 from loaders.mentions import _content, _same_name, clean_name, kind_of, unit_like
 from loaders.numbering import is_roman, roman_to_int
 from loaders.pages import Cleaned, source_lines
-from loaders.phrasings import MANUAL_TITLE_START, STRUCTURE_INTROS, first
+from loaders.phrasings import COLLEGIATE_HEADS, MANUAL_TITLE_START, STRUCTURE_INTROS, first
 from loaders.records import DocumentRecord, ParsedDocument
 from loaders.text import Line, fold
 from orggraph.errors import ParseError
@@ -68,7 +69,8 @@ EXECUTIVE = re.compile(
 # and even then after what the table itself implies: a post under the one whose topic its name carries
 # ("topic": "Auxiliar (Call Center turno Matutino)" under the "Coordinador Call Center"), or where the
 # other posts of its level code are ("level-peers": the "AU" rows that report to the Secretaria Particular).
-BASIS_ORDER = {"structure": 0, "supervises": 1, "reports": 2, "topic": 3, "level-peers": 4, "table-head": 5}
+# "chart": an organigrama drawn in text, read only for the units nothing else places.
+BASIS_ORDER = {"structure": 0, "supervises": 1, "reports": 2, "topic": 3, "level-peers": 4, "table-head": 5, "chart": 6}
 _LEADS = ("coordinador", "coordinadora", "jefe", "jefa", "encargado", "encargada", "supervisor", "supervisora")
 
 
@@ -119,9 +121,15 @@ def parse_manual(path: str | Path, data: bytes | None = None, cleaned: Cleaned |
     votes = Votes()
     head = None
     tables = Tables(active=sum(s.kind == "structure" for s in found) > 1)
+    # The general organigrama: a chart section before the posts' own descriptions, or drawn right
+    # after the structure table.
+    first_post = min((b.start for b in blocks), default=None)
+    charts: list[list[Line]] = [
+        s.lines for s in found if s.kind == "chart" and (first_post is None or s.line < first_post)
+    ]
     for section in found:
         if section.kind == "structure":
-            _structure(section, a, votes, tables)
+            charts.append(_structure(section, a, votes, tables))
     for section in found:
         if section.kind == "functions":
             head = head or _functions(section, section_ids[id(section)], a)
@@ -131,6 +139,12 @@ def parse_manual(path: str | Path, data: bytes | None = None, cleaned: Cleaned |
             tables.unit_for(_block_post(block), a, block.line, create=True)
     for block in blocks:
         _post(block, lines, a, votes, tables)
+    for drawn in charts:
+        _drawn_chart(drawn, a, votes)
+    for block in blocks:
+        unit = tables.unit_for(_block_post(block), a, block.line, create=False) if block.post else None
+        if unit and block.chart_lines:
+            _drawn_chart(block.chart_lines, a, votes, post=unit)
     votes.apply(a)
     chart = next((s for s in found if s.kind == "chart"), None)
     if head is None and chart is not None:
@@ -319,6 +333,7 @@ class Votes:
 
     ballots: dict[str, list[tuple[str, str, int]]] = field(default_factory=lambda: defaultdict(list))
     rows: dict[str, tuple[int, str | None]] = field(default_factory=dict)  # unit → (its table's line, level code)
+    new_from_chart: set[str] = field(default_factory=set)  # units only a drawn organigrama shows
 
     def cast(self, child: str, parent: str, basis: str, line: int) -> None:
         if child != parent:
@@ -473,7 +488,8 @@ def _without_area(name: str, area: str | None) -> str:
     return ""
 
 
-def _structure(section: Section, a: Assembly, votes: Votes, tables: Tables) -> None:
+def _structure(section: Section, a: Assembly, votes: Votes, tables: Tables) -> list[Line]:
+    """Reads the section's list or table; returns the lines after it (an organigrama drawn in text)."""
     rows: list[Row] = structure_rows(section.lines)
     by_number: dict[str, str] = {}
     head: str | None = None
@@ -512,6 +528,50 @@ def _structure(section: Section, a: Assembly, votes: Votes, tables: Tables) -> N
                 votes.cast(unit, head, "table-head", row.line)
             if board_row is None and head == unit and GOVERNING.match(a.units.name(unit)):
                 board_row = unit
+    after = rows[-1].line if rows else section.line
+    return [ln for ln in section.lines if ln.number > after]
+
+
+def _drawn_chart(lines: list[Line], a: Assembly, votes: Votes, post: str | None = None) -> None:
+    """Units an organigrama drawn in text shows and nothing else places: where the chart draws them
+    (under the box above, or for a post's own chart, under the post). A box that names no known unit
+    becomes one when it reads as a unit ("Coordinación de Archivo Histórico", "Consejo")."""
+    drawn = [b for b in boxes(lines) if not label_of(b.name)]
+    if len(drawn) < 2:
+        return
+    parents = hierarchy(drawn)
+    units: list[str | None] = []
+    for i, box in enumerate(drawn):
+        unit = _unit_for(box.name, a, box.line, create=False)
+        # (a post's chart draws the post, or its superior, first: not a new unit; "Jefatura de" lost its
+        # second line to a page break)
+        whole = not re.search(r"\s(?:de|del|la|el|y|e|en)$", box.name, re.IGNORECASE)
+        if unit is None and whole and (post is None or i > 0) and _chart_unit(box.name, post is None):
+            unit = _unit_for(box.name, a, box.line, create=True)
+            votes.new_from_chart.add(unit) if unit else None
+        units.append(unit)
+    for i, (box, unit) in enumerate(zip(drawn, units, strict=True)):
+        if unit is None or unit not in votes.new_from_chart or votes.ballots.get(unit):
+            continue
+        above = post if post is not None else (units[parents[i]] if parents[i] is not None else None)
+        if above and above != unit:
+            votes.cast(unit, above, "chart", box.line)
+
+
+def _chart_unit(name: str, general: bool) -> bool:
+    """A box that names a unit: a unit's name; on the general chart also a board ("Consejo") or a
+    post with its area ("Coordinador de Archivo de Trámite y Gestión")."""
+    words = name.split()
+    heads = [w for w in words if fold(w) in POST_HEADS or (kind_of(w) is not None and w[:1].isupper())]
+    if len(heads) != 1 or fold(words[0]) != fold(heads[0]) or len(words) > 8:
+        return False  # two boxes read as one ("Coordinador De Operaciones Coordinador de Riego …")
+    if unit_like(name) and len(words) >= 2:  # ("Dirección General" alone names no one)
+        return fold(" ".join(words[1:])) not in ("general", "de area")
+    if not general:
+        return False
+    return (len(words) == 1 and fold(name).startswith(COLLEGIATE_HEADS)) or (
+        len(words) >= 3 and fold(words[0]) in POST_HEADS and _post_like(name)
+    )
 
 
 def _unit_for(name: str, a: Assembly, line: int, *, create: bool) -> str | None:

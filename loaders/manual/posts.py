@@ -28,7 +28,21 @@ _COUNT = re.compile(r"^\d{1,3}(?:\s+\d{1,3})*$")  # posts per level (B, C column
 _DOTTED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,5})\s*\.?\s*(?P<name>[^\d\s.].*)$")
 _ROMAN = re.compile(r"^(?P<num>[IVX]{1,6})\s*[.)\-]+\s*(?P<name>\S.*)$")
 _LETTER = re.compile(r"^(?P<num>[a-z])\s*[.)]\s*-?\s*(?P<name>\S.*)$")
-_HEADER_WORDS = {"nivel", "plazas", "puesto", "puestos", "no", "de", "b", "c", "clave", "denominacion", "numero"}
+_HEADER_WORDS = {
+    "nivel",
+    "plazas",
+    "puesto",
+    "puestos",
+    "no",
+    "de",
+    "b",
+    "c",
+    "clave",
+    "denominacion",
+    "numero",
+    "descripcion",
+    "cargo",
+}
 
 
 @dataclass
@@ -186,6 +200,7 @@ class PostBlock:
     # A second role's list under the same post ("Principales Funciones como Enlace de Transparencia"):
     # (heading line, heading, its lines).
     role_lists: list[tuple[int, str, list[Line]]] = field(default_factory=list)
+    chart_lines: list[Line] = field(default_factory=list)  # the post's "Organigrama del Puesto", drawn in text
 
 
 def post_blocks(lines: list[Line], stops: set[int] | frozenset[int] = frozenset()) -> list[PostBlock]:
@@ -224,8 +239,22 @@ def post_blocks(lines: list[Line], stops: set[int] | frozenset[int] = frozenset(
             heading=heading.group("post").strip() if heading else None,
         )
         _read_fields(block, lines[name_at:end])
+        block.chart_lines = _chart_lines(lines[start:end])
         blocks.append(block)
     return blocks
+
+
+def _chart_lines(lines: list[Line]) -> list[Line]:
+    """The lines under a block's "Organigrama del Puesto" label, up to the next label."""
+    at = next((i for i, ln in enumerate(lines) if ln.text and (lb := label_of(ln.text)) and lb[0] == "chart"), None)
+    if at is None:
+        return []
+    out: list[Line] = []
+    for line in lines[at + 1 :]:
+        if line.text and label_of(line.text):
+            break
+        out.append(line)
+    return out
 
 
 def _clean_entry(text: str) -> str:

@@ -56,7 +56,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "coahuila-pj-archivo-general-reglamento-interior.txt": (0.87, 1.00),
     "coahuila-pj-centro-evaluacion-psicosocial-reglamento-interior.txt": (1.00, 0.80),
     "coahuila-pj-cmasc-reglamento-interior.txt": (1.00, 1.00),
-    "torreon-archivo-municipal-manual-organizacion-2018.txt": (0.62, 1.00),
+    "torreon-archivo-municipal-manual-organizacion-2018.txt": (0.93, 1.00),
     "torreon-desarrollo-institucional-manual-organizacion-2018.txt": (1.00, 1.00),
     "torreon-imm-manual-organizacion-2018.txt": (0.90, 0.95),
     "torreon-imm-reglamento-interior.txt": (1.00, 1.00),

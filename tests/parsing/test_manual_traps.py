@@ -457,3 +457,67 @@ def test_functions_headed_de_las_funciones_are_the_post_s_own(tmp_path) -> None:
         "Presidente del Tribunal de Justicia Municipal": 3,
         "Secretaria del Presidente": 1,
     }  # (del Tribunal: own)
+
+
+def test_an_organigrama_drawn_in_text_places_the_units_only_it_shows(tmp_path) -> None:
+    """``pdftotext -layout`` keeps a chart's boxes where they stood: a box is the lines whose cells share
+    columns ("Coordinación de" / "Archivo de" / "Concentración"); boxes stacked in one column are
+    siblings; a box hangs from the box above it; a post's own chart draws those under the post.
+    Only units nothing else places are read from a chart, and half a box ("Jefatura de") is none."""
+    from loaders import load_file
+
+    text = "\n".join(
+        [
+            "MANUAL DE ORGANIZACIÓN DEL ARCHIVO MUNICIPAL",
+            "",
+            "    Estructura Orgánica",
+            "",
+            "    Nivel                                                   No. De Plazas",
+            "    DG      Director General de Archivo Municipal             1",
+            "    JA      Jefatura de Archivo                               1",
+            "    C       Capturista                                        4",
+            "",
+            "",
+            "",
+            "                             Consejo",
+            "",
+            "                              Director",
+            "",
+            "            Jefatura de",
+            "             Archivo",
+            "",
+            "                  Coordinación de",
+            "                  Archivo Histórico",
+            "",
+            "",
+            "                   Coordinación de",
+            "                     Archivo de",
+            "                    Concentración",
+            "",
+            "             VI.   Descripción del Jefe de Archivo",
+            "     Organigrama del Puesto",
+            "                                         Jefatura de",
+            "                                          Archivo",
+            "",
+            "        Capturista                                    Unidad",
+            "                                                    Informática",
+            "",
+            "                                                      Jefatura de",
+            "",
+            "     Nombre del puesto                  Jefatura de Archivo",
+            "     A quien Reporta:                   Director General de Archivo Municipal",
+            "     A quien Supervisa:                 Capturista",
+        ]
+    )
+    path = tmp_path / "manual.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_file(path, genre="manual")
+    names = {u.id: u.name for u in doc.units} | {o.id: "(organization)" for o in doc.organizations}
+    parents = {names[e.source]: names[e.target] for e in doc.edges_of("PART_OF") if e.source in names}
+    assert parents["Coordinación de Archivo Histórico"] == "Jefatura de Archivo"
+    assert parents["Coordinación de Archivo de Concentración"] == "Jefatura de Archivo"  # stacked: a sibling
+    assert parents["Unidad Informática"] == "Jefatura de Archivo"  # the post's own chart
+    assert parents["Consejo"] == "(organization)"
+    assert parents["Capturista"] == "Jefatura de Archivo"  # the blocks say so; the chart does not move it
+    assert parents["Jefatura de Archivo"] == "Director General"  # (de Archivo Municipal: the organization)
+    assert "Jefatura de" not in names.values()
