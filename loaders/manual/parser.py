@@ -546,7 +546,13 @@ def _drawn_chart(lines: list[Line], a: Assembly, votes: Votes, post: str | None 
         # (a post's chart draws the post, or its superior, first: not a new unit; "Jefatura de" lost its
         # second line to a page break)
         whole = not re.search(r"\s(?:de|del|la|el|y|e|en)$", box.name, re.IGNORECASE)
-        if unit is None and whole and (post is None or i > 0) and _chart_unit(box.name, post is None):
+        if (
+            unit is None
+            and whole
+            and (post is None or i > 0)
+            and _chart_unit(box.name, post is None)
+            and not _part_of_a_known_name(box.name, a)
+        ):
             unit = _unit_for(box.name, a, box.line, create=True)
             votes.new_from_chart.add(unit) if unit else None
         units.append(unit)
@@ -556,6 +562,13 @@ def _drawn_chart(lines: list[Line], a: Assembly, votes: Votes, post: str | None 
         above = post if post is not None else (units[parents[i]] if parents[i] is not None else None)
         if above and above != unit:
             votes.cast(unit, above, "chart", box.line)
+
+
+def _part_of_a_known_name(name: str, a: Assembly) -> bool:
+    """ "Dirección Investigación" when "Dirección de Investigación Estratégica" is known: a box cut short
+    (or another layout of its cells), not a new unit; "Consejo" beside the "Consejo Municipal de la Mujer"."""
+    words = set(_content(name))
+    return any(words <= set(_content(n)) for u in a.units.ids() for n in a.units.names_of(u))
 
 
 def _chart_unit(name: str, general: bool) -> bool:
