@@ -72,8 +72,10 @@ def singularize_name(name: str) -> str:
     return " ".join(out + parts[i:])
 
 
+@lru_cache(maxsize=65536)
 def clean_name(raw: str) -> str:
-    """A unit name as a person would write it: no article, no trailing period, not in capitals."""
+    """A unit name as a person would write it: no article, no trailing period, not in capitals.
+    (Cached: a document names its units again and again.)"""
     name = _TRAILING.sub("", raw.strip())
     name = re.sub(r"(?:[,;]\s*|\s+)(?:y|e|o|u)$", "", name)  # "I. La Junta Directiva, y"
     name = _TRAILING.sub("", name)
