@@ -33,7 +33,7 @@ from loaders.lexicon import KNOWN_BODIES, POST_HEADS, title_case
 from loaders.manual.charts import boxes, hierarchy
 from loaders.manual.legal import attribution_elements, legal_items, read_attributions, read_legal
 from loaders.manual.lists import Item, bullet_items, detect_style, split_items
-from loaders.manual.posts import PostBlock, Row, _post_like, label_of, post_blocks, structure_rows
+from loaders.manual.posts import PostBlock, Row, _post_like, _unpadded, label_of, post_blocks, structure_rows
 from loaders.manual.sections import Section, number_value, sections
 from loaders.mentions import _content, _same_name, clean_name, kind_of, unit_like
 from loaders.numbering import is_roman, roman_to_int
@@ -870,9 +870,8 @@ def unit_blocks(lines: list[Line]) -> list[_UnitBlock]:
         block = None
         m = UNIT_HEADING.match(text)
         if m and unit_like(m.group("name")):
-            block = _UnitBlock(
-                m.group("num"), clean_name(m.group("name")), m.group("num").count("."), line.number, raw=m.group("name")
-            )
+            number = _unpadded(m.group("num"))  # "1.1.0.0" is "1.1"
+            block = _UnitBlock(number, clean_name(m.group("name")), number.count("."), line.number, raw=m.group("name"))
         else:
             m = ROMAN_HEADING.match(text) or LETTER_HEADING.match(text)
             if m and unit_like(m.group("name")):

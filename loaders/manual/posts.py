@@ -93,8 +93,10 @@ def structure_rows(lines: list[Line]) -> list[Row]:
         number = parent = None
         m = _DOTTED.match(text)
         if m:
-            number, name = m.group("num"), m.group("name")
-            parent = number.rsplit(".", 1)[0] if "." in number else None
+            # "1.1.0.0" is "1.1" (federal manuals pad their codes with zeros: "1.0.0.0" heads, "1.0.1" is
+            # its staff)
+            number, name = _unpadded(m.group("num")), m.group("name")
+            parent = _unpadded(number.rsplit(".", 1)[0]) if "." in number else None
         else:
             style = None
             for candidate, pattern in (("roman", _ROMAN), ("letter", _LETTER)):
@@ -127,6 +129,10 @@ def structure_rows(lines: list[Line]) -> list[Row]:
             continue  # the table's header row ("NIVEL … No. de Plazas B C")
         rows.append(Row(name, line.number, number, parent, code))
     return rows
+
+
+def _unpadded(number: str) -> str:
+    return re.sub(r"(?<=\d)(?:\.0)+$", "", number)
 
 
 def _heads_a_post(name: str) -> bool:

@@ -521,3 +521,42 @@ def test_an_organigrama_drawn_in_text_places_the_units_only_it_shows(tmp_path) -
     assert parents["Capturista"] == "Jefatura de Archivo"  # the blocks say so; the chart does not move it
     assert parents["Jefatura de Archivo"] == "Director General"  # (de Archivo Municipal: the organization)
     assert "Jefatura de" not in names.values()
+
+
+def test_codes_padded_with_zeros_nest_as_their_digits_say(tmp_path) -> None:
+    """Federal manuals number their structure "1.0.0.0" (the head), "1.1.0.0", "1.1.1.0", and its staff
+    "1.0.1": the zeros are padding, in the structure list and in the functions section alike."""
+    from loaders import load_file
+
+    text = "\n".join(
+        [
+            "MANUAL DE ORGANIZACIÓN ESPECÍFICO DE LA DIRECCIÓN GENERAL DE FINANZAS",
+            "",
+            "1. INTRODUCCIÓN",
+            "La Dirección General de Finanzas administra los recursos financieros.",
+            "",
+            "2. ESTRUCTURA ORGÁNICA",
+            "1.0.0.0 Dirección General de Finanzas",
+            "1.0.1 Coordinación Administrativa",
+            "1.1.0.0 Dirección de Contabilidad",
+            "1.1.1.0 Subdirección de Registro Contable",
+            "1.2.0.0 Dirección de Tesorería",
+            "",
+            "3. FUNCIONES",
+            "1.1.0.0 Dirección de Contabilidad",
+            "1. Registrar las operaciones contables.",
+            "1.1.1.0 Subdirección de Registro Contable",
+            "1. Conciliar las cuentas bancarias.",
+        ]
+    )
+    path = tmp_path / "manual.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_file(path, genre="manual")
+    names = {u.id: u.name for u in doc.units}
+    parents = {
+        names[e.source]: names.get(e.target, "(organization)") for e in doc.edges_of("PART_OF") if e.source in names
+    }
+    assert parents["Coordinación Administrativa"] == "Dirección General de Finanzas"
+    assert parents["Dirección de Contabilidad"] == "Dirección General de Finanzas"
+    assert parents["Subdirección de Registro Contable"] == "Dirección de Contabilidad"
+    assert parents["Dirección de Tesorería"] == "Dirección General de Finanzas"
