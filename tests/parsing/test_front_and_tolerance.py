@@ -65,8 +65,11 @@ def load(tmp_path: Path, text: str, name: str = "doc.txt") -> ParsedDocument:
     return load_file(path)
 
 
-def parents(doc: ParsedDocument) -> dict[str, str]:
+def parents(doc: ParsedDocument, org_as: str | None = None) -> dict[str, str]:
+    """Each unit's parent by name; ``org_as``: how to show the document's own organization."""
     names = {u.id: u.name for u in doc.units} | {o.id: o.name for o in doc.organizations}
+    if org_as is not None:
+        names[doc.document.organization] = org_as
     return {names[e.source]: names[e.target] for e in doc.edges_of("PART_OF") if e.source_label == "Unit"}
 
 
@@ -426,8 +429,8 @@ def test_a_body_in_charge_of_its_presidente_hangs_its_units_from_him(tmp_path: P
     after the collegiate court he presides: the court stays beside him, the other units hang from him,
     and the list the second sentence announces is his."""
     doc = load(tmp_path, PRESIDED_BODY)
-    n = {u.id: u.name for u in doc.units} | {o.id: "(organization)" for o in doc.organizations}
-    placed = {n[e.source]: n[e.target] for e in doc.edges_of("PART_OF") if e.source in n}
+    n = {u.id: u.name for u in doc.units}
+    placed = parents(doc, org_as="(organization)")
     assert placed == {
         "Juzgado Colegiado": "(organization)",
         "Presidente del Tribunal": "(organization)",
@@ -474,8 +477,8 @@ def test_lettered_groups_and_dotted_sub_fractions_nest(tmp_path: Path) -> None:
     the roman 100), fracciones under each and "I.1" sub-fracciones under those; long federal names;
     a plural group ("D. Órganos administrativos desconcentrados:") is no unit."""
     doc = load(tmp_path, FEDERAL_LETTERED)
-    n = {u.id: u.name for u in doc.units} | {o.id: "(organization)" for o in doc.organizations}
-    placed = {n[e.source]: n[e.target] for e in doc.edges_of("PART_OF") if e.source in n}
+    n = {u.id: u.name for u in doc.units}
+    placed = parents(doc, org_as="(organization)")
     assert placed == {
         "Subsecretaría de Planeación y Transición Energética": "(organization)",
         "Unidad del Sistema Nacional de Información Energética": "Subsecretaría de Planeación y Transición Energética",

@@ -17,6 +17,21 @@ def lines(text: str):
     return strip_running_headers(read_lines(text)).lines
 
 
+def read_manual(tmp_path, text: list[str], genre: str | None = "manual"):
+    """A manual made of ``text``'s lines, read as a user's file is."""
+    from loaders import load_file
+
+    path = tmp_path / "manual.txt"
+    path.write_text("\n".join(text), encoding="utf-8")
+    return load_file(path, genre=genre)
+
+
+def placed(doc) -> dict[str, str]:
+    """Each unit's parent by name; the document's organization shows as "(organization)"."""
+    names = {u.id: u.name for u in doc.units} | {doc.document.organization: "(organization)"}
+    return {names[e.source]: names.get(e.target, e.target) for e in doc.edges_of("PART_OF") if e.source in names}
+
+
 def test_numbered_functions_with_page_break_header_glued_number_and_blank_continuation() -> None:
     text = "\n".join(
         [
@@ -314,49 +329,42 @@ def test_each_area_s_table_has_its_own_posts(tmp_path) -> None:
     Dirección"): each table's post is its own, and a post block means the post of the table before it.
     Rows nothing else places go under the post their name's topic belongs to, or where the other rows
     of their level code are; codes glued to the name and count columns are not part of it."""
-    from loaders import load_file
-
-    text = "\n".join(
-        [
-            "MANUAL DE ORGANIZACIÓN DE LA OFICINA DEL PRESIDENTE MUNICIPAL",
-            "",
-            "ESTRUCTURA ORGÁNICA DE LA OFICINA DEL PRESIDENTE MUNICIPAL",
-            "",
-            "NIVEL                                                  PLAZAS",
-            "PM       Presidente Municipal                              1",
-            "SP       Secretaria Particular                             1",
-            "ME       Mensajero                                         1",
-            "AU       Auxiliar General de Despacho                      3",
-            "AU       Auxiliar General de Giras                         2",
-            "",
-            "DESCRIPCIÓN DEL PUESTO DE MENSAJERO",
-            "Nombre del Puesto:     Mensajero",
-            "A quien Reporta:       Secretaria Particular",
-            "DESCRIPCIÓN DEL AUXILIAR GENERAL DE DESPACHO",
-            "Nombre del Puesto:     Auxiliar General de Despacho",
-            "A quien Reporta:       Secretaria Particular",
-            "",
-            "ESTRUCTURA ORGÁNICA:",
-            "",
-            "NIVEL                                                  PLAZAS",
-            "DG   Director de Atención Ciudadana                        1",
-            "AU   Mensajero                                             1",
-            "CDCC Coordinador Call Center                               1",
-            "AU   Auxiliar General (Call Center turno Matutino)    1    1",
-            "",
-            "DESCRIPCIÓN DEL PUESTO DE MENSAJERO",
-            "Nombre del Puesto:     Mensajero",
-            "A quien Reporta:       Coordinadora de Call Center de Atención Ciudadana",
-            "Área de Adscripción:   Dirección de Atención Ciudadana",
-        ]
-    )
-    path = tmp_path / "manual.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = load_file(path, genre="manual")
-    names = {u.id: u.name for u in doc.units}
-    parents = sorted(
-        (names[e.source], names.get(e.target, "(organization)")) for e in doc.edges_of("PART_OF") if e.source in names
-    )
+    text = [
+        "MANUAL DE ORGANIZACIÓN DE LA OFICINA DEL PRESIDENTE MUNICIPAL",
+        "",
+        "ESTRUCTURA ORGÁNICA DE LA OFICINA DEL PRESIDENTE MUNICIPAL",
+        "",
+        "NIVEL                                                  PLAZAS",
+        "PM       Presidente Municipal                              1",
+        "SP       Secretaria Particular                             1",
+        "ME       Mensajero                                         1",
+        "AU       Auxiliar General de Despacho                      3",
+        "AU       Auxiliar General de Giras                         2",
+        "",
+        "DESCRIPCIÓN DEL PUESTO DE MENSAJERO",
+        "Nombre del Puesto:     Mensajero",
+        "A quien Reporta:       Secretaria Particular",
+        "DESCRIPCIÓN DEL AUXILIAR GENERAL DE DESPACHO",
+        "Nombre del Puesto:     Auxiliar General de Despacho",
+        "A quien Reporta:       Secretaria Particular",
+        "",
+        "ESTRUCTURA ORGÁNICA:",
+        "",
+        "NIVEL                                                  PLAZAS",
+        "DG   Director de Atención Ciudadana                        1",
+        "AU   Mensajero                                             1",
+        "CDCC Coordinador Call Center                               1",
+        "AU   Auxiliar General (Call Center turno Matutino)    1    1",
+        "",
+        "DESCRIPCIÓN DEL PUESTO DE MENSAJERO",
+        "Nombre del Puesto:     Mensajero",
+        "A quien Reporta:       Coordinadora de Call Center de Atención Ciudadana",
+        "Área de Adscripción:   Dirección de Atención Ciudadana",
+    ]
+    doc = read_manual(tmp_path, text)
+    names = {u.id: u.name for u in doc.units} | {doc.document.organization: "(organization)"}
+    # (a list: two units are named "Mensajero")
+    parents = sorted((names[e.source], names[e.target]) for e in doc.edges_of("PART_OF") if e.source_label == "Unit")
     assert parents == [
         ("Auxiliar General (Call Center turno Matutino)", "Coordinador Call Center"),  # its topic
         ("Auxiliar General de Despacho", "Secretaria Particular"),
@@ -374,8 +382,6 @@ def test_the_title_in_a_header_box_is_read_without_the_box_s_fields(tmp_path) ->
     """``pdftotext -layout`` prints a header box's fields on the lines of the title beside them
     ("Manual de Organización de la   Febrero 2018" / "Dirección General de Servicios   No de Revisión:
     02"); and an institution the manual names once with its acronym is not the body it belongs to."""
-    from loaders import load_file
-
     box = [
         "                                                      No. de Registro:",
         "                                                      Fecha de Elaboración:",
@@ -384,37 +390,33 @@ def test_the_title_in_a_header_box_is_read_without_the_box_s_fields(tmp_path) ->
         "       Públicos Municipales                           Fecha de Revisión:",
         "                                                      Marzo 2018",
     ]
-    text = "\n".join(
-        [
-            "DE SERVICIOS PÚBLICOS MUNICIPALES",
-            "",
-            *box,
-            "",
-            "                                       Introducción.",
-            "",
-            "La Dirección General de Servicios Públicos Municipales coordina la limpieza y el alumbrado.",
-            "",
-            "2",
-            *box,
-            "",
-            "                                       Marco Jurídico",
-            "",
-            "  • Reglamento del Consejo de administración del Sistema Integral de Mantenimiento Vial (SIMV).",
-            "",
-            "3",
-            *box,
-            "",
-            "                                       Estructura Orgánica",
-            "",
-            "NIVEL                                                  PLAZAS",
-            "DG       Director General de Servicios Públicos           1",
-            "DA       Director de Alumbrado Público                    1",
-            *(line for page in range(4, 9) for line in ("", str(page), *box, "", "Texto de la página.")),
-        ]
-    )
-    path = tmp_path / "manual.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = load_file(path, genre="manual")
+    text = [
+        "DE SERVICIOS PÚBLICOS MUNICIPALES",
+        "",
+        *box,
+        "",
+        "                                       Introducción.",
+        "",
+        "La Dirección General de Servicios Públicos Municipales coordina la limpieza y el alumbrado.",
+        "",
+        "2",
+        *box,
+        "",
+        "                                       Marco Jurídico",
+        "",
+        "  • Reglamento del Consejo de administración del Sistema Integral de Mantenimiento Vial (SIMV).",
+        "",
+        "3",
+        *box,
+        "",
+        "                                       Estructura Orgánica",
+        "",
+        "NIVEL                                                  PLAZAS",
+        "DG       Director General de Servicios Públicos           1",
+        "DA       Director de Alumbrado Público                    1",
+        *(line for page in range(4, 9) for line in ("", str(page), *box, "", "Texto de la página.")),
+    ]
+    doc = read_manual(tmp_path, text)
     organization = next(o for o in doc.organizations if o.id == doc.document.organization)
     assert organization.name == "Dirección General de Servicios Públicos Municipales"
     assert doc.document.organization == "direccion-general-de-servicios-publicos-municipales"
@@ -423,33 +425,27 @@ def test_the_title_in_a_header_box_is_read_without_the_box_s_fields(tmp_path) ->
 def test_functions_headed_de_las_funciones_are_the_post_s_own(tmp_path) -> None:
     """ "Descripción de las Funciones del Puesto:" heads a post's functions; it is not the heading of
     another post's block (the bullets are the PDF's private-use glyph U+F0B7)."""
-    from loaders import load_file
-
-    text = "\n".join(
-        [
-            "MANUAL DE ORGANIZACIÓN DEL TRIBUNAL DE JUSTICIA MUNICIPAL",
-            "",
-            "                              Descripción del Puesto",
-            "Nombre del Puesto:             Presidente del Tribunal de Justicia Municipal",
-            "A quien reporta:               Presidente Municipal",
-            "",
-            "Descripción de las Funciones del Puesto:",
-            "   \uf0b7 Representar al Tribunal y relaciones Inter- Institucionales",
-            "   \uf0b7 Supervisar y resolver sobre quejas en contra de los Servidores Públicos",
-            "      Municipales.",
-            "   \uf0b7 Supervisar el desempeño de los juzgados.",
-            "",
-            "                              Descripción del Puesto",
-            "Nombre del Puesto:             Secretaria del Presidente del Tribunal",
-            "A quien reporta:               Presidente del Tribunal de Justicia Municipal",
-            "",
-            "Descripción de las Funciones del Puesto:",
-            "   \uf0b7 Llevar la agenda del Presidente del Tribunal",
-        ]
-    )
-    path = tmp_path / "manual.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = load_file(path, genre="manual")
+    text = [
+        "MANUAL DE ORGANIZACIÓN DEL TRIBUNAL DE JUSTICIA MUNICIPAL",
+        "",
+        "                              Descripción del Puesto",
+        "Nombre del Puesto:             Presidente del Tribunal de Justicia Municipal",
+        "A quien reporta:               Presidente Municipal",
+        "",
+        "Descripción de las Funciones del Puesto:",
+        "   \uf0b7 Representar al Tribunal y relaciones Inter- Institucionales",
+        "   \uf0b7 Supervisar y resolver sobre quejas en contra de los Servidores Públicos",
+        "      Municipales.",
+        "   \uf0b7 Supervisar el desempeño de los juzgados.",
+        "",
+        "                              Descripción del Puesto",
+        "Nombre del Puesto:             Secretaria del Presidente del Tribunal",
+        "A quien reporta:               Presidente del Tribunal de Justicia Municipal",
+        "",
+        "Descripción de las Funciones del Puesto:",
+        "   \uf0b7 Llevar la agenda del Presidente del Tribunal",
+    ]
+    doc = read_manual(tmp_path, text)
     names = {u.id: u.name for u in doc.units}
     holders = {e.target: names.get(e.source) for e in doc.edges_of("HAS_POWER")}
     held = Counter(holders[p.id] for p in doc.powers)
@@ -464,56 +460,50 @@ def test_an_organigrama_drawn_in_text_places_the_units_only_it_shows(tmp_path) -
     columns ("Coordinación de" / "Archivo de" / "Concentración"); boxes stacked in one column are
     siblings; a box hangs from the box above it; a post's own chart draws those under the post.
     Only units nothing else places are read from a chart, and half a box ("Jefatura de") is none."""
-    from loaders import load_file
-
-    text = "\n".join(
-        [
-            "MANUAL DE ORGANIZACIÓN DEL ARCHIVO MUNICIPAL",
-            "",
-            "    Estructura Orgánica",
-            "",
-            "    Nivel                                                   No. De Plazas",
-            "    DG      Director General de Archivo Municipal             1",
-            "    JA      Jefatura de Archivo                               1",
-            "    C       Capturista                                        4",
-            "",
-            "",
-            "",
-            "                             Consejo",
-            "",
-            "                              Director",
-            "",
-            "            Jefatura de",
-            "             Archivo",
-            "",
-            "                  Coordinación de",
-            "                  Archivo Histórico",
-            "",
-            "",
-            "                   Coordinación de",
-            "                     Archivo de",
-            "                    Concentración",
-            "",
-            "             VI.   Descripción del Jefe de Archivo",
-            "     Organigrama del Puesto",
-            "                                         Jefatura de",
-            "                                          Archivo",
-            "",
-            "        Capturista                                    Unidad",
-            "                                                    Informática",
-            "",
-            "                                                      Jefatura de",
-            "",
-            "     Nombre del puesto                  Jefatura de Archivo",
-            "     A quien Reporta:                   Director General de Archivo Municipal",
-            "     A quien Supervisa:                 Capturista",
-        ]
-    )
-    path = tmp_path / "manual.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = load_file(path, genre="manual")
-    names = {u.id: u.name for u in doc.units} | {o.id: "(organization)" for o in doc.organizations}
-    parents = {names[e.source]: names[e.target] for e in doc.edges_of("PART_OF") if e.source in names}
+    text = [
+        "MANUAL DE ORGANIZACIÓN DEL ARCHIVO MUNICIPAL",
+        "",
+        "    Estructura Orgánica",
+        "",
+        "    Nivel                                                   No. De Plazas",
+        "    DG      Director General de Archivo Municipal             1",
+        "    JA      Jefatura de Archivo                               1",
+        "    C       Capturista                                        4",
+        "",
+        "",
+        "",
+        "                             Consejo",
+        "",
+        "                              Director",
+        "",
+        "            Jefatura de",
+        "             Archivo",
+        "",
+        "                  Coordinación de",
+        "                  Archivo Histórico",
+        "",
+        "",
+        "                   Coordinación de",
+        "                     Archivo de",
+        "                    Concentración",
+        "",
+        "             VI.   Descripción del Jefe de Archivo",
+        "     Organigrama del Puesto",
+        "                                         Jefatura de",
+        "                                          Archivo",
+        "",
+        "        Capturista                                    Unidad",
+        "                                                    Informática",
+        "",
+        "                                                      Jefatura de",
+        "",
+        "     Nombre del puesto                  Jefatura de Archivo",
+        "     A quien Reporta:                   Director General de Archivo Municipal",
+        "     A quien Supervisa:                 Capturista",
+    ]
+    doc = read_manual(tmp_path, text)
+    parents = placed(doc)
+    names = {u.id: u.name for u in doc.units}
     assert parents["Coordinación de Archivo Histórico"] == "Jefatura de Archivo"
     assert parents["Coordinación de Archivo de Concentración"] == "Jefatura de Archivo"  # stacked: a sibling
     assert parents["Unidad Informática"] == "Jefatura de Archivo"  # the post's own chart
@@ -526,36 +516,26 @@ def test_an_organigrama_drawn_in_text_places_the_units_only_it_shows(tmp_path) -
 def test_codes_padded_with_zeros_nest_as_their_digits_say(tmp_path) -> None:
     """Federal manuals number their structure "1.0.0.0" (the head), "1.1.0.0", "1.1.1.0", and its staff
     "1.0.1": the zeros are padding, in the structure list and in the functions section alike."""
-    from loaders import load_file
-
-    text = "\n".join(
-        [
-            "MANUAL DE ORGANIZACIÓN ESPECÍFICO DE LA DIRECCIÓN GENERAL DE FINANZAS",
-            "",
-            "1. INTRODUCCIÓN",
-            "La Dirección General de Finanzas administra los recursos financieros.",
-            "",
-            "2. ESTRUCTURA ORGÁNICA",
-            "1.0.0.0 Dirección General de Finanzas",
-            "1.0.1 Coordinación Administrativa",
-            "1.1.0.0 Dirección de Contabilidad",
-            "1.1.1.0 Subdirección de Registro Contable",
-            "1.2.0.0 Dirección de Tesorería",
-            "",
-            "3. FUNCIONES",
-            "1.1.0.0 Dirección de Contabilidad",
-            "1. Registrar las operaciones contables.",
-            "1.1.1.0 Subdirección de Registro Contable",
-            "1. Conciliar las cuentas bancarias.",
-        ]
-    )
-    path = tmp_path / "manual.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = load_file(path, genre="manual")
-    names = {u.id: u.name for u in doc.units}
-    parents = {
-        names[e.source]: names.get(e.target, "(organization)") for e in doc.edges_of("PART_OF") if e.source in names
-    }
+    text = [
+        "MANUAL DE ORGANIZACIÓN ESPECÍFICO DE LA DIRECCIÓN GENERAL DE FINANZAS",
+        "",
+        "1. INTRODUCCIÓN",
+        "La Dirección General de Finanzas administra los recursos financieros.",
+        "",
+        "2. ESTRUCTURA ORGÁNICA",
+        "1.0.0.0 Dirección General de Finanzas",
+        "1.0.1 Coordinación Administrativa",
+        "1.1.0.0 Dirección de Contabilidad",
+        "1.1.1.0 Subdirección de Registro Contable",
+        "1.2.0.0 Dirección de Tesorería",
+        "",
+        "3. FUNCIONES",
+        "1.1.0.0 Dirección de Contabilidad",
+        "1. Registrar las operaciones contables.",
+        "1.1.1.0 Subdirección de Registro Contable",
+        "1. Conciliar las cuentas bancarias.",
+    ]
+    parents = placed(read_manual(tmp_path, text))
     assert parents["Coordinación Administrativa"] == "Dirección General de Finanzas"
     assert parents["Dirección de Contabilidad"] == "Dirección General de Finanzas"
     assert parents["Subdirección de Registro Contable"] == "Dirección de Contabilidad"
