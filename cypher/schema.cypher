@@ -17,6 +17,8 @@ CREATE INDEX unit_name_folded IF NOT EXISTS FOR (n:Unit) ON (n.name_folded);
 CREATE INDEX provision_document IF NOT EXISTS FOR (n:Provision) ON (n.document);
 CREATE INDEX power_document IF NOT EXISTS FOR (n:Power) ON (n.document);
 CREATE INDEX instrument_type IF NOT EXISTS FOR (n:LegalInstrument) ON (n.type);
+// A citation finds the loaded document it names by key (cypher/write_citations.cypher).
+CREATE INDEX instrument_citation_key IF NOT EXISTS FOR (n:LegalInstrument) ON (n.citation_key);
 CREATE INDEX amendment_date IF NOT EXISTS FOR (n:Amendment) ON (n.date);
 // Who delegated by an instrument (who-may's delegated_by): a seek, not a scan of
 // every DELEGATES relationship in the graph.

@@ -2,7 +2,8 @@
 UNWIND $rows AS row
 MERGE (i:LegalInstrument {id: row.id})
 SET i.title = coalesce(i.title, row.title), i.type = row.type,
-    i.identifier = coalesce(row.identifier, i.identifier), i.published = coalesce(row.published, i.published)
+    i.identifier = coalesce(row.identifier, i.identifier), i.published = coalesce(row.published, i.published),
+    i.citation_key = row.citation_key
 WITH i, row
 MATCH (d:Document {id: $document})
 CREATE (i)-[:SOURCE {document: $document, line_start: row.line_start, line_end: row.line_end,

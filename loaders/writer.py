@@ -17,6 +17,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import TransientError
 
+from loaders.citations import citation_key, document_keys, provision_paths
 from loaders.records import EDGE_TYPES, ParsedDocument
 from loaders.report import reading_report
 from loaders.text import fold
@@ -106,12 +107,18 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
         for o in parsed.organizations
     ]
     instruments = [
-        {**i.model_dump(), "search_text": fold(" ".join([i.title, *(i.aliases), i.identifier or ""]))}
+        {
+            **i.model_dump(),
+            "search_text": fold(" ".join([i.title, *(i.aliases), i.identifier or ""])),
+            "citation_key": citation_key(i.title),
+        }
         for i in parsed.instruments
     ]
     edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for e in parsed.edges:
         props = {k: v for k, v in e.props.items() if v is not None}
+        if e.type == "CITES":  # the provisions it names, as the cited document's own ids end
+            props["paths"] = provision_paths(e.props.get("article"), e.props.get("fraction"))
         edges[(e.type, e.source_label, e.target_label)].append(
             {
                 "source": e.source,
@@ -127,6 +134,7 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
         {
             **doc.model_dump(),
             **reading_report(parsed).figures(),
+            "citation_keys": document_keys(parsed),
             "loaded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
     )
@@ -169,6 +177,7 @@ def _write(tx: ManagedTransaction, parsed: ParsedDocument, rows: dict[str, Any],
                 )
             written_total += written
     tx.run(query("write_finish"), document=document).consume()
+    tx.run(query("write_citations"), document=document).consume()
     if previous_shared:
         tx.run(query("write_drop_orphans"), ids=previous_shared).consume()
     counts = _counts(tx, document)
@@ -202,3 +211,20 @@ def write_document(driver: Driver, database: str, parsed: ParsedDocument, *, rep
             "(db.memory.transaction.max); nothing was written. Raise ORGGRAPH_NEO4J_TRANSACTION_MEMORY (and the "
             "heap, ORGGRAPH_NEO4J_HEAP) and restart Neo4j."
         ) from exc
+
+
+def remove_document(driver: Driver, database: str, document: str) -> bool:
+    """Remove a loaded document and everything only it said, in one transaction (False: not loaded).
+    Citations of it in other documents become unresolved again; what other documents say stays."""
+
+    def remove(tx: ManagedTransaction) -> bool:
+        cleared = tx.run(query("write_clear_document"), document=document).single()
+        if cleared is None:
+            return False
+        tx.run(query("write_remove_document"), document=document).consume()
+        if cleared["shared_ids"]:
+            tx.run(query("write_drop_orphans"), ids=cleared["shared_ids"]).consume()
+        return True
+
+    with driver.session(database=database) as session:
+        return session.execute_write(remove)

@@ -1,0 +1,83 @@
+"""Citations resolve across documents (issue 17, item 1): a citation of a loaded document becomes an
+edge to the provision it names (or to the document when it names no article), whichever of the two
+documents is loaded first; removing the cited document leaves the citation unresolved again, and
+nothing else of the citing document changes."""
+
+from __future__ import annotations
+
+from neo4j import Driver
+
+from loaders import load_file
+from loaders.writer import remove_document, write_document
+from tests.corpus.scoring import CORPUS, HELDOUT
+from tests.support.neo4j_target import Neo4jTarget
+
+ORGANICO = CORPUS / "torreon-reglamento-organico-administracion-publica-municipal.txt"
+OFICINA = CORPUS / "torreon-oficina-presidente-manual-organizacion-2018.txt"  # cites its arts. 18 and 34
+TESORERIA = HELDOUT / "torreon-tesoreria-reglamento-interior.txt"  # cites it without an article
+
+
+def references(driver: Driver, database: str, document: str) -> set[tuple[str, str]]:
+    """(what cites, what it refers to) for the references a document makes."""
+    records = driver.execute_query(
+        "MATCH (s)-[r:REFERS_TO {document: $document}]->(t) RETURN s.id AS source, t.id AS target",
+        document=document,
+        database_=database,
+    ).records
+    return {(r["source"], r["target"]) for r in records}
+
+
+def test_a_citation_refers_to_the_provision_it_names_whichever_loads_first(
+    empty_graph: Driver, neo4j: Neo4jTarget
+) -> None:
+    organico, oficina, tesoreria = load_file(ORGANICO), load_file(OFICINA), load_file(TESORERIA)
+    database = neo4j.database
+    write_document(empty_graph, database, oficina)  # the citing manual first: nothing to refer to yet
+    assert references(empty_graph, database, oficina.document.id) == set()
+
+    write_document(empty_graph, database, organico)
+    cited = {target for _, target in references(empty_graph, database, oficina.document.id)}
+    base = organico.document.id
+    assert {f"{base}/art-18", f"{base}/art-34/frac-ii", f"{base}/art-34/frac-iii", f"{base}/art-34/frac-iv"} <= cited
+    assert base in cited  # the legal framework names the reglamento without an article
+
+    write_document(empty_graph, database, tesoreria)  # the cited document loaded before the citing one
+    assert base in {target for _, target in references(empty_graph, database, tesoreria.document.id)}
+    # … and the manual's citations of the Tesorería's reglamento resolve now too
+    assert tesoreria.document.id in {target for _, target in references(empty_graph, database, oficina.document.id)}
+
+    before = references(empty_graph, database, oficina.document.id)
+    write_document(empty_graph, database, oficina)  # reloading is idempotent
+    assert references(empty_graph, database, oficina.document.id) == before
+
+    assert remove_document(empty_graph, database, base)
+    left = {target for _, target in references(empty_graph, database, oficina.document.id)}
+    assert left == {tesoreria.document.id}  # those of the removed reglamento are unresolved again
+    assert references(empty_graph, database, tesoreria.document.id) == set()
+    units = empty_graph.execute_query(
+        "MATCH (u:Unit)-[:SOURCE]->(:Document {id: $document}) RETURN count(u) AS n",
+        document=oficina.document.id,
+        database_=database,
+    ).records[0]["n"]
+    assert units == len(oficina.units)  # the citing manual is whole
+    assert not remove_document(empty_graph, database, base)  # gone already
+
+
+def test_every_citation_of_a_loaded_document_resolves(empty_graph: Driver, neo4j: Neo4jTarget) -> None:
+    """On the corpus and held-out documents: every citation whose instrument is a loaded document
+    refers to something in it (its provisions, or the document itself)."""
+    for path in sorted(CORPUS.glob("*.txt")) + sorted(HELDOUT.glob("*.txt")):
+        write_document(empty_graph, neo4j.database, load_file(path))
+    record = empty_graph.execute_query(
+        """
+        MATCH (s)-[c:CITES]->(:LegalInstrument)-[:LOADED_AS]->(target:Document)
+        WHERE c.document <> target.id
+        RETURN count(c) AS citations,
+               count(CASE WHEN EXISTS { MATCH (s)-[r:REFERS_TO {document: c.document}]->(t)
+                                        WHERE t = target OR (t:Provision AND t.id STARTS WITH target.id + '/') }
+                          THEN 1 END) AS resolved
+        """,
+        database_=neo4j.database,
+    ).records[0]
+    assert record["citations"] >= 15
+    assert record["resolved"] == record["citations"]
