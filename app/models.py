@@ -462,6 +462,41 @@ class ProvisionDetail(Model):
     power: dict[str, Any] | None = None
 
 
+class Referring(Model):
+    """A provision, power or document of another loaded document whose citation names this provision."""
+
+    id: str
+    label: str = Field(description="Provision, Power or Document")
+    kind: str | None = None
+    number: str | None = None
+    text: str | None = None
+    line_start: int | None = None
+    document: str = Field(description="The document it is in")
+    names: str = Field(description="The provision it cites: this one or a part of it")
+
+
+class DependentHolder(Model):
+    id: str
+    name: str
+    basis: str | None = None
+
+
+class DependentPower(Model):
+    id: str
+    text: str
+    holders: list[DependentHolder]
+
+
+class Dependents(Model):
+    """What rests on a provision: what would fall if it were reformed or derogated."""
+
+    provision: dict[str, Any]
+    document: DocumentRef
+    referring: list[Referring] = Field(description="Citations of it or of its parts, up to three references away")
+    powers: list[DependentPower] = Field(description="The powers the referring provisions define, with holders")
+    units: list[DependentHolder] = Field(description="Every unit that holds one of those powers")
+
+
 class AmendmentItem(Model):
     date: dt.date
     authority: str

@@ -1,4 +1,5 @@
-"""GET /provisions/{id}: a piece of legal text with its status, amendments and children."""
+"""GET /provisions/{id}: a piece of legal text with its status, amendments and children; and what
+rests on it (GET /provisions/{id}/dependents)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,27 @@ from fastapi import APIRouter
 
 from app.deps import ReaderDep
 from app.errors import errors
-from app.models import ProvisionDetail
+from app.models import Dependents, ProvisionDetail
 from app.routes.params import ProvisionId
 from orggraph.errors import NotFound
 
 router = APIRouter(tags=["provisions"])
+
+
+@router.get(
+    "/provisions/{provision_id:path}/dependents",
+    response_model=Dependents,
+    summary="What rests on a provision: citations of it in other documents, their powers and units",
+    responses=errors(404, 503),
+)
+async def dependents(provision_id: ProvisionId, reader: ReaderDep) -> Dependents:
+    """Registered before the provision itself: a provision's id never ends in "/dependents"."""
+    row = await reader.one("provision_dependents", id=provision_id)
+    if row is None:
+        raise NotFound(f"No provision with id {provision_id!r}")
+    powers = [{**p, "holders": [h for h in p["holders"] if h]} for p in row["powers"]]
+    units = {h["id"]: h for p in powers for h in p["holders"]}
+    return Dependents(**{**row, "powers": powers, "units": sorted(units.values(), key=lambda h: h["name"])})
 
 
 @router.get(

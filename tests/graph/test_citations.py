@@ -5,10 +5,13 @@ nothing else of the citing document changes."""
 
 from __future__ import annotations
 
+from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from app.main import create_app
 from loaders import load_file
 from loaders.writer import remove_document, write_document
+from tests.conftest import settings_for
 from tests.corpus.scoring import CORPUS, HELDOUT
 from tests.support.neo4j_target import Neo4jTarget
 
@@ -49,6 +52,17 @@ def test_a_citation_refers_to_the_provision_it_names_whichever_loads_first(
     before = references(empty_graph, database, oficina.document.id)
     write_document(empty_graph, database, oficina)  # reloading is idempotent
     assert references(empty_graph, database, oficina.document.id) == before
+
+    with TestClient(create_app(settings_for(neo4j))) as api:  # "if article 34 is reformed, what falls?"
+        answer = api.get(f"/provisions/{base}/art-34/dependents")
+        assert answer.status_code == 200, answer.text
+        body = answer.json()
+        assert {r["names"] for r in body["referring"]} == {f"{base}/art-34/frac-{n}" for n in ("ii", "iii", "iv")}
+        assert {r["document"] for r in body["referring"]} == {oficina.document.id}
+        units = {u["name"] for u in body["units"]}
+        assert {"Secretaria Privada", "Secretaria Técnica", "Coordinador de Giras y Eventos"} <= units
+        assert api.get(f"/provisions/{base}/art-34").status_code == 200  # the provision itself, as before
+        assert api.get(f"/provisions/{base}/art-999/dependents").status_code == 404
 
     assert remove_document(empty_graph, database, base)
     left = {target for _, target in references(empty_graph, database, oficina.document.id)}
