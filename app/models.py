@@ -346,10 +346,25 @@ class LegalBasis(Model):
     delegated_by: list[DelegatingInstrument] = Field(description="The instrument that delegates the power, if any")
 
 
+class EquivalenceRef(Model):
+    id: str = Field(description="The row of orggraph/equivalences.toml")
+    note: str
+
+
+class ActMatch(Model):
+    action: str = Field(description="The power's verb (infinitive)")
+    object: str = Field(description="What that act of the power acts on")
+    asked: str = Field(description="The action asked for")
+    how: str = Field(description="exact (the verb asked for) or equivalence (a row of the table)")
+    equivalence: EquivalenceRef | None = None
+    object_matched: bool = Field(description="Whether this act's own object holds every object word asked for")
+
+
 class HolderPower(Model):
     basis: str
     class_kind: str | None = None
     power: PowerSummary
+    match: list[ActMatch] = Field([], description="How the power's acts answer the question, best first")
     conditions: list[Party]
     cooperation: list[Party]
     retained_by: list[Ref]

@@ -463,7 +463,7 @@ def who_may(
     from rich.table import Table
 
     from orggraph.cypher import query
-    from orggraph.questions import WHO_MAY_CAP, group_holders, parse_who_may
+    from orggraph.questions import WHO_MAY_CAP, group_holders, matching, parse_who_may
 
     settings = get_settings()
     parsed = parse_who_may(question)
@@ -479,10 +479,11 @@ def who_may(
             database_=settings.neo4j_database,
             routing_="r",
         )
-    holders = group_holders([r.data() for r in records])
+    rows = matching([r.data() for r in records], parsed)
+    holders = group_holders(rows)
     console.print(
         f"[bold]{question}[/]: actions {parsed.actions or '—'}, objects {parsed.objects or '—'}; "
-        f"{len(records)} powers, {len(holders)} holders"
+        f"{len(rows)} powers, {len(holders)} holders"
     )
     if len(records) >= WHO_MAY_CAP:
         err_console.print(f"[bold]note:[/] only the first {WHO_MAY_CAP} powers; ask a narrower question.")
@@ -498,6 +499,9 @@ def who_may(
             where = f"{provision['id']} · {provision['line_start']}-{provision['line_end']}"
             if via:
                 where += f" · {', '.join(via)}"
+            how = power["match"][0] if power["match"] else None
+            if how and how["how"] == "equivalence":
+                where += f" · {how['action']} ({how['equivalence']['note']})"
             if show_text:
                 where += f"\n{power['power']['text']}"
             table.add_row(holder["unit"]["name"], power["basis"], conditions, where)
