@@ -508,6 +508,38 @@ def who_may(
     console.print(table)
 
 
+@app.command("ask")
+@friendly_errors
+def ask(
+    question: Annotated[str, typer.Argument(help='In Spanish: "¿A quién reporta la Unidad Jurídica?"')],
+    as_json: Annotated[bool, typer.Option("--json", help="The whole answer, as GET /ask gives it")] = False,
+) -> None:
+    """Ask in Spanish (the kinds GET /ask reads): one sentence per item, with its citation."""
+    import asyncio
+    import json
+
+    from neo4j import AsyncGraphDatabase
+
+    from app.ask import answer
+    from app.db import Reader
+
+    settings = get_settings()
+
+    async def run() -> dict[str, Any]:
+        driver = AsyncGraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth(), **settings.driver_options())
+        async with driver:
+            reader = Reader(driver, settings.neo4j_database, settings.neo4j_read_deadline_seconds)
+            return await answer(reader, question)
+
+    result = asyncio.run(run())
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+        return
+    console.print(f"[bold]{result['kind']}[/] {result['slots']} · {result['endpoint']} · {len(result['items'])} items")
+    for item in result["items"]:
+        console.print(f"- {item['text']}\n  [dim]{item['citation']['text']}[/]", highlight=False)
+
+
 def main() -> None:
     app(prog_name="orggraph")
 
