@@ -189,9 +189,6 @@ def _document(docs: list[dict[str, Any]], target: str) -> dict[str, Any] | None:
     for row in docs:
         d = row["document"]
         known = set(_content(" ".join(filter(None, [d.get("title"), d.get("organization"), d.get("id")]))))
-        known |= {"estatuto", "organico"} if d.get("genre") == "statute" else set()
-        known |= {"manual"} if d.get("genre") == "manual" else set()
-        known |= {"reglamento"} if d.get("genre") in ("regulation", "reglamento") else set()
         if all(w in known for w in wanted):
             fits.append(d)
     if len(fits) > 1:

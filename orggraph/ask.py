@@ -117,25 +117,26 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "superiors",
         re.compile(
-            r"^quien(?:es)? (?:esta|estan|es|son|queda|quedan) (?:por encima|arriba|encima|sobre) de (?P<unit>.+)$"
+            r"^quien(?:es)? (?:esta|estan|es|son|queda|quedan) (?:por encima|arriba|encima|sobre)"
+            r" (?:del|de) (?P<unit>.+)$"
         ),
     ),
     (
         "superiors",
         re.compile(
             r"^(?:cual|quien) es (?:el |la )?(?:superior|jefe|jefa|cadena de mando|linea de mando)"
-            r"(?: jerarquic[oa])?(?: inmediat[oa])? de (?P<unit>.+)$"
+            r"(?: jerarquic[oa])?(?: inmediat[oa])? (?:del|de) (?P<unit>.+)$"
         ),
     ),
     (
         "subordinates",
         re.compile(
             rf"^(?:que|cuales|quien|quienes)(?: son las| son los)?(?: {_UNIT_WORDS})? (?:dependen|depende|le reportan"
-            rf"|reportan|estan adscrit[oa]s|estan)(?: directamente)? (?:de|a|bajo) (?P<unit>.+)$"
+            rf"|reportan|estan adscrit[oa]s|estan)(?: directamente)? (?:del|de|al|a|bajo) (?P<unit>.+)$"
         ),
     ),
     ("subordinates", re.compile(rf"^(?:que|cuales) {_UNIT_WORDS} (?:tiene|integran|conforman|forman) (?P<unit>.+)$")),
-    ("subordinates", re.compile(r"^que hay (?:debajo|bajo|abajo) de (?P<unit>.+)$")),
+    ("subordinates", re.compile(r"^que hay (?:debajo|bajo|abajo) (?:del|de) (?P<unit>.+)$")),
     (
         "citations",
         re.compile(
@@ -183,7 +184,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # "¿Quién firma los contratos?": a verb in the present (firma, suscriben) read as its infinitive.
-    ("who_may", re.compile(r"^(?:quien|quienes) (?P<verb>[a-z]+(?:a|e|an|en)) (?P<object>.+)$")),
+    (
+        "who_may",
+        re.compile(
+            r"^(?:quien|quienes) (?!(?:esta|estan|es|son|hay|tiene|tienen|sabe|era|fue)\b)"
+            r"(?P<verb>[a-z]+(?:a|e|an|en)) (?P<object>.+)$"
+        ),
+    ),
 ]
 
 # Verbs of the genre ending in -ir, so that "suscribe" reads as suscribir (the rest of -e is -er).

@@ -102,7 +102,19 @@ def citation(
     }
 
 
-_FEMININE_HEADS = {"unidad", "junta", "oficina", "jefatura", "subdelegacion", "delegacion", "secretaria", "tesoreria"}
+_FEMININE_HEADS = {
+    "ley",
+    "constitucion",
+    "norma",
+    "unidad",
+    "junta",
+    "oficina",
+    "jefatura",
+    "subdelegacion",
+    "delegacion",
+    "secretaria",
+    "tesoreria",
+}
 _FEMININE_ENDINGS = ("cion", "sion", "dad", "ria", "ia", "a")
 _MASCULINE_HEADS = {"dia", "programa", "sistema", "consejo", "comite", "departamento", "organo"}
 
