@@ -535,9 +535,10 @@ def ask(
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
         return
-    console.print(f"[bold]{result['kind']}[/] {result['slots']} · {result['endpoint']} · {len(result['items'])} items")
+    head = f"[bold]{result['kind']}[/] {result['slots']} · {result['endpoint']} · {len(result['items'])} items"
+    console.print(head, highlight=False, soft_wrap=True)
     for item in result["items"]:
-        console.print(f"- {item['text']}\n  [dim]{item['citation']['text']}[/]", highlight=False)
+        console.print(f"- {item['text']}\n  [dim]{item['citation']['text']}[/]", highlight=False, soft_wrap=True)
 
 
 def main() -> None:
