@@ -15,6 +15,7 @@ from starlette.routing import Match
 
 from app.db import UNAVAILABLE
 from app.models import ErrorBody
+from orggraph.ask import Unreadable
 from orggraph.errors import (
     BadRequest,
     Conflict,
@@ -40,6 +41,7 @@ STATUS_OF: list[tuple[type[OrgGraphError], int, str]] = [
     (QueryTimeout, 408, "query_timeout"),
     (QueryRefused, 403, "query_refused"),
     (DatabaseUnavailable, 503, "database_unavailable"),
+    (Unreadable, 422, "unreadable_question"),
 ]
 
 
@@ -53,6 +55,8 @@ MEANING: dict[int, str] = {
     409: "The request would undo what the graph holds and was not confirmed (conflict)",
     413: "The upload is larger than ORGGRAPH_UPLOAD_MAX_MB (too_large)",
     414: "The URL is longer than 8 KB (uri_too_long)",
+    422: "A question orggraph cannot read, or whose unit, document or instrument fits several (unreadable_question); "
+    "the body lists the kinds of question it knows, with examples",
     503: "Neo4j does not answer (database_unavailable)",
 }
 # RFC 9110 §11.6.1: a 401 says which scheme would do.
@@ -92,7 +96,9 @@ def without_default_422(app: FastAPI) -> None:
         schema = generate()
         for operations in schema["paths"].values():
             for operation in operations.values():
-                operation["responses"].pop("422", None)
+                default = operation["responses"].get("422", {})
+                if "HTTPValidationError" in str(default.get("content", {})):
+                    operation["responses"].pop("422")
                 # any URL may be too long (app.middleware.UrlLengthLimit answers before routing)
                 operation["responses"]["414"] = {
                     "description": MEANING[414],
@@ -131,7 +137,10 @@ def install_error_handlers(app: FastAPI) -> None:
         for kind, status, code in STATUS_OF:
             if isinstance(exc, kind):
                 headers = HEADERS_OF.get(status)
-                return JSONResponse(error_body(code, str(exc)), status_code=status, headers=headers)
+                body: dict[str, Any] = error_body(code, str(exc))
+                if isinstance(exc, Unreadable):
+                    body["error"]["kinds"] = [{"kind": k, "examples": v} for k, v in exc.kinds.items()]
+                return JSONResponse(body, status_code=status, headers=headers)
         log.exception("unexpected orggraph error", exc_info=exc)
         return JSONResponse(error_body("internal_error", str(exc)), status_code=500)
 

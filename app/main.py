@@ -14,6 +14,7 @@ from app.errors import install_error_handlers, without_default_422
 from app.middleware import HeadAsGet, JsonCORSMiddleware, NormalizeNFC, SecurityHeaders, UrlLengthLimit
 from app.routes import (
     amendments,
+    ask,
     charts,
     cypher,
     documents,
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         charts,
         units,
         who_may,
+        ask,
         search,
         instruments,
         provisions,

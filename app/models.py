@@ -33,12 +33,20 @@ class Ref(Model):
     organization: str | None = Field(None, description="For a unit: the id of its organization, when known")
 
 
+class QuestionKind(Model):
+    kind: str
+    examples: Strs
+
+
 class ErrorDetail(Model):
     code: str = Field(
         description="bad_request, not_found, unauthorized, query_refused, query_timeout, method_not_allowed, "
-        "database_unavailable, internal_error"
+        "database_unavailable, unreadable_question, internal_error"
     )
     message: str = Field(description="What went wrong and what to do about it, for a person")
+    kinds: list[QuestionKind] | None = Field(
+        None, description="For unreadable_question (GET /ask): the kinds of question orggraph reads, with examples"
+    )
 
 
 class ErrorBody(Model):
@@ -346,10 +354,25 @@ class LegalBasis(Model):
     delegated_by: list[DelegatingInstrument] = Field(description="The instrument that delegates the power, if any")
 
 
+class EquivalenceRef(Model):
+    id: str = Field(description="The row of orggraph/equivalences.toml")
+    note: str
+
+
+class ActMatch(Model):
+    action: str = Field(description="The power's verb (infinitive)")
+    object: str = Field(description="What that act of the power acts on")
+    asked: str = Field(description="The action asked for")
+    how: str = Field(description="exact (the verb asked for) or equivalence (a row of the table)")
+    equivalence: EquivalenceRef | None = None
+    object_matched: bool = Field(description="Whether this act's own object holds every object word asked for")
+
+
 class HolderPower(Model):
     basis: str
     class_kind: str | None = None
     power: PowerSummary
+    match: list[ActMatch] = Field([], description="How the power's acts answer the question, best first")
     conditions: list[Party]
     cooperation: list[Party]
     retained_by: list[Ref]
@@ -532,3 +555,36 @@ class CypherResponse(Model):
     rows: list[list[Any]]
     truncated: bool = Field(description="True when the row limit cut the result")
     row_limit: int
+
+
+class Citation(Model):
+    document: str | None = None
+    document_title: str | None = None
+    provision: str | None = None
+    provision_label: str | None = Field(None, description="As lawyers cite it: art. 45, fracc. VIII")
+    line_start: int | None = None
+    line_end: int | None = None
+    page_start: int | None = None
+    page_end: int | None = None
+    text: str = Field(description="The citation in one line, in Spanish")
+
+
+class AnswerItem(Model):
+    model_config = ConfigDict(extra="allow")
+
+    text: str = Field(description="One Spanish sentence")
+    citation: Citation
+    unit: str | None = Field(None, description="The unit the sentence is about (the explorer highlights it)")
+
+
+class Answer(Model):
+    model_config = ConfigDict(extra="allow")
+
+    question: str
+    kind: str = Field(
+        description="who_may, unit_powers, superiors, subordinates, basis, delegation, changes, citations"
+    )
+    slots: dict[str, Any] = Field(description="What the question names, as read: unit, action, topic, all …")
+    endpoint: str = Field(description="The endpoint whose result this is")
+    result: dict[str, Any] = Field(description="That endpoint's structured answer")
+    items: list[AnswerItem] = Field(description="One sentence per item of the result, with its citation")

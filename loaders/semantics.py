@@ -1,10 +1,12 @@
 """What a power says: its actions, what they act on, its conditions, who it is shared with,
 who keeps it. Pure, rule-based and deterministic; the rules are the tables and patterns below.
 
-* actions: the leading verbs as infinitives ("Revisar y firmar …" → revisar, firmar; a policy's
-  "Coordinará …" → coordinar), skipping "y, en su caso," and "y/o".
-* objects: the phrase the actions act on, up to the first clause that is a condition, a manner
-  or a basis ("…, previa validación de …", "…, de conformidad con …").
+* actions: every act of the power as an infinitive (lemma, folded): the leading verbs ("Revisar y
+  firmar …" → revisar, firmar; a policy's "Coordinará …" → coordinar), skipping "y, en su caso," and
+  "y/o", then the verb of each later clause that starts with one ("…; formalizar los contratos …",
+  "…, así como supervisar …"), so that a fracción with several acts answers for each of them.
+* objects: parallel to actions, the phrase each act acts on, up to the first clause that is a
+  condition, a manner or a basis ("…, previa validación de …", "…, de conformidad con …").
 * conditions: "previa validación/autorización/opinión … de X", "a propuesta de X",
   "con la aprobación de X", "con la intervención de X" → requires X.
 * cooperation: "en coordinación / vinculación / colaboración / conjunto con X", "con el apoyo de X".
@@ -238,15 +240,51 @@ def _elliptical(segment: str, registry: UnitRegistry) -> list[Party]:
     return out
 
 
+# Where a later act may start: a semicolon or comma, or "y", "e", "así como" (an aside such as "de ser
+# procedente" may follow); the clause is an act only if its first word is an infinitive.
+_CLAUSE_START = re.compile(
+    r"(?:[;,]\s*(?:(?:y|e|as[ií] como)\b\s*,?\s*)?|\s(?:y|e|as[ií] como)\s*,?\s*)"
+    r"(?:(?:en su caso|de ser procedente|en general|de ser el caso|en los casos que proceda),\s*)?",
+    re.IGNORECASE,
+)
+# Nouns and adjectives that look like infinitives after a comma or "y" ("y mujeres", "de carácter").
+_NOT_ACTS = {"mujer", "caracter", "poder", "deber", "haber", "placer", "taller", "escolar", "familiar", "nuclear"}
+
+
+def acts(text: str) -> list[tuple[str, str]]:
+    """Every (action, object) of a power, the object in full: the leading verbs share the first object;
+    each later clause that starts with a verb ("…; formalizar los contratos …") adds its own."""
+    verbs, start = leading_actions(text)
+    if not verbs:
+        return []
+    bounds = [(0, 0)]  # (where the previous clause ends, where this one starts)
+    for m in _CLAUSE_START.finditer(text, start):
+        word = _TOKEN.match(text, m.end())
+        if word is None or not word.group(0)[:1].islower() or fold(word.group(0)) in _NOT_ACTS:
+            continue
+        verb = infinitive(word.group(0)) or any(fold(text[m.end() : m.end() + len(k)]) == k for k in PHRASAL_VERBS)
+        if verb and m.start() > bounds[-1][1]:
+            bounds.append((m.start(), m.end()))
+    found: list[tuple[str, str]] = []
+    for i, (_, begin) in enumerate(bounds):
+        segment = text[begin : bounds[i + 1][0] if i + 1 < len(bounds) else len(text)]
+        clause_verbs, offset = leading_actions(segment)
+        phrase = object_phrase(segment, offset) if clause_verbs else ""
+        found += [(verb, phrase) for verb in clause_verbs]
+    return found
+
+
+def _short(phrase: str) -> str:
+    return phrase if len(phrase) <= 240 else phrase[:237].rsplit(" ", 1)[0] + "…"
+
+
 def analyze(text: str, registry: UnitRegistry, line: int = 0) -> Semantics:
     result = Semantics()
-    actions, start = leading_actions(text)
-    result.actions = actions
-    phrase = object_phrase(text, start) if actions else ""
-    if phrase:
-        result.objects = [phrase if len(phrase) <= 240 else phrase[:237].rsplit(" ", 1)[0] + "…"]
-    result.action_stems = sorted({s for a in actions for s in content_stems(a)})
-    result.scope_stems = content_stems(phrase) if phrase else []
+    found = acts(text)
+    result.actions = [verb for verb, _ in found]
+    result.objects = [_short(phrase) for _, phrase in found]
+    result.action_stems = sorted({s for verb, _ in found for s in content_stems(verb)})
+    result.scope_stems = list(dict.fromkeys(s for _, phrase in found for s in content_stems(phrase)))
 
     for m in CONDITION.finditer(text):
         raw = next(g for g in (m.group("kind"), m.group("kind2"), m.group("kind3"), m.group("kind4")) if g)

@@ -463,7 +463,7 @@ def who_may(
     from rich.table import Table
 
     from orggraph.cypher import query
-    from orggraph.questions import WHO_MAY_CAP, group_holders, parse_who_may
+    from orggraph.questions import WHO_MAY_CAP, group_holders, matching, parse_who_may
 
     settings = get_settings()
     parsed = parse_who_may(question)
@@ -479,10 +479,11 @@ def who_may(
             database_=settings.neo4j_database,
             routing_="r",
         )
-    holders = group_holders([r.data() for r in records])
+    rows = matching([r.data() for r in records], parsed)
+    holders = group_holders(rows)
     console.print(
         f"[bold]{question}[/]: actions {parsed.actions or '—'}, objects {parsed.objects or '—'}; "
-        f"{len(records)} powers, {len(holders)} holders"
+        f"{len(rows)} powers, {len(holders)} holders"
     )
     if len(records) >= WHO_MAY_CAP:
         err_console.print(f"[bold]note:[/] only the first {WHO_MAY_CAP} powers; ask a narrower question.")
@@ -498,10 +499,46 @@ def who_may(
             where = f"{provision['id']} · {provision['line_start']}-{provision['line_end']}"
             if via:
                 where += f" · {', '.join(via)}"
+            how = power["match"][0] if power["match"] else None
+            if how and how["how"] == "equivalence":
+                where += f" · {how['action']} ({how['equivalence']['note']})"
             if show_text:
                 where += f"\n{power['power']['text']}"
             table.add_row(holder["unit"]["name"], power["basis"], conditions, where)
     console.print(table)
+
+
+@app.command("ask")
+@friendly_errors
+def ask(
+    question: Annotated[str, typer.Argument(help='In Spanish: "¿A quién reporta la Unidad Jurídica?"')],
+    as_json: Annotated[bool, typer.Option("--json", help="The whole answer, as GET /ask gives it")] = False,
+) -> None:
+    """Ask in Spanish (the kinds GET /ask reads): one sentence per item, with its citation."""
+    import asyncio
+    import json
+
+    from neo4j import AsyncGraphDatabase
+
+    from app.ask import answer
+    from app.db import Reader
+
+    settings = get_settings()
+
+    async def run() -> dict[str, Any]:
+        driver = AsyncGraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth(), **settings.driver_options())
+        async with driver:
+            reader = Reader(driver, settings.neo4j_database, settings.neo4j_read_deadline_seconds)
+            return await answer(reader, question)
+
+    result = asyncio.run(run())
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+        return
+    head = f"[bold]{result['kind']}[/] {result['slots']} · {result['endpoint']} · {len(result['items'])} items"
+    console.print(head, highlight=False, soft_wrap=True)
+    for item in result["items"]:
+        console.print(f"- {item['text']}\n  [dim]{item['citation']['text']}[/]", highlight=False, soft_wrap=True)
 
 
 def main() -> None:

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from loaders.lexicon import STOP_WORDS, action_stems, query_action, stem, words
+from loaders.lexicon import STOP_WORDS, query_action, stem, words
 from loaders.text import fold, fold_keep_length
 from orggraph.cypher import query
+from orggraph.equivalences import matches, question_stems
 from orggraph.errors import BadRequest
 
 # ----------------------------------------------------------------------------- who may
@@ -55,13 +56,13 @@ def parse_who_may(q: str | None = None, action: str | None = None, obj: str | No
         raise BadRequest(
             f"The question {(q or obj or '').strip()!r} has no word to look for: say an action or an object."
         )
-    stems = sorted({s for a in actions for s in action_stems(a)})
+    object_stems = [stem(o) for o in objects]
     return WhoMayQuery(
         text=q or " ".join(filter(None, [action, obj])),
         actions=actions,
         objects=objects,
-        action_stems=stems,
-        object_stems=[stem(o) for o in objects],
+        action_stems=question_stems(actions, object_stems),
+        object_stems=object_stems,
     )
 
 
@@ -71,6 +72,22 @@ WHO_MAY_CAP = int(re.findall(r"\bLIMIT\s+(\d+)", query("who_may"))[-1])
 BASIS_ORDER = {"own": 0, "class": 1, "delegated": 2, "retained": 3}
 
 
+def matching(rows: list[dict[str, Any]], question: WhoMayQuery) -> list[dict[str, Any]]:
+    """who_may.cypher rows that answer the question, each with how its acts matched (``match``).
+
+    The query finds powers by stems; a power whose only equivalent act is one the table limits to
+    other objects ("celebrar convenios de colaboración" for "firmar contratos") is left out here.
+    """
+    out = []
+    for row in rows:
+        power = row["power"]
+        how = matches(question.actions, question.object_stems, power.get("actions") or [], power.get("objects") or [])
+        if question.actions and not how:
+            continue
+        out.append({**row, "match": how})
+    return out
+
+
 def group_holders(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """who_may.cypher rows (one per power) → one entry per holder with every power it holds and how."""
     holders: dict[str, dict[str, Any]] = {}
@@ -78,6 +95,7 @@ def group_holders(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         power = row["power"]
         basis_common = {
             "power": {k: power.get(k) for k in ("id", "text", "actions", "objects", "kind")},
+            "match": row.get("match", []),
             "conditions": [{"kind": c["kind"], "party": c["party"]} for c in row["conditions"]],
             "cooperation": [{"kind": c["kind"], "party": c["party"]} for c in row["cooperation"]],
             "retained_by": row["retainers"],

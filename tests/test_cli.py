@@ -144,3 +144,17 @@ def test_who_may_with_no_answer_says_so(run, seeded_graph: Driver) -> None:
     result = run("who-may", "pilotar submarinos nucleares")
     assert result.exit_code == 0, result.output
     assert "0 powers, 0 holders" in result.output
+
+
+def test_ask_answers_a_question_with_cited_sentences(run, seeded_graph: Driver) -> None:
+    result = run("ask", "¿A quién reporta la Unidad Jurídica?")
+    assert result.exit_code == 0, result.output
+    assert "superiors" in result.output
+    assert "La Unidad Jurídica depende de la Dirección General" in result.output
+    assert "línea 402" in result.output
+
+
+def test_ask_refuses_a_question_it_cannot_read(run, seeded_graph: Driver) -> None:
+    result = run("ask", "¿Cuánto cuesta un café?")
+    assert result.exit_code == 1
+    assert "who_may (¿Quién puede firmar contratos?)" in result.output

@@ -10,7 +10,7 @@ from app.deps import ReaderDep
 from app.errors import errors
 from app.models import WhoMay, WhoMayQuestion
 from app.routes.params import Limit, Offset
-from orggraph.questions import WHO_MAY_CAP, group_holders, parse_who_may
+from orggraph.questions import WHO_MAY_CAP, group_holders, matching, parse_who_may
 
 router = APIRouter(tags=["powers"])
 
@@ -66,6 +66,8 @@ async def who_may(
         organization=organization,
         document=document,
     )
+    truncated = len(rows) >= WHO_MAY_CAP
+    rows = matching(rows, question)
     holders = group_holders(rows)
     delegations = []
     if "delegar" in question.actions and not question.objects:
@@ -74,7 +76,7 @@ async def who_may(
     return WhoMay(
         question=WhoMayQuestion(text=question.text, actions=question.actions, objects=question.objects),
         powers=len(rows),
-        truncated=len(rows) >= WHO_MAY_CAP,
+        truncated=truncated,
         total=len(holders),
         limit=limit,
         offset=offset,

@@ -66,6 +66,12 @@ def test_who_may_sign_contracts_or_convenios_in_the_statute(api: TestClient) -> 
     * the eight coordinaciones of the Unidad de Administración y Finanzas: Arts. 36 XVI, 37 XVI, 38 XVI,
       39 XV, 40 XX, 41 XV, 42 XIII, 43 XX, each "previa validación de la Unidad Jurídica".
     * Jefatura de Servicios Jurídicos: Art. 74 XIII, convenios "con el visto bueno de la Unidad Jurídica".
+    * celebrar or formalizar a contract or convenio is signing it (orggraph/equivalences.toml):
+      Coordinación de Proyectos y Construcción de Obras, Art. 45 VIII "Celebrar, los contratos de obras
+      públicas …", "previo acuerdo con la persona titular de la Unidad de Infraestructura"; Coordinación
+      Estatal, Art. 65 XIX "…; formalizar los contratos derivados de dichos procedimientos …" (the
+      fracción's second act) and Art. 65 XIV "Celebrar todo tipo de convenios …, previa autorización de
+      la Unidad Jurídica". The Dirección General also "Celebrar convenios" (Art. 17 IX, XIV).
     """
     params = {"organization": "imss-bienestar", "limit": 500}
     contratos = api.get("/who-may", params={"q": "firmar contratos", **params}).json()
@@ -88,13 +94,35 @@ def test_who_may_sign_contracts_or_convenios_in_the_statute(api: TestClient) -> 
         "Coordinación de Administración de Nómina Federalizada e IMSS-BIENESTAR",
         "Coordinación de Tecnologías de la Información",
     }
-    assert set(everyone) == {"Dirección General", "Jefatura de Servicios Jurídicos"} | unidades | uaf
-    assert all(everyone[u] == ["class"] for u in unidades)
-    assert "Jefatura de Servicios Jurídicos" not in holders(contratos)  # Art. 74 XIII is about convenios only
 
     def conditions(body: dict, unit: str) -> set[tuple[str, str]]:
         holder = next(h for h in body["items"] if h["unit"]["name"] == unit)
         return {(c["kind"], c["party"]["name"]) for p in holder["powers"] for c in p["conditions"]}
+
+    celebrating = {"Coordinación de Proyectos y Construcción de Obras", "Coordinación Estatal"}
+    assert set(everyone) == {"Dirección General", "Jefatura de Servicios Jurídicos"} | unidades | uaf | celebrating
+    assert all(everyone[u] == ["class"] for u in unidades)
+    assert "Jefatura de Servicios Jurídicos" not in holders(contratos)  # Art. 74 XIII is about convenios only
+    assert len(holders(contratos)) == 16
+
+    def how(body: dict, unit: str) -> list[tuple[str, str, str | None]]:
+        holder = next(h for h in body["items"] if h["unit"]["name"] == unit)
+        return [
+            (p["legal_basis"]["provision"]["id"].split("/", 2)[2], m["action"], (m["equivalence"] or {}).get("id"))
+            for p in holder["powers"]
+            for m in p["match"][:1]
+        ]
+
+    assert how(contratos, "Coordinación Estatal") == [
+        ("art-65/frac-xix", "formalizar", "celebrar-formalizar-contratos")
+    ]
+    assert how(contratos, "Coordinación de Proyectos y Construcción de Obras") == [
+        ("art-45/frac-viii", "celebrar", "celebrar-formalizar-contratos")
+    ]
+    assert ("art-17/frac-xi", "firmar", None) in how(contratos, "Dirección General")
+    assert ("art-23/frac-xi", "suscribir", "firmar-suscribir-signar") in how(contratos, "Unidad Jurídica")
+    assert conditions(contratos, "Coordinación Estatal") == {("opinión", "Unidad Jurídica")}
+    assert conditions(convenios, "Coordinación Estatal") == {("autorización", "Unidad Jurídica")}
 
     assert conditions(convenios, "Unidad de Infraestructura") == {("validación", "Unidad Jurídica")}
     assert conditions(convenios, "Coordinación de Abasto") == {("validación", "Unidad Jurídica")}

@@ -57,7 +57,7 @@ CASES = [
     (
         "Firmar, o en su caso, delegar la suscripción de las escrituras públicas, títulos de crédito, convenios y "
         "contratos en que IMSS-BIENESTAR intervenga; así como representar al organismo en toda gestión judicial.",
-        ["firmar", "delegar"],
+        ["firmar", "delegar", "representar"],  # "…; así como representar al organismo …": a third act
         "la suscripción de las escrituras públicas",
         [],
         [],
@@ -92,7 +92,7 @@ CASES = [
         "Llevar a cabo los procedimientos administrativos que tengan por objeto la adquisición, arrendamiento y "
         "prestación de servicios; formalizar los contratos derivados de dichos procedimientos, esto último previa "
         "opinión de la unidad jurídica.",
-        ["llevar a cabo"],
+        ["llevar a cabo", "formalizar"],  # "…; formalizar los contratos …": every act of the fracción
         "los procedimientos administrativos",
         [("opinión", "Unidad Jurídica")],
         [],
@@ -185,3 +185,56 @@ def test_signing_synonyms_share_stems() -> None:
     assert stem("firma") in action_stems("suscribir")
     assert stem("designar") in action_stems("nombrar")
     assert stem("aprobar") not in action_stems("firmar")
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        # seed 003, art. 65 XIX: the second act is the one "formalizar contratos" asks about
+        (
+            "Llevar a cabo los procedimientos administrativos que tengan por objeto la adquisición; formalizar los "
+            "contratos derivados de dichos procedimientos, así como la terminación anticipada, o bien, la rescisión "
+            "administrativa de los mismos, esto último previa opinión de la unidad jurídica.",
+            [
+                ("llevar a cabo", "los procedimientos administrativos que tengan por objeto la adquisición"),
+                (
+                    "formalizar",
+                    "los contratos derivados de dichos procedimientos, así como la terminación anticipada, o bien, "
+                    "la rescisión administrativa de los mismos, esto último previa opinión de la unidad jurídica",
+                ),
+            ],
+        ),
+        # seed 003, art. 45 VIII: "así como" and a verb; a comma after the first verb
+        (
+            "Celebrar, los contratos de obras públicas y servicios relacionados con las mismas, a efecto de realizar "
+            "obras, así como supervisar las mismas.",
+            [
+                (
+                    "celebrar",
+                    "los contratos de obras públicas y servicios relacionados con las mismas, a efecto de "
+                    "realizar obras",
+                ),
+                ("supervisar", "las mismas"),
+            ],
+        ),
+        # seed 003, art. 77 II: "y, de ser procedente," before the third act
+        (
+            "Conducir la asesoría; dictaminar las actas administrativas y, de ser procedente, promover ante el "
+            "Tribunal la terminación de los efectos del nombramiento.",
+            [
+                ("conducir", "la asesoría"),
+                ("dictaminar", "las actas administrativas"),
+                ("promover", "ante el Tribunal la terminación de los efectos del nombramiento"),
+            ],
+        ),
+        # nouns after "y" are not acts; a list of objects stays one object
+        (
+            "Coordinar los programas de hombres y mujeres, la adquisición y el arrendamiento de bienes.",
+            [("coordinar", "los programas de hombres y mujeres, la adquisición y el arrendamiento de bienes")],
+        ),
+    ],
+)
+def test_every_act_of_a_power(text: str, acts: list[tuple[str, str]]) -> None:
+    from loaders.semantics import acts as read_acts
+
+    assert read_acts(text) == acts

@@ -186,7 +186,9 @@
       if (!response.ok) {
         const error = body && body.error ? body.error : {};
         const code = error.code || "http_" + response.status;
-        throw new ApiError(response.status, code, spanishMessage(response.status), error.message);
+        const failure = new ApiError(response.status, code, spanishMessage(response.status), error.message);
+        failure.kinds = error.kinds || null; // GET /ask's 422: the kinds of question it reads, with examples
+        throw failure;
       }
       return body;
     })();
@@ -2064,42 +2066,125 @@
     updateUrl();
   }
 
+  /**
+   * Asks a question (GET /ask) and shows its answer with the units it names highlighted on the chart. A who-may
+   * answer keeps its holder list; the other kinds show one cited sentence per item. A question /ask cannot read
+   * is answered with the kinds it reads (its 422), never a guess.
+   */
   async function runWhoMay(q) {
     const token = ++state.whoToken;
     const box = $("#who-may-results");
     const button = $("#who-may-button");
     box.hidden = false;
-    box.replaceChildren(h("p", { class: "loading" }, `Buscando quién puede «${q}»…`));
+    box.replaceChildren(h("p", { class: "loading" }, `Buscando «${q}»…`));
     button.disabled = true;
     try {
-      const answer = await api("/who-may", { q, limit: 100 });
+      // A question goes to /ask; an action and its object alone (what this box always took) to /who-may.
+      const answer = looksAsked(q) ? await api("/ask", { q }) : null;
+      const whoMay = answer ? (answer.kind === "who_may" ? answer.result : null) : await api("/who-may", { q, limit: 100 });
       if (token !== state.whoToken) return;
       state.whoQuery = q;
-      state.holders = new Map(answer.items.map((item) => [item.unit.id, item]));
-      renderWhoMay(answer);
-      if (answer.items.length) {
-        const orgId = answer.items[0].unit.organization;
-        if (orgId && orgId !== state.orgId) await loadOrg(orgId, { view: false });
-        const here = answer.items.map((i) => i.unit.id).filter((id) => state.byId.has(id));
+      let ids;
+      if (whoMay) {
+        state.holders = new Map(whoMay.items.map((item) => [item.unit.id, item]));
+        renderWhoMay(whoMay);
+        if (answer) box.prepend(h("p", { class: "muted ask-kind" }, `Pregunta leída: ${ASK_KIND_LABELS[answer.kind]}`));
+        ids = whoMay.items.map((i) => i.unit.id);
+      } else {
+        ids = [...new Set(answer.items.map((i) => i.unit).filter(Boolean))];
+        state.holders = new Map(ids.map((id) => [id, { unit: { id } }]));
+        renderAnswer(answer);
+      }
+      if (ids.length) {
+        const first = whoMay ? whoMay.items[0].unit.organization : answerOrganization(answer);
+        if (first && first !== state.orgId) await loadOrg(first, { view: false });
+        const here = ids.filter((id) => state.byId.has(id));
         if (state.focusId && here.some((id) => !inView(id))) {
           state.focusId = null; // some holders lie outside the focus view: show the whole chart
           renderBreadcrumb();
         }
         here.forEach(expandTo);
         render();
-        zoomTo(here.map((id) => state.byId.get(id)), { maxScale: 1, minScale: 0.35 });
+        if (here.length) zoomTo(here.map((id) => state.byId.get(id)), { maxScale: 1, minScale: 0.35 });
       } else render();
       updateUrl();
       $("#sidebar").scrollTop = 0;
     } catch (err) {
       if (token !== state.whoToken) return;
+      const examples = (err.kinds || []).map((k) => k.examples[0]);
       const message =
-        err.status === 400 ? "Escribe una acción y sobre qué, p. ej. «firmar resoluciones de pensiones»" : err.message;
-      box.replaceChildren(h("p", { class: "error", title: err.detail || null }, message));
-      showError(err instanceof ApiError ? new ApiError(err.status, err.code, message, err.detail) : err, "¿Quién puede…?");
+        err.status === 400 || err.status === 422
+          ? "Pregunta, p. ej. «¿Quién puede firmar contratos?», o escribe una acción y sobre qué, p. ej. «firmar resoluciones de pensiones»"
+          : err.message;
+      box.replaceChildren(
+        h("p", { class: "error", title: err.detail || null }, message),
+        examples.length ? h("ul", { class: "plain-list ask-examples" }, examples.map((e) => h("li", {}, e))) : null,
+      );
+      showError(err instanceof ApiError ? new ApiError(err.status, err.code, message, err.detail) : err, "Pregunta");
     } finally {
       button.disabled = false;
     }
+  }
+
+  /** Whether the text is put as a question (¿?, or an interrogative first word): then /ask's 422 is the answer. */
+  function looksAsked(q) {
+    const first = q.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/^[¿¡\s]+/, "");
+    return /[¿?]/.test(q) || /^(quien|quienes|que|cual|cuales|a quien|de quien|con que|como|cuando|donde|cuanto|por que)\b/.test(first);
+  }
+
+  const ASK_KIND_LABELS = {
+    who_may: "quién puede",
+    unit_powers: "qué puede hacer una unidad",
+    superiors: "a quién reporta",
+    subordinates: "qué depende de una unidad",
+    basis: "con qué fundamento",
+    delegation: "quién delegó",
+    changes: "qué cambió y cuándo",
+    citations: "quién cita un instrumento",
+  };
+
+  /** The organization an answer is about: its unit's, else the first unit it names. */
+  function answerOrganization(answer) {
+    if (answer.unit && answer.unit.organization) return answer.unit.organization;
+    const id = answer.items.map((i) => i.unit).find(Boolean);
+    return id ? id.split("/")[0] : null;
+  }
+
+  /** Any answer but who-may: the question as read, then one sentence per item with its citation. */
+  function renderAnswer(answer) {
+    const box = $("#who-may-results");
+    const header = h(
+      "header",
+      { class: "who-head" },
+      h("h2", { id: "who-may-title" }, answer.question),
+      h(
+        "button",
+        { type: "button", class: "btn btn-small", id: "who-may-clear", onclick: () => navigate(clearHolders) },
+        answer.items.length ? "Quitar resaltado" : "Cerrar",
+      ),
+    );
+    const understood = h(
+      "p",
+      { class: "muted ask-kind" },
+      `Pregunta leída: ${ASK_KIND_LABELS[answer.kind] || answer.kind} · ${plural(answer.items.length, "respuesta", "respuestas")}`,
+    );
+    if (!answer.items.length) {
+      box.replaceChildren(header, understood, h("p", { class: "empty" }, "Los documentos no dan respuesta a esta pregunta."));
+      return;
+    }
+    const list = h(
+      "ol",
+      { class: "answer-list" },
+      answer.items.map((item) =>
+        h(
+          "li",
+          { class: "answer-item", "data-id": item.unit || null },
+          h("p", { class: "answer-text" }, item.text),
+          h("p", { class: "power-via" }, h("cite", {}, item.citation.text)),
+        ),
+      ),
+    );
+    box.replaceChildren(header, understood, list);
   }
 
   function renderWhoMay(answer) {
