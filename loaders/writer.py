@@ -24,6 +24,8 @@ from orggraph.cypher import query
 from orggraph.errors import OrgGraphError
 
 BATCH = 2000
+# The id of the one GraphState node, whose generation every load bumps (cypher/write_generation.cypher).
+GRAPH_STATE = "graph"
 
 
 # A reload that would leave less than this share of the units, provisions or powers an earlier load of
@@ -174,6 +176,7 @@ def _write(tx: ManagedTransaction, parsed: ParsedDocument, rows: dict[str, Any],
     counts = _counts(tx, document)
     if not replace and shrinks(before, counts):
         raise ShrinkingReload(parsed.document.source_file, document, before, counts)  # rolls the load back
+    tx.run(query("write_generation"), id=GRAPH_STATE).consume()  # last: the node's lock is held briefly
     return WriteReport(document, counts, written_total, before)
 
 
