@@ -1,12 +1,19 @@
-"""Reads through named Cypher files with the async driver: read routing, explicit database."""
+"""Reads through named Cypher files with the async driver: read routing, explicit database.
+
+A read is one auto-commit query (RUN and PULL in one round trip): a managed transaction adds BEGIN and
+COMMIT, a second round trip, for nothing a single read statement needs. The driver's retries are kept
+for what they are for: a read that meets a transient error or a cluster member going away runs again as
+a managed, retried transaction. Sessions share the driver's bookmark manager (the one ``execute_query``
+uses), so in a cluster a read sees at least what an earlier read of this process saw.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Any
 
-from neo4j import AsyncDriver, RoutingControl
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j import READ_ACCESS, AsyncDriver, Record, RoutingControl
+from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from neo4j.time import Date, DateTime, Duration, Time
 
 from orggraph.cypher import query
@@ -26,15 +33,25 @@ class Reader:
 
     async def rows(self, name: str, **params: Any) -> list[dict[str, Any]]:
         try:
-            result = await asyncio.wait_for(
-                self.driver.execute_query(
-                    query(name), parameters_=params, routing_=RoutingControl.READ, database_=self.database
-                ),
-                timeout=self.deadline,
-            )
+            records = await asyncio.wait_for(self._records(query(name), params), timeout=self.deadline)
         except (ServiceUnavailable, SessionExpired, OSError, TimeoutError) as exc:
             raise DatabaseUnavailable(UNAVAILABLE) from exc
-        return [native(record.data()) for record in result.records]
+        return [native(record.data()) for record in records]
+
+    async def _records(self, text: str, params: dict[str, Any]) -> list[Record]:
+        try:
+            async with self.driver.session(
+                database=self.database,
+                default_access_mode=READ_ACCESS,
+                bookmark_manager=self.driver.execute_query_bookmark_manager,
+            ) as session:
+                result = await session.run(text, params)
+                return [record async for record in result]
+        except (TransientError, SessionExpired):
+            result = await self.driver.execute_query(
+                text, parameters_=params, routing_=RoutingControl.READ, database_=self.database
+            )
+            return result.records
 
     async def one(self, name: str, **params: Any) -> dict[str, Any] | None:
         rows = await self.rows(name, **params)
