@@ -63,11 +63,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         app.state.driver = driver
         app.state.reader = generation.reader = Reader(
-            driver, settings.neo4j_database, settings.neo4j_read_deadline_seconds
+            driver,
+            settings.neo4j_database,
+            settings.neo4j_read_deadline_seconds,
+            causal=bool(settings.response_cache_entries),
         )
         try:
             yield
         finally:
+            await app.state.reader.close()
             await driver.close()
 
     # /docs and /redoc are served by the explorer router with assets from web/node_modules (no CDN).
