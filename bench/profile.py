@@ -3,7 +3,7 @@ charged to the innermost frame that belongs to a known layer (routing, dependenc
 driver's session and transaction, Bolt I/O, record conversion, pydantic, JSON …).
 
     .venv/bin/pip install -e '.[bench]'        # py-spy
-    python -m bench.profile --seconds 15 --cache off
+    python -m bench.profile --seconds 15 --no-cache    # --cache: the warm path
 
 py-spy must be allowed to read the worker's memory (same user; ptrace not forbidden).
 """
