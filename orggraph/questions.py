@@ -153,7 +153,14 @@ def _light_stem(word: str) -> str:
     return word
 
 
-_WORD = re.compile(r"[a-z0-9ñ]+")
+@lru_cache(maxsize=1024)
+def _candidates(stems: frozenset[str]) -> re.Pattern[str]:
+    """The words of a folded text that may match one of ``stems``, found by the regex engine: a word
+    matches when it starts with a stem (a prefix) or stems to one, and either way it starts with the stem
+    less its last letter ("luces" stems to "luz"). Each is still checked as before; the others, most of a
+    long text, are skipped in C."""
+    heads = sorted({s[:-1] if len(s) > 1 else s for s in stems}, key=len, reverse=True)
+    return re.compile("(?<![a-z0-9ñ])(?:" + "|".join(map(re.escape, heads)) + ")[a-z0-9ñ]*")
 
 
 class _Folds(dict[int, str]):
@@ -183,7 +190,7 @@ def highlight(text: str, terms: list[str], *, width: int = 220) -> Highlighted:
     prefixes = tuple(s for s in stems if len(s) >= 4)  # str.startswith tries them all in C
     spans: list[tuple[int, int]] = []
     start, end = 0, min(width, len(text))
-    for m in _WORD.finditer(folded):
+    for m in _candidates(frozenset(stems)).finditer(folded):
         if spans and m.start() >= end:  # past the snippet: the rest of a long text is not shown
             break
         token = m.group(0)
