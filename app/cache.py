@@ -39,6 +39,7 @@ CACHED_PREFIXES = (
 UNCACHED_SUFFIXES = (".svg", ".png", ".pdf")
 CACHE_CONTROL = b"no-cache"
 MAX_ENTRY_BYTES = 1 << 20  # a larger answer (a big export) is served, not kept
+MAX_TOTAL_BYTES = 64 << 20  # and the kept bodies of a worker together, whatever their number
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,15 @@ def matches(if_none_match: bytes, etag: bytes) -> bool:
 
 
 class ResponseCache:
-    """ASGI middleware; ``entries`` bounds how many answers are kept."""
+    """ASGI middleware; ``entries`` bounds how many answers are kept (and MAX_TOTAL_BYTES their bodies)."""
 
     def __init__(self, app: ASGIApp, generation: Generation, entries: int) -> None:
         self.app = app
         self.generation = generation
         self.entries = entries
         self.store: OrderedDict[tuple[str | None, str, bytes], Entry] = OrderedDict()
+        self.size = 0  # bytes of the kept bodies
+        self.token: str | None = None  # the generation the kept answers are of
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -81,6 +84,10 @@ class ResponseCache:
         except DatabaseUnavailable:  # no generation, no promise about freshness: ask the route
             await self.app(scope, receive, send)
             return
+        if token != self.token:  # a load: nothing kept can be served again
+            self.store.clear()
+            self.size = 0
+            self.token = token
         key = (token, scope["path"], scope.get("query_string", b""))
         if_none_match = next((v for k, v in scope["headers"] if k == b"if-none-match"), None)
         entry = self.store.get(key)
@@ -147,8 +154,10 @@ class ResponseCache:
             (b"cache-control", CACHE_CONTROL),
         ]
         entry = Entry(headers, body, etag)
-        if len(body) <= MAX_ENTRY_BYTES and self.entries:
+        if len(body) <= MAX_ENTRY_BYTES and key[0] == self.token and key not in self.store:
             self.store[key] = entry
-            while len(self.store) > self.entries:
-                self.store.popitem(last=False)
+            self.size += len(body)
+            while len(self.store) > self.entries or self.size > MAX_TOTAL_BYTES:
+                _, dropped = self.store.popitem(last=False)
+                self.size -= len(dropped.body)
         await self._answer(entry, if_none_match, send)
