@@ -84,15 +84,22 @@ def test_every_server_answers_from_the_new_graph_within_the_bound_after_a_load(
 
         write_document(empty_graph, neo4j.database, seed_documents["statute"])
         committed = time.monotonic()
-        fresh_after: dict[tuple[int, str], float] = {}
-        while len(fresh_after) < len(clients) * len(questions) and time.monotonic() - committed < 5:
+        # Ask until every answer has changed. A request sent more than BOUND_SECONDS after the commit must
+        # get the new answer (the time counted is when it was sent: on a busy machine an answer may take
+        # long to come back, and that is not staleness).
+        fresh: set[tuple[int, str]] = set()
+        late_and_stale: list[tuple[int, str, float]] = []
+        while len(fresh) < len(clients) * len(questions) and time.monotonic() - committed < 10:
             for i, client in enumerate(clients):
                 for q in questions:
-                    if (i, q) not in fresh_after and client.get(q).json() != before[q]:
-                        fresh_after[(i, q)] = time.monotonic() - committed
+                    sent = time.monotonic() - committed
+                    if client.get(q).json() != before[q]:
+                        fresh.add((i, q))
+                    elif sent > BOUND_SECONDS:
+                        late_and_stale.append((i, q, round(sent, 3)))
             time.sleep(0.01)
-        assert len(fresh_after) == len(clients) * len(questions), f"still stale after 5 s: {fresh_after}"
-        assert max(fresh_after.values()) <= BOUND_SECONDS, fresh_after
+        assert len(fresh) == len(clients) * len(questions), f"still stale after 10 s; fresh: {fresh}"
+        assert late_and_stale == []
         for client in clients:
             assert len(client.get("/documents").json()) == 2
             assert client.get("/units", params={"limit": 1}).json()["total"] > before["/units?limit=1"]["total"]
