@@ -16,11 +16,11 @@ from orggraph.settings import Settings
 
 
 async def get_settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+    return request.app.state.settings
 
 
 async def get_driver(request: Request) -> AsyncDriver:
-    return request.app.state.driver  # type: ignore[no-any-return]
+    return request.app.state.driver
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -28,7 +28,7 @@ DriverDep = Annotated[AsyncDriver, Depends(get_driver)]
 
 
 async def get_reader(request: Request) -> Reader:
-    return request.app.state.reader  # type: ignore[no-any-return]
+    return request.app.state.reader
 
 
 ReaderDep = Annotated[Reader, Depends(get_reader)]

@@ -62,16 +62,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             **settings.driver_options(),
         )
         app.state.driver = driver
-        app.state.reader = generation.reader = Reader(
+        app.state.reader = Reader(
             driver,
             settings.neo4j_database,
             settings.neo4j_read_deadline_seconds,
             causal=bool(settings.response_cache_entries),
         )
+        # The generation's check is one tiny read: when Neo4j takes longer than its connection timeout to
+        # answer it, the request goes on to its route (uncached) instead of waiting two deadlines.
+        check_deadline = min(settings.neo4j_read_deadline_seconds, settings.neo4j_timeout_seconds)
+        generation.reader = checks = Reader(driver, settings.neo4j_database, check_deadline)
         try:
             yield
         finally:
             await app.state.reader.close()
+            await checks.close()
             await driver.close()
 
     # /docs and /redoc are served by the explorer router with assets from web/node_modules (no CDN).

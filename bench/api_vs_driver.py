@@ -149,7 +149,11 @@ def api_server(env: dict[str, str], workers: int = 1) -> Iterator[int]:
         process.wait(20)
 
 
-def machine_notes(neo4j_version: str) -> list[str]:
+def load_average() -> str:
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
+
+
+def machine_notes(neo4j_version: str, load_at_start: str) -> list[str]:
     cpu = "unknown CPU"
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
@@ -163,10 +167,10 @@ def machine_notes(neo4j_version: str) -> list[str]:
         kb = int(meminfo.read_text().split()[1])
         mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
     settings = get_settings()
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
     return [
-        f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; load average at the end "
-        f"{load} (other work on the machine shares the cores)",
+        f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}",
+        f"load average (1, 5, 15 min) {load_at_start} at the start and {load_average()} at the end: other work on "
+        "the machine shares its two cores with Neo4j, the API and the load generator",
         f"Python {platform.python_version()}; Neo4j {neo4j_version} (heap {settings.neo4j_heap}, "
         f"page cache {settings.neo4j_pagecache}); API, Neo4j and the load generator on the same machine, loopback",
         "uvicorn, log level warning, no access log; the API asked over raw HTTP/1.1 keep-alive connections "
@@ -325,13 +329,14 @@ def main(
     write: Annotated[Path | None, typer.Option(help="Also replace the results block of this markdown file")] = None,
 ) -> None:
     """Benchmark the API (cache off and on) against the raw driver on the same queries, in one run."""
+    load_at_start = load_average()
     with api_server(COLD) as cold_port, api_server(WARM) as warm_port:
         rows, version = latencies(n, warmup, cold_port, warm_port)
     console.print(latency_table(rows))
     chain = scenarios()[0]
     runs = throughput(chain, connections, seconds, [int(w) for w in workers.split(",") if w.strip()])
     console.print(throughput_table(chain, runs, connections))
-    notes = machine_notes(version)
+    notes = machine_notes(version, load_at_start)
     for note in notes:
         console.print(f"[dim]{note}[/]")
     if write:
