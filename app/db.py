@@ -64,7 +64,10 @@ class Reader:
                 text, parameters_=params, routing_=RoutingControl.READ, database_=self.database
             )
             return retried.records
-        except BaseException:  # a failed or cancelled read may leave the session mid-answer: never reuse it
+        except asyncio.CancelledError:  # the deadline: drop the connection at once, no I/O with Neo4j
+            session.cancel()
+            raise
+        except BaseException:  # a failed read may leave the session mid-answer: never reuse it
             await self._discard(session)
             raise
         if len(self.idle) < IDLE_SESSIONS:
