@@ -1,4 +1,8 @@
-"""Typed FastAPI dependencies: settings, the process's one async driver, a named-query reader."""
+"""Typed FastAPI dependencies: settings, the process's one async driver, a named-query reader.
+
+``async def`` on purpose: FastAPI runs a plain ``def`` dependency in its thread pool, and three thread
+hops per request cost a tenth of a worker's time under load (docs/benchmarks.md, the profile).
+"""
 
 from __future__ import annotations
 
@@ -11,20 +15,20 @@ from app.db import Reader
 from orggraph.settings import Settings
 
 
-def get_settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+async def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
 
 
-def get_driver(request: Request) -> AsyncDriver:
-    return request.app.state.driver  # type: ignore[no-any-return]
+async def get_driver(request: Request) -> AsyncDriver:
+    return request.app.state.driver
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 DriverDep = Annotated[AsyncDriver, Depends(get_driver)]
 
 
-def get_reader(driver: DriverDep, settings: SettingsDep) -> Reader:
-    return Reader(driver, settings.neo4j_database, settings.neo4j_read_deadline_seconds)
+async def get_reader(request: Request) -> Reader:
+    return request.app.state.reader
 
 
 ReaderDep = Annotated[Reader, Depends(get_reader)]

@@ -10,7 +10,10 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from neo4j import AsyncGraphDatabase
 
+from app.cache import ResponseCache
+from app.db import Reader
 from app.errors import install_error_handlers, without_default_422
+from app.generation import Generation
 from app.middleware import HeadAsGet, JsonCORSMiddleware, NormalizeNFC, SecurityHeaders, UrlLengthLimit
 from app.routes import (
     amendments,
@@ -51,11 +54,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        driver = AsyncGraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth(), **settings.driver_options())
+        # No notifications: Neo4j's warnings about a query ("property page_start does not exist" on a graph
+        # without PDFs) are the same at every request; logging them cost a worker more than the answer.
+        driver = AsyncGraphDatabase.driver(
+            settings.neo4j_uri,
+            auth=settings.neo4j_auth(),
+            notifications_min_severity="OFF",
+            **settings.driver_options(),
+        )
         app.state.driver = driver
+        app.state.reader = Reader(
+            driver,
+            settings.neo4j_database,
+            settings.neo4j_read_deadline_seconds,
+            causal=bool(settings.response_cache_entries),
+        )
+        # The generation's check is one tiny read: when Neo4j takes longer than its connection timeout to
+        # answer it, the request goes on to its route (uncached) instead of waiting two deadlines.
+        check_deadline = min(settings.neo4j_read_deadline_seconds, settings.neo4j_timeout_seconds)
+        generation.reader = checks = Reader(driver, settings.neo4j_database, check_deadline)
         try:
             yield
         finally:
+            await app.state.reader.close()
+            await checks.close()
             await driver.close()
 
     # /docs and /redoc are served by the explorer router with assets from web/node_modules (no CDN).
@@ -69,8 +91,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
+    generation = Generation(None, settings.generation_check_seconds)  # its reader comes with the driver
+    app.state.generation = generation
     install_error_handlers(app)
     without_default_422(app)
+    if settings.response_cache_entries:  # innermost: keyed by the normalized GET a route sees
+        app.add_middleware(ResponseCache, generation=generation, entries=settings.response_cache_entries)
     # The Neo4j Browser (another origin) fetches the style and the guide from here when it connects.
     # Browser 5 sends its own headers (sentry-trace, cache-control, pragma) with those requests: any
     # header may come, since the answers are public, read-only and carry no credentials.

@@ -56,15 +56,19 @@ class NormalizeNFC:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        scope = dict(scope)
-        query = scope.get("query_string", b"").decode("latin-1")
-        pairs = parse_qsl(query, keep_blank_values=True)
-        if any(nfc(k) != k or nfc(v) != v for k, v in pairs):
-            scope["query_string"] = urlencode([(nfc(k), nfc(v)) for k, v in pairs]).encode("ascii")
-        scope["path"] = nfc(scope["path"])
-        headers = dict(scope.get("headers", []))
-        if headers.get(b"content-type", b"").split(b";")[0].strip() == b"application/json":
-            receive = await self._json_in_nfc(receive)
+        raw_query: bytes = scope.get("query_string", b"")
+        if b"%" in raw_query or not raw_query.isascii() or not scope["path"].isascii():
+            # ASCII without escapes is NFC already: most requests skip the parsing
+            scope = dict(scope)
+            query = raw_query.decode("latin-1")
+            pairs = parse_qsl(query, keep_blank_values=True)
+            if any(nfc(k) != k or nfc(v) != v for k, v in pairs):
+                scope["query_string"] = urlencode([(nfc(k), nfc(v)) for k, v in pairs]).encode("ascii")
+            scope["path"] = nfc(scope["path"])
+        if scope["method"] not in ("GET", "HEAD"):  # only bodies that routes read
+            headers = dict(scope.get("headers", []))
+            if headers.get(b"content-type", b"").split(b";")[0].strip() == b"application/json":
+                receive = await self._json_in_nfc(receive)
         await self.app(scope, receive, send)
 
     @staticmethod

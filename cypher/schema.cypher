@@ -11,6 +11,8 @@ CREATE CONSTRAINT power_id IF NOT EXISTS FOR (n:Power) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT instrument_id IF NOT EXISTS FOR (n:LegalInstrument) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT amendment_id IF NOT EXISTS FOR (n:Amendment) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT change_event_id IF NOT EXISTS FOR (n:ChangeEvent) REQUIRE n.id IS UNIQUE;
+// The one GraphState node (the generation every load bumps): concurrent loads MERGE the same node.
+CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (n:GraphState) REQUIRE n.id IS UNIQUE;
 
 CREATE INDEX unit_kind IF NOT EXISTS FOR (n:Unit) ON (n.kind);
 CREATE INDEX unit_name_folded IF NOT EXISTS FOR (n:Unit) ON (n.name_folded);

@@ -25,6 +25,8 @@ from orggraph.cypher import query
 from orggraph.errors import OrgGraphError
 
 BATCH = 2000
+# The id of the one GraphState node, whose generation every load bumps (cypher/write_generation.cypher).
+GRAPH_STATE = "graph"
 
 
 # A reload that would leave less than this share of the units, provisions or powers an earlier load of
@@ -183,6 +185,7 @@ def _write(tx: ManagedTransaction, parsed: ParsedDocument, rows: dict[str, Any],
     counts = _counts(tx, document)
     if not replace and shrinks(before, counts):
         raise ShrinkingReload(parsed.document.source_file, document, before, counts)  # rolls the load back
+    tx.run(query("write_generation"), id=GRAPH_STATE).consume()  # last: the node's lock is held briefly
     return WriteReport(document, counts, written_total, before)
 
 
@@ -224,6 +227,7 @@ def remove_document(driver: Driver, database: str, document: str) -> bool:
         tx.run(query("write_remove_document"), document=document).consume()
         if cleared["shared_ids"]:
             tx.run(query("write_drop_orphans"), ids=cleared["shared_ids"]).consume()
+        tx.run(query("write_generation"), id=GRAPH_STATE).consume()  # cached answers are stale now
         return True
 
     with driver.session(database=database) as session:

@@ -191,19 +191,24 @@ def schema() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address (default ORGGRAPH_HOST, 127.0.0.1)")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default ORGGRAPH_PORT, 8000)")] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes (default ORGGRAPH_WORKERS, 1); about one per core")
+    ] = None,
 ) -> None:
     """Serve the HTTP API and the explorer with uvicorn."""
     settings = get_settings()
-    run_api(settings, host or settings.host, port or settings.port)
+    run_api(settings, host or settings.host, port or settings.port, workers or settings.workers)
 
 
-def run_api(settings: Settings, host: str, port: int) -> None:
+def run_api(settings: Settings, host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     if settings.resolved_password() is None and uses_local_server(settings):
         raise ConfigurationError("No Neo4j password: run `orggraph neo4j start` first or set NEO4J_PASSWORD.")
     console.print(f"API: http://{host}:{port}/   OpenAPI docs: http://{host}:{port}/docs")
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, log_level="info")
+    # Each worker is a process with its own driver and response cache; the graph's generation, which the
+    # caches are keyed by, lives in Neo4j, so every worker sees a load within the same bound.
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, log_level="info", workers=workers)
 
 
 @app.command("up")
@@ -220,7 +225,7 @@ def up(
         console.print("Schema applied.")
         load_samples(driver, settings)
     if serve_api:
-        run_api(settings, settings.host, settings.port)
+        run_api(settings, settings.host, settings.port, settings.workers)
 
 
 def load_samples(driver: Driver, settings: Settings) -> None:

@@ -31,9 +31,18 @@ class Settings(BaseSettings):
     # while Neo4j restarts, a request could otherwise outwait its client (bench/soak.py found 30 s waits).
     neo4j_read_deadline_seconds: float = Field(20.0, gt=0)
 
+    # --- Response cache (app/cache.py) ---
+    # Answers kept per (path, query, graph generation), least recently used dropped first; 0 turns it off.
+    response_cache_entries: int = Field(4096, ge=0)
+    # How often a worker asks Neo4j for the graph's generation: an answer is at most this stale after a load
+    # (plus one round trip), in every worker and behind a cluster. At most 1 s, the documented bound.
+    generation_check_seconds: float = Field(0.25, gt=0, le=1.0)
+
     # --- HTTP API ---
     host: str = "127.0.0.1"
     port: int = 8000
+    # uvicorn worker processes for `orggraph serve` (--workers): one process uses one core.
+    workers: int = Field(1, ge=1)
     # Token for POST /cypher; the endpoint is off when unset.
     cypher_token: SecretStr | None = None
     cypher_timeout_seconds: float = 5.0

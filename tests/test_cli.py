@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
 
 from orggraph import cli
-from orggraph.settings import get_settings
+from orggraph.localserver import free_port
+from orggraph.settings import PROJECT_ROOT, get_settings
 from tests.conftest import SEEDS, GraphState
 from tests.support.neo4j_target import Neo4jTarget
 
@@ -158,3 +164,54 @@ def test_ask_refuses_a_question_it_cannot_read(run, seeded_graph: Driver) -> Non
     result = run("ask", "¿Cuánto cuesta un café?")
     assert result.exit_code == 1
     assert "who_may (¿Quién puede firmar contratos?)" in result.output
+
+
+def test_serve_runs_the_workers_it_is_asked_for(neo4j: Neo4jTarget) -> None:
+    """`orggraph serve --workers 2`: two uvicorn worker processes answer on the one loopback port."""
+    port = free_port()
+    env = {**os.environ, "NEO4J_URI": neo4j.uri, "NEO4J_DATABASE": neo4j.database}
+    if neo4j.auth:
+        env |= {"NEO4J_USER": neo4j.auth[0], "NEO4J_PASSWORD": neo4j.auth[1]}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "orggraph.cli", "serve", "--workers", "2", "--port", str(port)],
+        env=env,
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.5)
+            workers = [pid for pid in children(server.pid) if b"spawn_main" in cmdline(pid)]
+        assert len(workers) == 2, f"worker processes: {workers}"
+        answered = None
+        while time.monotonic() < deadline and answered is None:
+            try:
+                answered = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).status_code
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        assert answered == 200
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""

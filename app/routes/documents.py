@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Form, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from neo4j import GraphDatabase
@@ -87,6 +87,7 @@ def _document(row: dict) -> Document:
     ),
 )
 async def upload(
+    request: Request,
     settings: SettingsDep,
     reader: ReaderDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(writer_bearer)],
@@ -112,6 +113,7 @@ async def upload(
     if named_pdf != is_pdf(data):
         raise BadRequest(f"{name}: the name says {'PDF' if named_pdf else 'text'}, the bytes do not")
     report = await run_in_threadpool(_load, settings, name, data, genre, replace)
+    request.app.state.generation.expire()  # this worker's next answers come from the new generation at once
     rows = await reader.rows("documents", id=report[0])
     return DocumentLoaded(document=_document(rows[0]), reading_notes=report[1])
 

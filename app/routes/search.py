@@ -10,10 +10,12 @@ import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from app.deps import ReaderDep
 from app.errors import errors
 from app.models import Search, SearchHit
+from app.responses import json_of
 from app.routes.params import LETTER, Limit, Offset
 from orggraph.questions import SearchQuery, highlight, parse_search
 
@@ -88,13 +90,13 @@ async def search(
     ] = False,
     limit: Limit = 20,
     offset: Offset = 0,
-) -> Search:
+) -> Response:
     question = parse_search(q)
     labels = [TYPES[t] for t in type or []] or None
     mode, rows = await find(reader, question, labels, prefix=prefix, offset=offset, limit=limit)
     hits = [hit(row, question) for row in rows if not row.get("past_the_end")]
     total = rows[0]["total"] if rows else 0
-    return Search(query=q, mode=mode, total=total, limit=limit, offset=offset, items=hits)
+    return json_of(Search(query=q, mode=mode, total=total, limit=limit, offset=offset, items=hits))
 
 
 def hit(row: dict[str, Any], question: SearchQuery) -> SearchHit:

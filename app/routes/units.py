@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from app.deps import ReaderDep
 from app.errors import errors
@@ -22,6 +23,7 @@ from app.models import (
     UnitPowers,
     UnitSummary,
 )
+from app.responses import json_of
 from app.routes.params import Limit, Offset, UnitId, folded
 from app.routes.search import find
 from orggraph.errors import NotFound
@@ -60,7 +62,7 @@ async def list_units(
     organization: Annotated[str | None, Query(max_length=300)] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[UnitSummary]:
+) -> Response:
     rank = None
     if q and q.strip():
         hits: list[dict] = []
@@ -77,7 +79,7 @@ async def list_units(
         offset=offset,
     )
     assert row is not None
-    return Page[UnitSummary](total=row["total"], limit=limit, offset=offset, items=row["items"])
+    return json_of(Page[UnitSummary](total=row["total"], limit=limit, offset=offset, items=row["items"]))
 
 
 @router.get(
@@ -86,8 +88,8 @@ async def list_units(
     summary="Chain of command, nearest first",
     responses=errors(404, 503),
 )
-async def superiors(unit_id: UnitId, reader: ReaderDep) -> Superiors:
-    return Superiors(**await _unit_or_404(reader, "unit_superiors", unit_id))
+async def superiors(unit_id: UnitId, reader: ReaderDep) -> Response:
+    return json_of(Superiors(**await _unit_or_404(reader, "unit_superiors", unit_id)))
 
 
 @router.get(
@@ -102,9 +104,9 @@ async def subordinates(
     depth: Annotated[int | None, Query(ge=1, le=30, description="Only down to this depth")] = None,
     limit: Limit = 200,
     offset: Offset = 0,
-) -> Subordinates:
+) -> Response:
     row = await _unit_or_404(reader, "unit_subordinates", unit_id, depth=depth, limit=limit, offset=offset)
-    return Subordinates(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"])
+    return json_of(Subordinates(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"]))
 
 
 @router.get(
@@ -115,9 +117,9 @@ async def subordinates(
 )
 async def powers(
     unit_id: UnitId, reader: ReaderDep, basis: Basis = None, limit: Limit = 100, offset: Offset = 0
-) -> UnitPowers:
+) -> Response:
     row = await _unit_or_404(reader, "unit_powers", unit_id, basis=basis, limit=limit, offset=offset)
-    return UnitPowers(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"])
+    return json_of(UnitPowers(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"]))
 
 
 @router.get(
@@ -126,11 +128,13 @@ async def powers(
     summary="Former names and restructurings, with dates and instruments",
     responses=errors(404, 503),
 )
-async def history(unit_id: UnitId, reader: ReaderDep) -> UnitHistory:
+async def history(unit_id: UnitId, reader: ReaderDep) -> Response:
     row = await _unit_or_404(reader, "unit_history", unit_id)
     unit = row["unit"]
-    return UnitHistory(
-        unit=unit, former_names=unit.get("aliases") or [], events=row["events"], amendments=row["amendments"]
+    return json_of(
+        UnitHistory(
+            unit=unit, former_names=unit.get("aliases") or [], events=row["events"], amendments=row["amendments"]
+        )
     )
 
 
@@ -140,8 +144,8 @@ async def history(unit_id: UnitId, reader: ReaderDep) -> UnitHistory:
     summary="Legal instruments the unit's powers rest on",
     responses=errors(404, 503),
 )
-async def instruments(unit_id: UnitId, reader: ReaderDep) -> UnitInstruments:
-    return UnitInstruments(**await _unit_or_404(reader, "unit_instruments", unit_id))
+async def instruments(unit_id: UnitId, reader: ReaderDep) -> Response:
+    return json_of(UnitInstruments(**await _unit_or_404(reader, "unit_instruments", unit_id)))
 
 
 @router.get(
@@ -150,7 +154,7 @@ async def instruments(unit_id: UnitId, reader: ReaderDep) -> UnitInstruments:
     summary="A unit, its lines, children, power counts, governance and provenance",
     responses=errors(404, 503),
 )
-async def unit(unit_id: UnitId, reader: ReaderDep) -> UnitDetail:
+async def unit(unit_id: UnitId, reader: ReaderDep) -> Response:
     row = await _unit_or_404(reader, "unit_detail", unit_id)
     row["unit"].setdefault("documents", [p["document"] for p in row["provenance"]])
-    return UnitDetail(**row)
+    return json_of(UnitDetail(**row))

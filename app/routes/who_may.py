@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from app.deps import ReaderDep
 from app.errors import errors
 from app.models import WhoMay, WhoMayQuestion
+from app.responses import json_of
 from app.routes.params import Limit, Offset
 from orggraph.questions import WHO_MAY_CAP, group_holders, matching, parse_who_may
 
@@ -57,7 +59,7 @@ async def who_may(
     document: Annotated[str | None, Query(max_length=300, description="Only this document's powers")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> WhoMay:
+) -> Response:
     question = parse_who_may(q, action, object)
     rows = await reader.rows(
         "who_may",
@@ -73,13 +75,15 @@ async def who_may(
     if "delegar" in question.actions and not question.objects:
         # "Who may delegate" is also answered by the delegation statements, not only by powers to delegate.
         delegations = await reader.rows("delegators", organization=organization, document=document)
-    return WhoMay(
-        question=WhoMayQuestion(text=question.text, actions=question.actions, objects=question.objects),
-        powers=len(rows),
-        truncated=truncated,
-        total=len(holders),
-        limit=limit,
-        offset=offset,
-        items=holders[offset : offset + limit],
-        delegations=delegations,
+    return json_of(
+        WhoMay(
+            question=WhoMayQuestion(text=question.text, actions=question.actions, objects=question.objects),
+            powers=len(rows),
+            truncated=truncated,
+            total=len(holders),
+            limit=limit,
+            offset=offset,
+            items=holders[offset : offset + limit],
+            delegations=delegations,
+        )
     )

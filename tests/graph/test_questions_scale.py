@@ -53,8 +53,9 @@ def db_hits(plan: Any) -> int:
 
 
 def profile(driver: Driver, database: str, scenario: Scenario) -> tuple[int, int]:
-    """(database hits, rows) of the question, planned afresh: a plan cached by an earlier test over another graph
-    (the question set's, tests/api/test_ask.py) would measure that graph's plan, not this one's cost."""
+    """(database hits, rows) of the question, planned for the graph as it is: a plan cached while an earlier
+    test's graph was there (the whole suite runs before this) may check a label more or less, which
+    moved who-may's hits by 10 between two runs of the same graph."""
     driver.execute_query("CALL db.clearQueryCaches()", database_=database)
     records, summary, _ = driver.execute_query(
         "PROFILE " + query(scenario.cypher), scenario.cypher_params, database_=database
