@@ -433,6 +433,29 @@ def load(
         raise typer.Exit(code=1)
 
 
+@app.command("unload")
+@friendly_errors
+def unload(
+    documents: Annotated[list[str], typer.Argument(help="Ids of loaded documents (GET /documents lists them)")],
+) -> None:
+    """Remove loaded documents, each in one transaction: what only it said goes, what other documents also
+    say stays, and citations of it elsewhere are unresolved again."""
+    from loaders.writer import remove_document
+
+    settings = get_settings()
+    missing = []
+    with open_driver(settings) as driver:
+        for document in documents:
+            if remove_document(driver, settings.neo4j_database, document):
+                typer.echo(f"removed {document}")
+            else:
+                missing.append(document)
+    for document in missing:
+        typer.echo(f"error: no loaded document with id {document!r}", err=True)
+    if missing:
+        raise typer.Exit(code=1)
+
+
 @app.command("check")
 @friendly_errors
 def check(

@@ -215,3 +215,17 @@ def cmdline(pid: int) -> bytes:
         return Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return b""
+
+
+def test_unload_removes_a_document_and_says_which_it_did_not_find(run, empty_graph: Driver, neo4j) -> None:
+    from loaders import load_file
+    from loaders.writer import write_document
+    from tests.corpus.scoring import CORPUS
+
+    parsed = load_file(CORPUS / "torreon-simas-reglamento-interior-1993.txt")
+    write_document(empty_graph, neo4j.database, parsed)
+    result = run("unload", parsed.document.id, "no/such-document")
+    assert result.exit_code == 1, result.output
+    assert f"removed {parsed.document.id}" in result.output and "no/such-document" in result.output
+    records, _, _ = empty_graph.execute_query("MATCH (d:Document) RETURN count(d) AS n", database_=neo4j.database)
+    assert records[0]["n"] == 0

@@ -1,4 +1,5 @@
-"""GET /documents: what is loaded. POST /documents: load one more (a write token; off by default).
+"""GET /documents: what is loaded. POST /documents: load one more; DELETE /documents/{id}: take one out
+(both with a write token; off by default).
 
 An upload is read exactly as ``orggraph load`` reads a file — text or PDF, genre detected —, in one
 transaction, and answered with its reading report. Defences, outermost first: off unless
@@ -14,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from neo4j import GraphDatabase
@@ -25,8 +26,8 @@ from app.models import Document, DocumentLoaded, Reading
 from loaders import load_file
 from loaders.pdf import is_pdf
 from loaders.report import reading_report
-from loaders.writer import ShrinkingReload, WriteError, write_document
-from orggraph.errors import BadRequest, Conflict, ParseError, QueryRefused, TooLarge, Unauthorized
+from loaders.writer import ShrinkingReload, WriteError, remove_document, write_document
+from orggraph.errors import BadRequest, Conflict, NotFound, ParseError, QueryRefused, TooLarge, Unauthorized
 from orggraph.settings import Settings
 
 router = APIRouter(tags=["documents"])
@@ -97,11 +98,7 @@ async def upload(
         bool, Form(description="Load even if the new reading would remove most of the loaded document")
     ] = False,
 ) -> DocumentLoaded:
-    if settings.write_token is None:
-        raise QueryRefused("POST /documents is disabled: set ORGGRAPH_WRITE_TOKEN to enable it.")
-    given = credentials.credentials.strip() if credentials else ""
-    if not given or not secrets.compare_digest(given.encode(), settings.write_token.get_secret_value().encode()):
-        raise Unauthorized("POST /documents needs the header 'Authorization: Bearer <ORGGRAPH_WRITE_TOKEN>'.")
+    _authorize(settings, credentials, "POST /documents")
     name = Path(file.filename or "").name
     if not name.lower().endswith(SUFFIXES):
         raise BadRequest(f"{name or 'the upload'}: name it .pdf, .txt or .md, as its content is")
@@ -116,6 +113,41 @@ async def upload(
     request.app.state.generation.expire()  # this worker's next answers come from the new generation at once
     rows = await reader.rows("documents", id=report[0])
     return DocumentLoaded(document=_document(rows[0]), reading_notes=report[1])
+
+
+@router.delete(
+    "/documents/{document_id:path}",
+    status_code=204,
+    summary="Remove a loaded document and what only it said (write token; off unless ORGGRAPH_WRITE_TOKEN is set)",
+    description="One transaction: the document's provisions, powers, amendments and the facts it sourced go; "
+    "units, organizations and instruments other documents also speak of stay. Citations of it in other "
+    "documents are unresolved again.",
+    responses=errors(401, 403, 404, 503, notes={403: "Writing is disabled: ORGGRAPH_WRITE_TOKEN is unset"}),
+)
+async def remove(
+    document_id: str,
+    request: Request,
+    settings: SettingsDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(writer_bearer)],
+) -> Response:
+    _authorize(settings, credentials, "DELETE /documents")
+    if not await run_in_threadpool(_remove, settings, document_id):
+        raise NotFound(f"No loaded document with id {document_id!r} (GET /documents lists them)")
+    request.app.state.generation.expire()
+    return Response(status_code=204)
+
+
+def _authorize(settings: Settings, credentials: HTTPAuthorizationCredentials | None, what: str) -> None:
+    if settings.write_token is None:
+        raise QueryRefused(f"{what} is disabled: set ORGGRAPH_WRITE_TOKEN to enable it.")
+    given = credentials.credentials.strip() if credentials else ""
+    if not given or not secrets.compare_digest(given.encode(), settings.write_token.get_secret_value().encode()):
+        raise Unauthorized(f"{what} needs the header 'Authorization: Bearer <ORGGRAPH_WRITE_TOKEN>'.")
+
+
+def _remove(settings: Settings, document_id: str) -> bool:
+    with GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth(), **settings.driver_options()) as driver:
+        return remove_document(driver, settings.neo4j_database, document_id)
 
 
 def _load(settings: Settings, name: str, data: bytes, genre: str | None, replace: bool) -> tuple[str, list[str]]:

@@ -93,3 +93,22 @@ def test_health_says_whether_uploads_are_on(uploads: TestClient, empty_graph: Dr
     assert uploads.get("/health").json()["uploads"] is True
     with TestClient(create_app(settings_for(neo4j))) as client:
         assert client.get("/health").json()["uploads"] is False
+
+
+def test_a_document_is_removed_behind_the_write_token(uploads: TestClient, empty_graph: Driver, neo4j) -> None:
+    """DELETE /documents/{id}: the same token as uploads; what only the document said goes, in one go."""
+    files = {"file": ("simas.pdf", SIMAS_PDF.read_bytes(), "application/pdf")}
+    document = uploads.post("/documents", files=files, headers=WRITE).json()["document"]["id"]
+    assert uploads.delete(f"/documents/{document}").status_code == 401
+    assert uploads.delete(f"/documents/{document}", headers={"Authorization": "Bearer cypher-token"}).status_code == 401
+    assert [d["id"] for d in uploads.get("/documents").json()] == [document]  # still there
+    answer = uploads.delete(f"/documents/{document}", headers=WRITE)
+    assert answer.status_code == 204, answer.text
+    assert uploads.get("/documents").json() == []
+    records, _, _ = empty_graph.execute_query(
+        "MATCH (n) WHERE NOT n:GraphState RETURN count(n) AS n", database_=neo4j.database
+    )
+    assert records[0]["n"] == 0  # nothing another document speaks of was left behind
+    assert uploads.delete(f"/documents/{document}", headers=WRITE).status_code == 404
+    with TestClient(create_app(settings_for(neo4j))) as off:
+        assert off.delete(f"/documents/{document}", headers=WRITE).status_code == 403
