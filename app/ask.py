@@ -9,8 +9,11 @@ never guessed. Each kind then calls the endpoint that answers it, so /ask says e
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
+
+from fastapi.responses import Response
 
 from app.db import Reader
 from app.routes import amendments as amendments_route
@@ -103,16 +106,24 @@ def action_text(rest: str) -> str:
 # ----------------------------------------------------------------------------- the kinds
 
 
+def _data(answer: Any) -> dict[str, Any]:
+    """An endpoint's answer as data: the routes that serialize once (app/responses.py) return the JSON
+    they wrote, the others their model."""
+    if isinstance(answer, Response):
+        return json.loads(answer.body)
+    return answer.model_dump(by_alias=True)
+
+
 async def _who_may(reader: Reader, q: Question) -> dict[str, Any]:
     answer = await who_may_route.who_may(reader, q=str(q.slots["action"]), limit=500, offset=0)
-    result = answer.model_dump(by_alias=True)
+    result = _data(answer)
     return {"endpoint": "/who-may", "result": result, "items": sentences.who_may(result["items"])}
 
 
 async def _unit_powers(reader: Reader, q: Question) -> dict[str, Any]:
     unit, _ = await resolve_unit(reader, str(q.slots["unit"]))
     answer = await units_route.powers(unit["id"], reader, basis=None, limit=500, offset=0)
-    result = answer.model_dump(by_alias=True)
+    result = _data(answer)
     powers = result["items"]
     topic = q.slots.get("topic")
     if topic:
@@ -132,7 +143,7 @@ async def _unit_powers(reader: Reader, q: Question) -> dict[str, Any]:
 async def _superiors(reader: Reader, q: Question) -> dict[str, Any]:
     unit, _ = await resolve_unit(reader, str(q.slots["unit"]))
     answer = await units_route.superiors(unit["id"], reader)
-    result = answer.model_dump(by_alias=True)
+    result = _data(answer)
     names = await titles(reader)
     items = sentences.superiors(unit["name"], result["chain"], names)
     items += sentences.other_lines(result["other_lines"], names)
@@ -143,7 +154,7 @@ async def _subordinates(reader: Reader, q: Question) -> dict[str, Any]:
     unit, _ = await resolve_unit(reader, str(q.slots["unit"]))
     depth = None if q.slots.get("all") else 1
     answer = await units_route.subordinates(unit["id"], reader, depth=depth, limit=500, offset=0)
-    result = answer.model_dump(by_alias=True)
+    result = _data(answer)
     edges = await reader.rows("ask_part_of", ids=[s["id"] for s in result["items"]])
     lines = {e["id"]: e for e in edges}
     items = sentences.subordinates(unit["name"], result["items"], lines, await titles(reader))
@@ -157,7 +168,7 @@ async def _unit_and_action(reader: Reader, q: Question) -> tuple[dict[str, Any],
     if not action:
         raise Unreadable(q.text, "Say what the unit does: ¿Con qué fundamento nombra la Junta de Gobierno al personal?")
     answer = await who_may_route.who_may(reader, q=action, limit=500, offset=0)
-    result = answer.model_dump(by_alias=True)
+    result = _data(answer)
     held = next((h for h in result["items"] if h["unit"]["id"] == unit["id"]), None)
     return unit, action, {**result, "items": [held] if held else [], "total": 1 if held else 0}
 
@@ -205,7 +216,7 @@ async def _changes(reader: Reader, q: Question) -> dict[str, Any]:
         page = await amendments_route.amendments(
             reader, date=None, authority=None, kind=None, document=document["id"], limit=500, offset=0
         )
-        result = page.model_dump(by_alias=True)
+        result = _data(page)
         return {
             "endpoint": f"/amendments?document={document['id']}",
             "document": {"id": document["id"], "title": document["title"]},
@@ -214,7 +225,7 @@ async def _changes(reader: Reader, q: Question) -> dict[str, Any]:
         }
     unit, _ = await resolve_unit(reader, target)
     answer = await units_route.history(unit["id"], reader)
-    result = answer.model_dump(by_alias=True)
+    result = _data(answer)
     items = sentences.history_events(unit["name"], result["events"], names)
     items += sentences.amendments(result["amendments"], names)
     return {"endpoint": f"/units/{unit['id']}/history", "unit": unit, "result": result, "items": items}

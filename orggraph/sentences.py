@@ -6,6 +6,7 @@ amendments …) in, ``{"text", "citation"}`` items out. The sentences say only w
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from orggraph.citations import citation, lower_first, of, the, to
@@ -162,11 +163,22 @@ def subordinates(
     return out
 
 
+def _day(value: Any) -> dt.date | None:
+    """A date as the endpoints give it: a date, or its ISO text when the route wrote its JSON itself."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def amendments(items: list[dict[str, Any]], titles: dict[str, str]) -> list[Item]:
     out = []
     for a in items:
         provision = a["provision"]
-        when = a["date"].strftime("%d-%m-%Y") if hasattr(a["date"], "strftime") else str(a["date"])
+        day = _day(a["date"])
+        when = day.strftime("%d-%m-%Y") if day else str(a["date"])
         cite = citation(a["document"], provision, titles=titles, lines=(a.get("line"), a.get("line")))
         label = cite["provision_label"] or provision.get("id")
         authority = a.get("authority_name") or a.get("authority")
@@ -178,7 +190,8 @@ def amendments(items: list[dict[str, Any]], titles: dict[str, str]) -> list[Item
 def history_events(unit: str, events: list[dict[str, Any]], titles: dict[str, str]) -> list[Item]:
     out = []
     for e in events:
-        when = f"el {e['date'].strftime('%d-%m-%Y')}" if hasattr(e.get("date"), "strftime") else "en fecha no dicha"
+        day = _day(e.get("date"))
+        when = f"el {day.strftime('%d-%m-%Y')}" if day else "en fecha no dicha"
         what = e.get("description") or e["kind"]
         if e.get("from_name") and e.get("to_name"):
             what = f"pasó de llamarse {e['from_name']} a {e['to_name']}"
