@@ -205,7 +205,15 @@ def run_api(settings: Settings, host: str, port: int, workers: int = 1) -> None:
 
     if settings.resolved_password() is None and uses_local_server(settings):
         raise ConfigurationError("No Neo4j password: run `orggraph neo4j start` first or set NEO4J_PASSWORD.")
-    console.print(f"API: http://{host}:{port}/   OpenAPI docs: http://{host}:{port}/docs")
+    base = f"http://{host}:{port}"
+    console.print(f"API:            {base}/   (OpenAPI docs: {base}/docs)", highlight=False)
+    console.print(f"Explorer:       {base}/", highlight=False)
+    if uses_local_server(settings):
+        console.print(
+            f"Neo4j Browser:  http://127.0.0.1:{settings.neo4j_http_port}/browser/  "
+            f"(user {settings.neo4j_user}, password in {settings.password_file})",
+            highlight=False,
+        )
     # Each worker is a process with its own driver and response cache; the graph's generation, which the
     # caches are keyed by, lives in Neo4j, so every worker sees a load within the same bound.
     uvicorn.run("app.main:create_app", factory=True, host=host, port=port, log_level="info", workers=workers)
@@ -338,11 +346,13 @@ def load_paths(
     *,
     strict: bool = True,
     replace: bool = False,
+    verbose: bool = False,
 ) -> list[tuple[Path, str]]:
     """Parse every file (in parallel), then write each document in its own transaction. A file that is
     not a document stops the run before anything is written when ``strict``; otherwise it is reported
     and the others load. A reload that would remove most of a loaded document is refused and reported
-    (the others load) unless ``replace``. Returns the files that were not loaded, with why."""
+    (the others load) unless ``replace``. Prints a line a document (``verbose``: the counts table and each
+    reading report with its first notes). Returns the files that were not loaded, with why."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
@@ -368,6 +378,15 @@ def load_paths(
             progress.update(task, advance=1, description=f"Writing · {rate:,.0f} elements/s")
     elapsed = time.monotonic() - started
     parsed = written
+    if not verbose:
+        for document, report in zip(parsed, reports, strict=True):
+            read = reading_report(document)
+            console.print(
+                f"loaded {report.document} · {document.document.genre} · {read.units} units · {read.powers} powers"
+                f" · {len(read.notes)} notes (orggraph check {document.document.source_file})",
+                highlight=False,
+            )
+        console.print(f"Loaded {len(parsed)} documents, {elements:,} nodes and relationships in {elapsed:.1f} s")
     table = Table(title=f"Loaded {len(parsed)} documents, {elements:,} nodes and relationships in {elapsed:.1f} s")
     for column in ("document", "genre", "units", "provisions", "powers", "instruments", "other", "relationships"):
         table.add_column(column, justify="left" if column in ("document", "genre") else "right")
@@ -384,8 +403,9 @@ def load_paths(
             str(other),
             str(report.relationships),
         )
-    console.print(table)
-    print_reports([reading_report(p) for p in parsed], notes=5)
+    if verbose:
+        console.print(table)
+        print_reports([reading_report(p) for p in parsed], notes=5)
     for report in reports:
         if shrinks(report.previous, report.counts):  # loaded with --replace: say what it removed
             figures = ", ".join(
@@ -418,6 +438,9 @@ def load(
         bool,
         typer.Option(help="Load even when a document's new reading would remove most of its loaded units or powers"),
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print each document's counts and reading report with its notes")
+    ] = False,
 ) -> None:
     """Parse documents (in parallel) and write each one to the graph in one transaction (reloading is
     idempotent). A file that is not a document is reported and skipped, unless --strict. A reload that
@@ -427,7 +450,13 @@ def load(
     with open_driver(settings) as driver:
         apply_schema(driver, settings.neo4j_database)
         failed = load_paths(
-            driver, settings.neo4j_database, files, genre.value if genre else None, strict=strict, replace=replace
+            driver,
+            settings.neo4j_database,
+            files,
+            genre.value if genre else None,
+            strict=strict,
+            replace=replace,
+            verbose=verbose,
         )
     if failed:
         raise typer.Exit(code=1)
