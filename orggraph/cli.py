@@ -387,23 +387,23 @@ def load_paths(
                 highlight=False,
             )
         console.print(f"Loaded {len(parsed)} documents, {elements:,} nodes and relationships in {elapsed:.1f} s")
-    table = Table(title=f"Loaded {len(parsed)} documents, {elements:,} nodes and relationships in {elapsed:.1f} s")
-    for column in ("document", "genre", "units", "provisions", "powers", "instruments", "other", "relationships"):
-        table.add_column(column, justify="left" if column in ("document", "genre") else "right")
-    for document, report in zip(parsed, reports, strict=True):
-        counts = report.counts
-        other = sum(v for k, v in counts.items() if k not in ("Unit", "Provision", "Power", "LegalInstrument"))
-        table.add_row(
-            report.document,
-            document.document.genre,
-            str(counts.get("Unit", 0)),
-            str(counts.get("Provision", 0)),
-            str(counts.get("Power", 0)),
-            str(counts.get("LegalInstrument", 0)),
-            str(other),
-            str(report.relationships),
-        )
-    if verbose:
+    else:
+        table = Table(title=f"Loaded {len(parsed)} documents, {elements:,} nodes and relationships in {elapsed:.1f} s")
+        for column in ("document", "genre", "units", "provisions", "powers", "instruments", "other", "relationships"):
+            table.add_column(column, justify="left" if column in ("document", "genre") else "right")
+        for document, report in zip(parsed, reports, strict=True):
+            counts = report.counts
+            other = sum(v for k, v in counts.items() if k not in ("Unit", "Provision", "Power", "LegalInstrument"))
+            table.add_row(
+                report.document,
+                document.document.genre,
+                str(counts.get("Unit", 0)),
+                str(counts.get("Provision", 0)),
+                str(counts.get("Power", 0)),
+                str(counts.get("LegalInstrument", 0)),
+                str(other),
+                str(report.relationships),
+            )
         console.print(table)
         print_reports([reading_report(p) for p in parsed], notes=5)
     for report in reports:

@@ -25,9 +25,8 @@ async def dependents(provision_id: ProvisionId, reader: ReaderDep) -> Dependents
     row = await reader.one("provision_dependents", id=provision_id)
     if row is None:
         raise NotFound(f"No provision with id {provision_id!r}")
-    powers = [{**p, "holders": [h for h in p["holders"] if h]} for p in row["powers"]]
-    units = {h["id"]: h for p in powers for h in p["holders"]}
-    return Dependents(**{**row, "powers": powers, "units": sorted(units.values(), key=lambda h: h["name"])})
+    units = {h["id"]: h for p in row["powers"] for h in p["holders"]}  # (collect drops the null of no holder)
+    return Dependents(**row, units=sorted(units.values(), key=lambda h: h["name"]))
 
 
 @router.get(

@@ -58,7 +58,7 @@ from loaders.phrasings import (
     first,
 )
 from loaders.statute.structure import LIST_LEVELS, Node
-from loaders.text import fold
+from loaders.text import fold, sentences
 
 HAS_UNIT = re.compile(  # case-sensitive: UNIT_PHRASE relies on capitals to end a name
     rf"(?P<owner>[^.;]*?)\s+(?:[Tt]endr[áa]|(?:podr[áa]\s+)?[Cc]ontar(?:[áa])?(?:\s+adem[áa]s)?\s+con|[Cc]uenta\s+con)\s+(?:un|una)(?:\s+o\s+(?:un|una))?\s+"
@@ -942,15 +942,11 @@ def _holder_phrases(intro: str) -> list[str]:
         for m in pattern.finditer(intro):
             found.append((m.start("x"), -len(m.group("x")), m.group("x").strip()))
     found.sort()
-    last = [m.end() for m in _SENTENCE_END.finditer(intro)]
-    announcing = last[-1] if last and intro.rstrip().endswith(":") else 0
+    said = sentences(intro)
+    announcing = intro.rfind(said[-1]) if len(said) > 1 and intro.rstrip().endswith(":") else 0
     # (a bare "el Director" there points back to the article's subject: no preference then)
     own = [x for start, _, x in found if start >= announcing and len(x.split()) > 1]
     return list(dict.fromkeys([*own, *(x for _, _, x in found)]))
-
-
-# A sentence ends at a full stop before a capitalised word that is not an abbreviation's ("C. Presidente").
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bArt)(?<!\bLic)(?<!\bIng)(?<!\bNo)(?<!\bfr)\.\s+(?=[A-ZÁÉÍÓÚÑ])")
 
 
 def _resolve_holder(phrase: str, a: Assembly, line: int, executive: str | None = None) -> tuple[str, str] | None:

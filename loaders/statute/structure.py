@@ -46,7 +46,7 @@ TITULO = re.compile(rf"^T[ÍI]TULO\s+(?P<num>{ORDINAL_RE}|[IVXLC]+)\b\.?\s*(?P<r
 CAPITULO = re.compile(rf"^CAP[ÍI]TULO\s+(?P<num>[IVXLC]+|{ORDINAL_RE})\b\.?\s*(?P<rest>.*)$", re.IGNORECASE)
 SECCION = re.compile(rf"^SECCI[ÓO]N\s+(?P<num>{ORDINAL_RE}|[IVXLC]+)\b\.?\s*(?P<rest>.*)$", re.IGNORECASE)
 INDICE = re.compile(r"^[ÍI]NDICE(?:\s+GENERAL)?\.?$", re.IGNORECASE)
-TRANSITORIOS = re.compile(r"^(?:ART[ÍI]CULOS?\s+)?TRANSITORIOS?\.?$", re.IGNORECASE)
+TRANSITORIOS = re.compile(r"^(?:ART[ÍI]CULOS?\s+)?TRANSITORIOS?\s*[.:]?$", re.IGNORECASE)  # "ARTÍCULOS TRANSITORIOS:"
 DECREE = re.compile(
     r"^(?:ADICI[ÓO]N|ADICIONES|MODIFICACI[ÓO]N|MODIFICACIONES|REFORMA|REFORMAS|NOTA ACLARATORIA|"
     r"FE DE ERRATAS|DECRETO|ACUERDO)\b"
