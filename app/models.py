@@ -520,6 +520,34 @@ class Dependents(Model):
     units: list[DependentHolder] = Field(description="Every unit that holds one of those powers")
 
 
+class InstrumentReferring(Model):
+    """A provision, power or document that cites an instrument, or refers to what cites it."""
+
+    id: str
+    label: str = Field(description="Provision, Power or Document")
+    kind: str | None = None
+    number: str | None = None
+    text: str | None = None
+    line_start: int | None = None
+    document: str = Field(description="The document it is in")
+    depth: int = Field(
+        description="1: it cites the instrument (or a part of its loaded text); 2: it refers to a provision that does"
+    )
+    article: str | None = Field(None, description="The article it cites, when depth is 1")
+    fraction: str | None = None
+
+
+class InstrumentDependents(Model):
+    """What rests on a legal instrument: what would fall if it were reformed or repealed."""
+
+    instrument: dict[str, Any]
+    loaded_as: list[DocumentRef] = Field(description="The loaded documents that are this instrument's text")
+    total: int = Field(description="How many elements refer to it in all (referring holds at most `limit`)")
+    referring: list[InstrumentReferring]
+    powers: list[DependentPower] = Field(description="The powers the referring provisions define, with holders")
+    units: list[DependentHolder] = Field(description="Every unit that holds one of those powers")
+
+
 class AmendmentItem(Model):
     date: dt.date
     authority: str

@@ -178,6 +178,15 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a) == len(b) and all(_stems_match(x, y) for x, y in zip(a, b, strict=True))
 
 
+def organization_identity(name: str, acronym: str | None = None) -> tuple[str, str, str | None]:
+    """(id, name, acronym) of an organization as ``UnitRegistry.define_org`` registers it: a body the lexicon
+    knows gets its acronym even when the text gives none ("Instituto Mexicano del Seguro Social" → imss).
+    A parser names its own organization with this id before registering it, so the two must agree."""
+    name = re.sub(r"\s+", " ", _TRAILING.sub("", _LEADING.sub("", name.strip())))
+    acronym = acronym or KNOWN_BODIES.get(fold(name))
+    return ids.organization_id(acronym or name), name, acronym
+
+
 def post_to_unit_name(post: str) -> str | None:
     """ "Jefes de Departamento de Supervisión" → "Departamento de Supervisión"; "Subdelegados" → "Subdelegación"."""
     text = post.strip()
@@ -554,14 +563,12 @@ class UnitRegistry:
 
     # ------------------------------------------------------------------ organizations
     def define_org(self, name: str, line: int, *, acronym: str | None = None, external: bool = True) -> str:
-        name = re.sub(r"\s+", " ", _TRAILING.sub("", _LEADING.sub("", name.strip())))
+        org_id, name, acronym = organization_identity(name, acronym)
         key = fold(name)
-        acronym = acronym or KNOWN_BODIES.get(key)
         if key in self._org_by_key:
             return self._org_by_key[key]
         if acronym and fold(acronym) in self._org_by_key:
             return self._org_by_key[fold(acronym)]
-        org_id = ids.organization_id(acronym or name)
         self._orgs.setdefault(
             org_id,
             OrganizationRecord(

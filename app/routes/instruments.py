@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from app.deps import ReaderDep
 from app.errors import errors
-from app.models import InstrumentDetail, InstrumentSummary, Page
+from app.models import InstrumentDependents, InstrumentDetail, InstrumentSummary, Page
 from app.routes.params import InstrumentId, Limit, Offset, folded
 from orggraph.errors import NotFound
 
@@ -38,6 +38,25 @@ async def list_instruments(
     row = await reader.one("instruments_list", type=folded(type), q=folded(q), limit=limit, offset=offset)
     assert row is not None
     return Page[InstrumentSummary](total=row["total"], limit=limit, offset=offset, items=row["items"])
+
+
+@router.get(
+    "/{instrument_id:path}/dependents",
+    response_model=InstrumentDependents,
+    summary="What rests on an instrument: what cites it, what refers to that, their powers and units",
+    responses=errors(404, 503),
+)
+async def dependents(
+    instrument_id: InstrumentId,
+    reader: ReaderDep,
+    limit: Annotated[int, Query(ge=1, le=2000, description="At most this many referring elements")] = 500,
+) -> InstrumentDependents:
+    """Registered before the instrument itself: an instrument's id never ends in "/dependents"."""
+    row = await reader.one("instrument_dependents", id=instrument_id, limit=limit)
+    if row is None:
+        raise NotFound(f"No legal instrument with id {instrument_id!r}. List them with GET /legal-instruments")
+    units = {h["id"]: h for p in row["powers"] for h in p["holders"]}
+    return InstrumentDependents(**row, units=sorted(units.values(), key=lambda h: h["name"]))
 
 
 @router.get(

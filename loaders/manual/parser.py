@@ -35,7 +35,7 @@ from loaders.manual.legal import attribution_elements, legal_items, read_attribu
 from loaders.manual.lists import Item, bullet_items, detect_style, split_items
 from loaders.manual.posts import PostBlock, Row, _post_like, _unpadded, label_of, post_blocks, structure_rows
 from loaders.manual.sections import Section, number_value, sections
-from loaders.mentions import _content, _same_name, clean_name, kind_of, unit_like
+from loaders.mentions import _content, _same_name, clean_name, kind_of, organization_identity, unit_like
 from loaders.numbering import is_roman, roman_to_int
 from loaders.pages import Cleaned, source_lines
 from loaders.phrasings import COLLEGIATE_HEADS, MANUAL_TITLE_START, STRUCTURE_INTROS, first
@@ -211,11 +211,11 @@ def _organization(lines: list[Line], front: Front, path: str | Path) -> tuple[st
     if front.body and kind_of(front.body) and institution and fold(institution[1]) != fold(front.body):
         return (*institution, front.body)
     if front.body:
-        return ids.organization_id(front.acronym or front.body), front.body, front.acronym, None
+        return organization_identity(front.body, front.acronym)[0], front.body, front.acronym, None
     if institution:
         return (*institution, None)
     name = title_case(Path(path).stem.replace("-", " ").replace("_", " "))
-    return ids.organization_id(name), name, None, None
+    return organization_identity(name)[0], name, None, None
 
 
 def _institution(lines: list[Line]) -> tuple[str, str, str] | None:

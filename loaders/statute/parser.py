@@ -18,6 +18,7 @@ from loaders.front import Front, read_front
 from loaders.governance import GovernanceReader
 from loaders.instruments import publication_date
 from loaders.lexicon import title_case
+from loaders.mentions import organization_identity
 from loaders.pages import Cleaned, source_lines
 from loaders.phrasings import DEFINITIONS
 from loaders.records import DocumentRecord, ParsedDocument
@@ -68,7 +69,7 @@ def parse_statute(path: str | Path, data: bytes | None = None, cleaned: Cleaned 
     front = read_front(lines, body_start, cleaned.header_lines())
     body_name = front.body or title_case(Path(path).stem.replace("-", " ").replace("_", " "))
     kind = front.instrument or "Reglamento"
-    organization = ids.organization_id(front.acronym or body_name)
+    organization = organization_identity(body_name, front.acronym)[0]
     document_id = ids.document_id(organization, kind)
 
     a = Assembly(organization, document_id)

@@ -5,13 +5,15 @@ nothing else of the citing document changes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from app.main import create_app
 from loaders import load_file
 from loaders.writer import remove_document, write_document
-from tests.conftest import settings_for
+from tests.conftest import SEEDS, settings_for
 from tests.corpus.scoring import CORPUS, HELDOUT
 from tests.support.neo4j_target import Neo4jTarget
 
@@ -95,3 +97,42 @@ def test_every_citation_of_a_loaded_document_resolves(empty_graph: Driver, neo4j
     ).records[0]
     assert record["citations"] >= 15
     assert record["resolved"] == record["citations"]
+
+
+RIIMSS = Path(__file__).resolve().parents[1] / "fixtures" / "riimss_extract.txt"  # stands for the IMSS's reglamento
+RIIMSS_INSTRUMENT = "mx/reglamento/reglamento-interior-del-instituto-mexicano-del-seguro-social"
+
+
+def test_the_imss_manual_rests_on_articles_of_the_imss_reglamento_once_it_is_loaded(
+    seeded_graph: Driver, neo4j: Neo4jTarget
+) -> None:
+    """The issue's own example: the manual's "Artículo 81 del Reglamento Interior del IMSS" (and its
+    fracciones, arts. 139, 142, 144, 145) refer to those provisions; the instrument's dependents list
+    the manual's provisions and the powers and units resting on them; unloading undoes it."""
+    database = neo4j.database
+    manual = next(p for p in SEEDS if "manual" in p.name)
+    reglamento = load_file(RIIMSS)
+    write_document(seeded_graph, database, reglamento)
+    try:
+        base = reglamento.document.id
+        cited = {t for _, t in references(seeded_graph, database, load_file(manual).document.id)}
+        expected = {f"{base}/art-81/frac-{n}" for n in ("i", "ii", "iii", "xii")}
+        expected |= {f"{base}/art-{n}" for n in ("5", "81", "139", "144", "145")} | {f"{base}/art-142/frac-i"}
+        assert expected <= cited, expected - cited
+        with TestClient(create_app(settings_for(neo4j))) as api:
+            answer = api.get(f"/legal-instruments/{RIIMSS_INSTRUMENT}/dependents")
+            assert answer.status_code == 200, answer.text
+            body = answer.json()
+            assert [d["id"] for d in body["loaded_as"]] == [base]
+            assert body["total"] == len(body["referring"]) >= 20
+            assert {r["depth"] for r in body["referring"]} <= {1, 2}
+            depth_one = {r["document"] for r in body["referring"] if r["depth"] == 1}
+            assert "imss/manual-de-organizacion-3000-002-002" in depth_one
+            assert body["powers"] and body["units"]  # the manual's functions resting on the cited articles
+            limited = api.get(f"/legal-instruments/{RIIMSS_INSTRUMENT}/dependents", params={"limit": 3}).json()
+            assert len(limited["referring"]) == 3 and limited["total"] == body["total"]
+            assert api.get("/legal-instruments/mx/ley/no-such-law/dependents").status_code == 404
+            assert api.get(f"/legal-instruments/{RIIMSS_INSTRUMENT}").status_code == 200  # the detail, as before
+    finally:
+        assert remove_document(seeded_graph, database, reglamento.document.id)
+    assert not {t for _, t in references(seeded_graph, database, "imss/manual-de-organizacion-3000-002-002")} & expected
