@@ -2,6 +2,7 @@
 // with their top units.
 MATCH (o:Organization)
 WHERE EXISTS { (:Unit)-[:PART_OF*1..30]->(o) } OR EXISTS { (:Document {organization: o.id}) }
+   OR EXISTS { (:Organization)-[:SUB_ORGANIZATION_OF]->(o) }  // a municipality above its bodies' documents
 CALL (o) {
   MATCH (u:Unit)-[:PART_OF]->(o)
   WITH u ORDER BY u.name

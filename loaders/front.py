@@ -174,13 +174,39 @@ def acronym_in(text: str) -> str | None:
 
 def parent_of(name: str) -> str | None:
     """ "Secretaría Técnica … de la Presidencia del Tribunal Superior …" → "Presidencia del Tribunal …";
-    "Contraloría del Municipio de Torreón" → "Municipio de Torreón"."""
+    "Contraloría del Municipio de Torreón" → "Municipio de Torreón"; "Administración Pública Municipal de
+    Torreón" → "Municipio de Torreón" (the municipality's administration is part of it)."""
+    administration = re.match(r"^Administraci[óo]n\s+P[úu]blica\s+Municipal\s+de\s+(?P<place>[A-ZÁÉÍÓÚÑ].*)$", name)
+    if administration:
+        return f"Municipio de {administration.group('place')}"
     for m in re.finditer(rf"\s{_CONNECTOR}\s+", name):
         tail = name[m.end() :]
         folded = fold(tail)
         if m.start() > 0 and any(folded.startswith(h + " ") or folded == h for h in PARENT_HEADS):
             return tail
     return None
+
+
+def municipality_of(body: str, text: str) -> str | None:
+    """A municipal body named after its place ("Instituto Municipal de la Mujer de Torreón", "Tribunal de
+    Justicia Municipal Administrativa de Torreón") is part of that municipality — when the text names the
+    municipality so ("Municipio de Torreón", "Ayuntamiento de Torreón"); "Dirección Municipal de Protección
+    Civil" names no place."""
+    if not re.search(r"\bmunicipal\b", fold(body)):
+        return None
+    said = {m["place"] for m in _MUNICIPALITY_NAMED.finditer(text)}
+    named = {p for p in said if not any(p.startswith(q + " ") for q in said)}  # "Torreón Coahuila" is Torreón
+    place = re.search(r"\s(?:de|del)\s+(?P<place>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?)$", body)
+    if place and place["place"] in named:
+        return f"Municipio de {place['place']}"
+    if len(named) == 1:  # "Archivo Municipal", in a text that names one municipality only
+        return f"Municipio de {named.pop()}"
+    return None
+
+
+_MUNICIPALITY_NAMED = re.compile(
+    r"\b(?:Municipio|Ayuntamiento)\s+(?:del\s+Municipio\s+)?de\s+(?P<place>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?)"
+)
 
 
 def _acronym_matches(acronym: str, name: str) -> bool:
@@ -294,7 +320,7 @@ def read_front(
         if front.title:
             front.title = restore_accents(front.title, text)
         front.acronym = front.acronym or _acronym_from_text(text, front.body)
-        front.parent = parent_of(front.body)
+        front.parent = parent_of(front.body) or municipality_of(front.body, text)
         front.kind = organization_kind(front.body, text)
         front.aliases = _aliases(text, front.body)
         front.references = self_references(front, text)

@@ -182,9 +182,29 @@ def organization_identity(name: str, acronym: str | None = None) -> tuple[str, s
     """(id, name, acronym) of an organization as ``UnitRegistry.define_org`` registers it: a body the lexicon
     knows gets its acronym even when the text gives none ("Instituto Mexicano del Seguro Social" → imss).
     A parser names its own organization with this id before registering it, so the two must agree."""
-    name = re.sub(r"\s+", " ", _TRAILING.sub("", _LEADING.sub("", name.strip())))
+    name = municipality(re.sub(r"\s+", " ", _TRAILING.sub("", _LEADING.sub("", name.strip()))))
     acronym = acronym or KNOWN_BODIES.get(fold(name))
     return ids.organization_id(acronym or name), name, acronym
+
+
+_MUNICIPAL_GOVERNMENT = re.compile(
+    r"^(?:(?:(?:H|R)\.|Honorable|Republicano)\s+)?(?:Ayuntamiento|Cabildo|Gobierno\s+Municipal)\s+"
+    r"(?:(?:del|de)\s+Municipio\s+)?de\s+(?P<place>[A-ZÁÉÍÓÚÑ].*)$"
+    r"|^Municipio\s+(?:Libre\s+)?de\s+(?P<place2>[A-ZÁÉÍÓÚÑ].*)$",
+    re.IGNORECASE,
+)
+
+
+def municipality(name: str) -> str:
+    """The municipality a municipal government's name stands for, as the one root of its bodies' tree:
+    "R. Ayuntamiento de Torreón", "Republicano Ayuntamiento del Municipio de Torreón", "Ayuntamiento de
+    Torreón, Coahuila" → "Municipio de Torreón" (each Municipio is governed by its Ayuntamiento, art. 115
+    of the Constitution). Any other name is returned as given."""
+    m = _MUNICIPAL_GOVERNMENT.match(name)
+    if not m:
+        return name
+    place = re.split(r",", m.group("place") or m.group("place2"))[0].strip()
+    return f"Municipio de {place}"
 
 
 def post_to_unit_name(post: str) -> str | None:
@@ -563,22 +583,24 @@ class UnitRegistry:
 
     # ------------------------------------------------------------------ organizations
     def define_org(self, name: str, line: int, *, acronym: str | None = None, external: bool = True) -> str:
+        given = re.sub(r"\s+", " ", _TRAILING.sub("", _LEADING.sub("", name.strip())))
         org_id, name, acronym = organization_identity(name, acronym)
         key = fold(name)
-        if key in self._org_by_key:
-            return self._org_by_key[key]
-        if acronym and fold(acronym) in self._org_by_key:
-            return self._org_by_key[fold(acronym)]
-        self._orgs.setdefault(
-            org_id,
-            OrganizationRecord(
-                id=org_id, name=name, acronym=acronym, external=external, line_start=line, line_end=line
-            ),
-        )
-        self._org_by_key[key] = org_id
-        if acronym:
-            self._org_by_key[fold(acronym)] = org_id
-        return org_id
+        known = self._org_by_key.get(key) or (self._org_by_key.get(fold(acronym)) if acronym else None)
+        if known is None:
+            self._orgs.setdefault(
+                org_id,
+                OrganizationRecord(
+                    id=org_id, name=name, acronym=acronym, external=external, line_start=line, line_end=line
+                ),
+            )
+            self._org_by_key[key] = org_id
+            if acronym:
+                self._org_by_key[fold(acronym)] = org_id
+            known = org_id
+        if fold(given) != key:  # "R. Ayuntamiento de Torreón", registered as "Municipio de Torreón"
+            self.add_org_alias(known, given)
+        return known
 
     def add_org_alias(self, org_id: str, alias: str) -> None:
         alias = re.sub(r"\s+", " ", _TRAILING.sub("", _LEADING.sub("", alias.strip())))

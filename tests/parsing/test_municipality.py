@@ -1,0 +1,49 @@
+"""A municipality's many names are one organization; its bodies hang from it (issue 17, item 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.front import municipality_of, parent_of
+from loaders.mentions import UnitRegistry, municipality
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Municipio de Torreón",
+        "R. Ayuntamiento de Torreón",
+        "Republicano Ayuntamiento del Municipio de Torreón",
+        "H. Ayuntamiento de Torreón, Coahuila",
+        "Ayuntamiento de Torreón",
+        "Municipio Libre de Torreón",
+    ],
+)
+def test_a_municipal_government_is_its_municipality(name: str) -> None:
+    assert municipality(name) == "Municipio de Torreón"
+
+
+@pytest.mark.parametrize(
+    "name", ["Secretaría del Republicano Ayuntamiento", "Tesorería Municipal del Ayuntamiento de Torreón", "Cabildo"]
+)
+def test_other_names_stay_as_they_are(name: str) -> None:
+    assert municipality(name) == name
+
+
+def test_one_node_for_every_name_and_the_names_kept_as_aliases() -> None:
+    registry = UnitRegistry("x")
+    first = registry.define_org("R. Ayuntamiento de Torreón", 3)
+    assert registry.define_org("Municipio de Torreón", 9) == first == "municipio-de-torreon"
+    assert registry.define_org("Republicano Ayuntamiento del Municipio de Torreón", 12) == first
+    assert registry.resolve_org("R. Ayuntamiento de Torreón") == first
+    assert "Republicano Ayuntamiento del Municipio de Torreón" in registry.org(first).aliases
+
+
+def test_a_municipal_body_hangs_from_the_municipality_its_name_or_text_gives() -> None:
+    assert parent_of("Administración Pública Municipal de Torreón") == "Municipio de Torreón"
+    text = "El Instituto … del Municipio de Torreón, Coahuila; el R. Ayuntamiento de Torreón Coahuila aprobó"
+    assert municipality_of("Instituto Municipal de la Mujer de Torreón", text) == "Municipio de Torreón"
+    assert municipality_of("Archivo Municipal", text) == "Municipio de Torreón"
+    assert municipality_of("Archivo Municipal", "sin municipio nombrado") is None
+    assert municipality_of("Archivo Municipal", "Municipio de Torreón y Municipio de Matamoros") is None
+    assert municipality_of("Dirección General de Desarrollo Institucional", text) is None  # not municipal by name
