@@ -157,6 +157,20 @@ class Provenance(Model):
     described: bool | None = None
 
 
+class Statement(Model):
+    """What one document says about a fact two documents disagree on."""
+
+    value: Ref
+    document: str | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+
+
+class Conflict(Model):
+    about: Literal["parent"] = Field(description="The fact the documents disagree on: the unit's parent")
+    statements: list[Statement] = Field(description="Each document's statement, with its source lines")
+
+
 class UnitDetail(Model):
     unit: UnitSummary
     parents: list[Parent]
@@ -166,6 +180,9 @@ class UnitDetail(Model):
     retained: int = Field(description="Powers delegated to others that this unit keeps exercising")
     governance: list[Governance]
     provenance: list[Provenance]
+    conflicts: list[Conflict] = Field(
+        [], description="Facts the documents that speak of the unit state differently; every statement is kept"
+    )
 
 
 class ChainStep(Lines):

@@ -6,7 +6,7 @@ so the sub-resources are declared before the plain detail route.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
@@ -157,4 +157,24 @@ async def instruments(unit_id: UnitId, reader: ReaderDep) -> Response:
 async def unit(unit_id: UnitId, reader: ReaderDep) -> Response:
     row = await _unit_or_404(reader, "unit_detail", unit_id)
     row["unit"].setdefault("documents", [p["document"] for p in row["provenance"]])
-    return json_of(UnitDetail(**row))
+    return json_of(UnitDetail(**row, conflicts=parent_conflicts(row["parents"])))
+
+
+def parent_conflicts(parents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Two documents that place the unit under different parents disagree; one document giving a
+    unit two parents (a structure list and a sentence) is its own reading, not a conflict."""
+    by_document: dict[str | None, set[str]] = {}
+    for parent in parents:
+        by_document.setdefault(parent.get("document"), set()).add(parent["id"])
+    if len(by_document) < 2 or len({frozenset(ids) for ids in by_document.values()}) < 2:
+        return []
+    statements = [
+        {
+            "value": {key: parent.get(key) for key in ("id", "name", "kind", "label")},
+            "document": parent.get("document"),
+            "line_start": parent.get("line_start"),
+            "line_end": parent.get("line_end"),
+        }
+        for parent in sorted(parents, key=lambda p: (p.get("document") or "", p["id"]))
+    ]
+    return [{"about": "parent", "statements": statements}]

@@ -136,3 +136,29 @@ def test_the_imss_manual_rests_on_articles_of_the_imss_reglamento_once_it_is_loa
     finally:
         assert remove_document(seeded_graph, database, reglamento.document.id)
     assert not {t for _, t in references(seeded_graph, database, "imss/manual-de-organizacion-3000-002-002")} & expected
+
+
+def test_two_documents_that_place_a_unit_differently_are_both_kept_and_shown(
+    seeded_graph: Driver, neo4j: Neo4jTarget
+) -> None:
+    """The IMSS reglamento puts the Subdelegación under the Delegación (art. 142); the manual, under the
+    Órgano de Operación Administrativa Desconcentrada: one unit node, both statements, the conflict shown."""
+    reglamento = load_file(RIIMSS)
+    write_document(seeded_graph, neo4j.database, reglamento)
+    try:
+        with TestClient(create_app(settings_for(neo4j))) as api:
+            detail = api.get("/units/imss/unit/subdelegacion").json()
+            assert {p["document"] for p in detail["provenance"]} == {
+                reglamento.document.id,
+                "imss/manual-de-organizacion-3000-002-002",
+            }
+            [conflict] = detail["conflicts"]
+            assert conflict["about"] == "parent"
+            said = {(s["document"], s["value"]["id"]) for s in conflict["statements"]}
+            assert (reglamento.document.id, "imss/unit/delegacion") in said
+            assert len({value for _, value in said}) == 2 and all(s["line_start"] for s in conflict["statements"])
+            # Where the two documents agree, there is nothing to show.
+            agreed = api.get("/units/imss/unit/direccion-de-prestaciones-economicas-y-sociales").json()
+            assert len(agreed["provenance"]) == 2 and agreed["conflicts"] == []
+    finally:
+        assert remove_document(seeded_graph, neo4j.database, reglamento.document.id)
