@@ -171,6 +171,14 @@ class Conflict(Model):
     statements: list[Statement] = Field(description="Each document's statement, with its source lines")
 
 
+class SameBody(Model):
+    """An organization that other documents are about, and that is this unit."""
+
+    id: str
+    name: str | None = None
+    documents: list[DocumentRef] = Field(description="The documents about it (its own reglamento, manuals)")
+
+
 class UnitDetail(Model):
     unit: UnitSummary
     parents: list[Parent]
@@ -180,6 +188,11 @@ class UnitDetail(Model):
     retained: int = Field(description="Powers delegated to others that this unit keeps exercising")
     governance: list[Governance]
     provenance: list[Provenance]
+    same_as: list[SameBody] = Field(
+        [],
+        description="The body this unit is, as other documents organize it (a dependencia's own reglamento): "
+        "its internal units are under that organization",
+    )
     conflicts: list[Conflict] = Field(
         [], description="Facts the documents that speak of the unit state differently; every statement is kept"
     )

@@ -16,6 +16,8 @@ CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (n:GraphState) REQUIRE n.id I
 
 CREATE INDEX document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256);
 CREATE INDEX document_organization IF NOT EXISTS FOR (n:Document) ON (n.organization);
+CREATE INDEX unit_identity IF NOT EXISTS FOR (n:Unit) ON (n.identity);
+CREATE INDEX organization_identity IF NOT EXISTS FOR (n:Organization) ON (n.identity);
 CREATE INDEX unit_kind IF NOT EXISTS FOR (n:Unit) ON (n.kind);
 CREATE INDEX unit_name_folded IF NOT EXISTS FOR (n:Unit) ON (n.name_folded);
 CREATE INDEX provision_document IF NOT EXISTS FOR (n:Provision) ON (n.document);

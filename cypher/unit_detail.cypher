@@ -39,5 +39,15 @@ CALL (u) {
                   page_start: s.page_start, page_end: s.page_end,
                   described: s.described}) AS provenance
 }
+CALL (u) {
+  // The organization another document is about that is this unit (cypher/write_identities.cypher).
+  MATCH (o:Organization)-[:SAME_AS]->(u)
+  CALL (o) {
+    MATCH (about:Document {organization: o.id})
+    WITH about ORDER BY about.id
+    RETURN collect(about {.id, .title, .genre}) AS documents
+  }
+  RETURN collect(o {.id, .name, documents: documents}) AS same_as
+}
 RETURN u {.id, .name, .kind, .organization, .aliases, .described} AS unit, parents, reports_to, children,
-       power_counts, retained, governance, provenance
+       power_counts, retained, governance, provenance, same_as

@@ -3,7 +3,7 @@
 UNWIND $rows AS row
 MERGE (o:Organization {id: row.id})
 SET o.name = coalesce(o.name, row.name), o.acronym = coalesce(row.acronym, o.acronym),
-    o.kind = coalesce(row.kind, o.kind), o.search_text = row.search_text,
+    o.kind = coalesce(row.kind, o.kind), o.search_text = row.search_text, o.identity = coalesce(row.identity, o.identity),
     o.aliases = reduce(known = coalesce(o.aliases, []), alias IN coalesce(row.aliases, []) |
                        CASE WHEN alias IN known THEN known ELSE known + alias END)
 WITH o, row

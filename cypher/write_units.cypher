@@ -2,7 +2,8 @@
 // unit) lives on its SOURCE edge; the node's aggregates are recomputed in write_finish.
 UNWIND $rows AS row
 MERGE (u:Unit {id: row.id})
-SET u.name = row.name, u.kind = row.kind, u.organization = row.organization, u.name_folded = row.name_folded
+SET u.name = row.name, u.kind = row.kind, u.organization = row.organization, u.name_folded = row.name_folded,
+    u.identity = coalesce(row.identity, u.identity)
 WITH u, row
 MATCH (d:Document {id: $document})
 CREATE (u)-[:SOURCE {document: $document, line_start: row.line_start, line_end: row.line_end,

@@ -19,6 +19,7 @@ from neo4j.exceptions import TransientError
 
 from loaders.citations import citation_key, document_keys, provision_paths
 from loaders.fingerprint import reader_version
+from loaders.identity import body_key, municipality_of
 from loaders.records import EDGE_TYPES, ParsedDocument
 from loaders.report import reading_report
 from loaders.text import fold
@@ -95,10 +96,12 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
         row["conditions"] = [f"{c.kind}: {c.text}" for c in pw.conditions]
         row["search_text"] = fold(pw.text)
         powers.append(_clean(row))
+    municipality = municipality_of(parsed)
     units = [
         {
             **u.model_dump(exclude={"aliases", "described"}),
             "name_folded": fold(u.name),
+            "identity": f"{municipality}|{body_key(u.name, municipality)}" if municipality else None,
             "aliases": u.aliases,
             "aliases_folded": [fold(a) for a in u.aliases],
             "described": u.described,
@@ -109,6 +112,9 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
         {**o.model_dump(), "search_text": fold(" ".join(x for x in (o.name, o.acronym, *o.aliases) if x))}
         for o in parsed.organizations
     ]
+    for row in organizations:  # the document's own body: another document may list it as a unit
+        if row["id"] == doc.organization and municipality and municipality != doc.organization:
+            row["identity"] = f"{municipality}|{body_key(row['name'], municipality)}"
     instruments = [
         {
             **i.model_dump(),
@@ -182,6 +188,7 @@ def _write(tx: ManagedTransaction, parsed: ParsedDocument, rows: dict[str, Any],
             written_total += written
     tx.run(query("write_finish"), document=document).consume()
     tx.run(query("write_citations"), document=document).consume()
+    tx.run(query("write_identities"), document=document).consume()
     if previous_shared:
         tx.run(query("write_drop_orphans"), ids=previous_shared).consume()
     counts = _counts(tx, document)

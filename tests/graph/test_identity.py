@@ -1,7 +1,8 @@
 """One graph across documents (issue 17, item 2): the bodies of one municipality, each organized by its
 own reglamento or manual, hang from one node of the municipality — however each text names it
 ("Municipio de Torreón", "R. Ayuntamiento de Torreón", "Republicano Ayuntamiento del Municipio de
-Torreón", or only its own name and the municipality in its text)."""
+Torreón", or only its own name and the municipality in its text) —, and the dependencia the
+Reglamento Orgánico lists as a unit is the organization its own reglamento is about (SAME_AS)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from neo4j import Driver
 
 from app.main import create_app
 from loaders import load_file
-from loaders.writer import write_document
+from loaders.writer import remove_document, write_document
 from tests.conftest import settings_for
 from tests.corpus.scoring import CORPUS, HELDOUT
 from tests.support.neo4j_target import Neo4jTarget
@@ -52,3 +53,52 @@ def test_the_torreon_documents_make_one_municipal_tree(empty_graph: Driver, neo4
         municipality["aliases"]
     )
     assert listed["administracion-publica-municipal-de-torreon"]["parent"]["id"] == "municipio-de-torreon"
+
+
+# The dependencias the Reglamento Orgánico lists that have a document of their own in the corpus, as
+# the RO names them. (Not linked: the Tribunal, listed as "Tribunal de Justicia Municipal" but named
+# "… Municipal Administrativa de Torreón" in its own reglamento; the IMPLAN and the Desarrollo
+# Institucional, whose documents name no municipality; the SIMV, not in the RO's lists.)
+LISTED = {
+    "Tesorería Municipal": "tesoreria-municipal-del-ayuntamiento-de-torreon",
+    "Dirección General de Contraloría Municipal": "contraloria-del-municipio-de-torreon",
+    "Secretaría del Republicano Ayuntamiento": "secretaria-del-republicano-ayuntamiento-del-municipio-de-torreon",
+    "Instituto Municipal de la Mujer": "instituto-municipal-de-la-mujer-de-torreon",
+    "Archivo Municipal": "archivo-municipal",
+    "Oficina del Presidente Municipal": "oficina-del-presidente-municipal",
+    "Sistema Municipal de Aguas y Saneamiento de Torreón": "simas",
+    "Sistema para el Desarrollo Integral de la Familia del Municipio de Torreón": "dif",
+}
+
+
+def test_a_dependencia_listed_by_the_organic_reglamento_is_the_body_its_own_reglamento_is_about(
+    empty_graph: Driver, neo4j: Neo4jTarget
+) -> None:
+    organico = next(p for p in TORREON if "reglamento-organico" in p.name)
+    others = [p for p in TORREON if p != organico]
+    # The dependencias' documents first, the reglamento that lists them last: the link does not depend
+    # on the order.
+    for path in [*others[: len(others) // 2], organico, *others[len(others) // 2 :]]:
+        write_document(empty_graph, neo4j.database, load_file(path))
+    links = empty_graph.execute_query(
+        "MATCH (o:Organization)-[:SAME_AS]->(u:Unit) RETURN u.name AS unit, o.id AS organization, u.id AS id",
+        database_=neo4j.database,
+    ).records
+    assert {r["unit"]: r["organization"] for r in links} == LISTED
+    tesoreria = next(r["id"] for r in links if r["unit"] == "Tesorería Municipal")
+    with TestClient(create_app(settings_for(neo4j))) as api:
+        detail = api.get(f"/units/{tesoreria}").json()
+    [body] = detail["same_as"]
+    assert body["id"] == LISTED["Tesorería Municipal"]
+    assert [d["id"] for d in body["documents"]] == [
+        "tesoreria-municipal-del-ayuntamiento-de-torreon/reglamento-interior"
+    ]
+    # Unloading the Tesorería's reglamento takes the link with it; loading it again restores it.
+    tesoreria_path = next(p for p in TORREON if "tesoreria" in p.name)
+    assert remove_document(
+        empty_graph, neo4j.database, "tesoreria-municipal-del-ayuntamiento-de-torreon/reglamento-interior"
+    )
+    count = "MATCH (:Organization)-[s:SAME_AS]->(:Unit) RETURN count(s) AS n"
+    assert empty_graph.execute_query(count, database_=neo4j.database).records[0]["n"] == len(links) - 1
+    write_document(empty_graph, neo4j.database, load_file(tesoreria_path))
+    assert empty_graph.execute_query(count, database_=neo4j.database).records[0]["n"] == len(links)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.front import municipality_of, parent_of
+from loaders.identity import body_key
 from loaders.mentions import UnitRegistry, municipality
 
 
@@ -47,3 +48,31 @@ def test_a_municipal_body_hangs_from_the_municipality_its_name_or_text_gives() -
     assert municipality_of("Archivo Municipal", "sin municipio nombrado") is None
     assert municipality_of("Archivo Municipal", "Municipio de Torreón y Municipio de Matamoros") is None
     assert municipality_of("Dirección General de Desarrollo Institucional", text) is None  # not municipal by name
+
+
+@pytest.mark.parametrize(
+    ("own_name", "listed_as"),
+    [
+        ("Tesorería Municipal del Ayuntamiento de Torreón", "Tesorería Municipal"),
+        ("Contraloría del Municipio de Torreón", "Dirección General de Contraloría Municipal"),
+        ("Secretaría del Republicano Ayuntamiento del Municipio de Torreón", "Secretaría del Republicano Ayuntamiento"),
+        ("Instituto Municipal de la Mujer de Torreón", "Instituto Municipal de la Mujer"),
+        ("Archivo Municipal", "Archivo Municipal"),
+    ],
+)
+def test_a_body_and_the_unit_another_document_lists_share_a_key(own_name: str, listed_as: str) -> None:
+    assert body_key(own_name, "municipio-de-torreon") == body_key(listed_as, "municipio-de-torreon")
+
+
+def test_different_bodies_keep_different_keys() -> None:
+    keys = {
+        body_key(name, "municipio-de-torreon")
+        for name in (
+            "Tesorería Municipal",
+            "Secretaría Técnica",
+            "Secretaría del R. Ayuntamiento",
+            "Archivo Municipal",
+            "Archivo",  # a Contraloría's own archive is not the Archivo Municipal
+        )
+    }
+    assert len(keys) == 5
