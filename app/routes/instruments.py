@@ -44,9 +44,9 @@ async def list_instruments(
     "/{instrument_id:path}/dependents",
     response_model=InstrumentDependents,
     summary="What rests on an instrument: what cites it, what refers to that, their powers and units",
-    responses=errors(404, 503),
+    responses=errors(400, 404, 503),
 )
-async def dependents(
+async def instrument_dependents(
     instrument_id: InstrumentId,
     reader: ReaderDep,
     limit: Annotated[int, Query(ge=1, le=2000, description="At most this many referring elements")] = 500,
