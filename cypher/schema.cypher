@@ -22,6 +22,7 @@ CREATE INDEX instrument_type IF NOT EXISTS FOR (n:LegalInstrument) ON (n.type);
 // A citation finds the loaded document it names by key (cypher/write_citations.cypher).
 CREATE INDEX instrument_citation_key IF NOT EXISTS FOR (n:LegalInstrument) ON (n.citation_key);
 CREATE INDEX amendment_date IF NOT EXISTS FOR (n:Amendment) ON (n.date);
+CREATE INDEX document_history_from IF NOT EXISTS FOR (n:Document) ON (n.history_from);
 // Who delegated by an instrument (who-may's delegated_by): a seek, not a scan of
 // every DELEGATES relationship in the graph.
 CREATE INDEX delegates_instrument IF NOT EXISTS FOR ()-[r:DELEGATES]-() ON (r.instrument);

@@ -532,6 +532,7 @@ def who_may(
                 "objects": parsed.object_stems,
                 "organization": organization,
                 "document": None,
+                "at": None,
             },
             database_=settings.neo4j_database,
             routing_="r",

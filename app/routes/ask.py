@@ -10,6 +10,7 @@ from app.ask import answer
 from app.deps import ReaderDep
 from app.errors import errors
 from app.models import Answer
+from app.routes.params import At
 from orggraph.ask import KINDS
 
 router = APIRouter(tags=["questions"])
@@ -38,5 +39,6 @@ async def ask(
             openapi_examples={"who_may": {"value": "¿Quién puede firmar contratos?"}},
         ),
     ],
+    at: At = None,
 ) -> Answer:
-    return Answer(**await answer(reader, q))
+    return Answer(**await answer(reader, q, at))

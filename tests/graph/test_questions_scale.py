@@ -36,7 +36,13 @@ def questions() -> list[Scenario]:
     extra = []
     for text in ("delegar", "pensiones", "suscribir convenios"):
         who = parse_who_may(text)
-        params = {"actions": who.action_stems, "objects": who.object_stems, "organization": None, "document": None}
+        params = {
+            "actions": who.action_stems,
+            "objects": who.object_stems,
+            "organization": None,
+            "document": None,
+            "at": None,
+        }
         extra.append(Scenario(f"who may: {text}", "/who-may", {"q": text}, "who_may", params))
     return scenarios() + extra
 
