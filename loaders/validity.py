@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from loaders.records import ParsedDocument, PropValue
 
 Window = tuple[dt.date | None, dt.date | None]  # [valid_from, valid_to); None: unbounded
+HEADINGS = ("titulo", "capitulo", "seccion")
 
 
 @dataclass
@@ -66,6 +67,7 @@ def provision_dates(parsed: ParsedDocument) -> dict[str, _Dates]:
             notes.setdefault(edge.source, []).append((str(edge.props.get("kind")), when))
     start = start_of(parsed)
     dates: dict[str, _Dates] = {}
+    parent_kind = {p.id: p.kind for p in parsed.provisions}
     # Provisions are emitted parents first (a pre-order walk), so a parent's window is known.
     for p in parsed.provisions:
         parent = dates.get(p.parent) if p.parent else None
@@ -79,7 +81,8 @@ def provision_dates(parsed: ParsedDocument) -> dict[str, _Dates]:
         valid_to = _earlier(inherited_to, min(derogated)) if derogated else inherited_to
         # A modified fracción's incisos are printed as modified too: the latest note above counts.
         text_from = max([d for d in modified if valid_from is None or d > valid_from], default=None)
-        text_from = _later(text_from, parent.text_from if parent else None)
+        if parent and parent_kind.get(p.parent) not in HEADINGS:  # a Sección's note is about its heading
+            text_from = _later(text_from, parent.text_from)
         if text_from is not None and valid_from is not None and text_from <= valid_from:
             text_from = None
         dates[p.id] = _Dates(valid_from, valid_to, text_from)
@@ -139,30 +142,26 @@ def apply_validity(parsed: ParsedDocument) -> ParsedDocument:
     evidence: dict[str, list[Window]] = {}
     for e in parsed.edges:
         window: Window | None = None
+        named: Window | None = None  # since when the text names the units of the edge
         if e.type in ("HAS_POWER", "RETAINS") and e.target in power_window:
-            window = power_window[e.target]
+            window = named = power_window[e.target]
         elif "provision" in e.props:
             cited = innermost(str(e.props["provision"]), e.line_start)
-            window = window_of(cited)
+            window = named = window_of(cited)
             d = prov.get(cited)
             if d and d.text_from:  # the printed text (naming the unit) holds only since its modification
-                unit_window: Window = (_later(d.valid_from, d.text_from), d.valid_to)
-                if e.source_label == "Unit":
-                    evidence.setdefault(e.source, []).append(unit_window)
-                if e.target_label == "Unit":
-                    evidence.setdefault(e.target, []).append(unit_window)
-                window = unit_window if e.type in ("PART_OF", "REPORTS_TO") else window
-        if e.type == "AMENDED_BY" or e.type == "CHANGED":
-            window = None
-        if window is not None:
+                named = (_later(d.valid_from, d.text_from), d.valid_to)
+        if e.type in ("AMENDED_BY", "CHANGED"):
+            window = named = None
+        if window is not None and named is not None:
             if e.props.get("basis") == "class":
                 pass  # a power every unit of a kind holds says nothing of whether this unit exists
             elif e.type in ("HAS_POWER", "RETAINS", "PART_OF", "REPORTS_TO") and e.source_label == "Unit":
-                evidence.setdefault(e.source, []).append(window)
+                evidence.setdefault(e.source, []).append(named)
             # Delegation articles name units by rule ("a los servidores públicos de su adscripción"):
             # they date the delegation, not the units.
             if e.type in ("PART_OF", "REPORTS_TO") and e.target_label == "Unit":
-                evidence.setdefault(e.target, []).append(window)
+                evidence.setdefault(e.target, []).append(named)
             e = e.model_copy(update={"props": {**e.props, **_window_props(*window)}})
         edges.append(e)
 
@@ -187,6 +186,18 @@ def apply_validity(parsed: ParsedDocument) -> ParsedDocument:
         elif u.id in existed_before:
             vf = None
         units.append(u.model_copy(update={"valid_from": vf, "valid_to": vt}))
+
+    # A line between units holds while its provision is law and both units are.
+    of_unit = {u.id: (u.valid_from, u.valid_to) for u in units}
+    for i, e in enumerate(edges):
+        if e.type not in ("PART_OF", "REPORTS_TO") or "valid_from" not in e.props:
+            continue
+        start_, end_ = e.props["valid_from"], e.props["valid_to"]
+        for end_point in (e.source, e.target):
+            if end_point in of_unit:
+                start_ = _later(start_, of_unit[end_point][0])  # type: ignore[arg-type]
+                end_ = _earlier(end_, of_unit[end_point][1])  # type: ignore[arg-type]
+        edges[i] = e.model_copy(update={"props": {**e.props, **_window_props(start_, end_)}})  # type: ignore[arg-type]
 
     document = parsed.document.model_copy(update={"valid_from": start, "history_from": history_from(parsed)})
     return parsed.model_copy(
