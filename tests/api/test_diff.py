@@ -44,7 +44,9 @@ def notes_since(day: dt.date) -> dict[str, set[tuple[str, ...]]]:
             titulo, article, fraction = ROMAN.get(m.group(1)), None, None
         elif m := ARTICULO.match(line):
             article, fraction = m.group(1).lower().replace(" ", "-"), None
-            if re.search(r"\.\s+Son\s+(?:las\s+)?(?:facultades|atribuciones)|siguientes\s+(?:facultades|atribuciones)", line):
+            if re.search(
+                r"\.\s+Son\s+(?:las\s+)?(?:facultades|atribuciones)|siguientes\s+(?:facultades|atribuciones)", line
+            ):
                 found["powers"].add(("art", article))
         elif (m := FRACCION.match(line)) and article:
             fraction = "i" if m.group(1) == "L" else m.group(1).lower()
