@@ -95,12 +95,20 @@ def word_diff(before: str, after: str) -> list[WordChange]:
     return out
 
 
-def diff(timeline: dict[str, Any], start: dt.date, end: dt.date) -> DocumentDiff:
-    """The changes of the document between ``start`` and ``end`` (both days included as they stood)."""
-    if end < start:
+def diff(timeline: dict[str, Any], start: dt.date, end: dt.date, later: dict[str, Any] | None = None) -> DocumentDiff:
+    """The changes of the document between ``start`` and ``end``, as each day stood. With ``later`` (the
+    timeline of a newer version of the document), ``timeline`` says how things stood on ``start`` and
+    ``later`` on ``end``; facts are matched by id, and a text that differs is a word-level diff."""
+    if later is None and end < start:
         start, end = end, start
-    provisions = {p["id"]: p for p in timeline["provisions"]}
-    units = {u["id"]: u for u in timeline["units"]}
+    later = later or timeline
+    old_provisions = {p["id"]: p for p in timeline["provisions"]}
+    old_units = {u["id"]: u for u in timeline["units"]}
+    old_powers = {w["id"]: w for w in timeline["powers"]}
+    provisions = {**old_provisions, **{p["id"]: p for p in later["provisions"]}}
+    new_provisions = {p["id"]: p for p in later["provisions"]}
+    new_units = {u["id"]: u for u in later["units"]}
+    units = {**old_units, **new_units}
 
     def notes_of(pid: str | None) -> list[AmendmentNote]:
         """The notes dated in (start, end] of the provision and of those containing it."""
@@ -115,7 +123,7 @@ def diff(timeline: dict[str, Any], start: dt.date, end: dt.date) -> DocumentDiff
 
     # Who a provision concerns: the holders of the powers it or its article defines.
     holders_of: dict[str, dict[str, dict[str, str]]] = {}
-    for w in timeline["powers"]:
+    for w in [*timeline["powers"], *later["powers"]]:
         pid = w["provision"]
         while pid and pid in provisions:
             for h in w.get("holders") or []:
@@ -145,26 +153,32 @@ def diff(timeline: dict[str, Any], start: dt.date, end: dt.date) -> DocumentDiff
 
     # Units: added, removed, renamed, moved, and their reporting lines.
     for u in units.values():
-        was, now = in_force(u, start), in_force(u, end)
+        old, new = old_units.get(u["id"]), new_units.get(u["id"])
+        was, now = bool(old and in_force(old, start)), bool(new and in_force(new, end))
         ref = [{"id": u["id"], "name": u["name"]}]
         if now and not was:
+            assert new is not None
             put(
                 Change(
-                    subject="unit", change="added", id=u["id"], text=name_on(u, end), line_start=u.get("line_start")
+                    subject="unit", change="added", id=u["id"], text=name_on(new, end), line_start=new.get("line_start")
                 ),
                 ref,
             )
         elif was and not now:
-            put(Change(subject="unit", change="removed", id=u["id"], text=name_on(u, start)), ref)
+            assert old is not None
+            put(Change(subject="unit", change="removed", id=u["id"], text=name_on(old, start)), ref)
         if not (was and now):
             continue
-        if name_on(u, start) != name_on(u, end):
+        assert old is not None and new is not None
+        if name_on(old, start) != name_on(new, end):
             put(
-                Change(subject="unit", change="renamed", id=u["id"], before=name_on(u, start), after=name_on(u, end)),
+                Change(
+                    subject="unit", change="renamed", id=u["id"], before=name_on(old, start), after=name_on(new, end)
+                ),
                 ref,
             )
-        lines_then = {(ln["type"], ln.get("kind"), ln["to"]): ln for ln in u["lines"] if in_force(ln, start)}
-        lines_now = {(ln["type"], ln.get("kind"), ln["to"]): ln for ln in u["lines"] if in_force(ln, end)}
+        lines_then = {(ln["type"], ln.get("kind"), ln["to"]): ln for ln in old["lines"] if in_force(ln, start)}
+        lines_now = {(ln["type"], ln.get("kind"), ln["to"]): ln for ln in new["lines"] if in_force(ln, end)}
         parents_then = sorted(k[2] for k in lines_then if k[0] == "PART_OF")
         parents_now = sorted(k[2] for k in lines_now if k[0] == "PART_OF")
         if parents_then and parents_now and parents_then != parents_now:
@@ -200,14 +214,21 @@ def diff(timeline: dict[str, Any], start: dt.date, end: dt.date) -> DocumentDiff
 
     # Powers: added, removed, reworded.
     with_power = set()
-    for w in timeline["powers"]:
+    new_powers = {w["id"]: w for w in later["powers"]}
+    for wid in {**old_powers, **new_powers}:
+        old_w, new_w = old_powers.get(wid), new_powers.get(wid)
+        w = new_w or old_w
+        assert w is not None
         with_power.add(w["provision"])
-        was, now = in_force(w, start), in_force(w, end)
+        was, now = bool(old_w and in_force(old_w, start)), bool(new_w and in_force(new_w, end))
         kind = None
+        before, words = None, []
         if now and not was:
             kind = "added"
         elif was and not now:
             kind = "removed"
+        elif was and now and old_w and old_w["text"] != w["text"]:
+            kind, before, words = "reworded", old_w["text"], word_diff(old_w["text"], w["text"])
         elif was and now and w.get("text_from") and start < w["text_from"] <= end:
             kind = "reworded"
         if kind:
@@ -217,7 +238,9 @@ def diff(timeline: dict[str, Any], start: dt.date, end: dt.date) -> DocumentDiff
                     change=kind,  # type: ignore[arg-type]
                     id=w["id"],
                     text=w["text"],
+                    before=before,
                     after=w["text"] if kind == "reworded" else None,
+                    words=words,
                     provision=w["provision"],
                     notes=notes_of(w["provision"]),
                 ),
@@ -226,11 +249,14 @@ def diff(timeline: dict[str, Any], start: dt.date, end: dt.date) -> DocumentDiff
 
     # Provisions: the outermost of each change (a Título added is one change containing its articles).
     def change_of(p: dict[str, Any]) -> str | None:
-        was, now = in_force(p, start), in_force(p, end)
+        old, new = old_provisions.get(p["id"]), new_provisions.get(p["id"])
+        was, now = bool(old and in_force(old, start)), bool(new and in_force(new, end))
         if now and not was:
             return "added"
         if was and not now:
             return "derogated"
+        if was and now and old and new and (old.get("text") or "") != (new.get("text") or ""):
+            return "modified"
         if was and now and p.get("text_from") and start < p["text_from"] <= end:
             return "modified"
         return None
@@ -239,7 +265,8 @@ def diff(timeline: dict[str, Any], start: dt.date, end: dt.date) -> DocumentDiff
     for pid, kind in changed.items():
         p = provisions[pid]
         parent = p.get("parent")
-        if parent in changed and changed[parent] == kind and _day(provisions[parent], kind) == _day(p, kind):
+        same_day = _day(provisions[parent], kind) == _day(p, kind) if parent in provisions else False
+        if parent in changed and changed[parent] == kind and same_day and (kind != "modified" or _day(p, kind)):
             continue  # told with the provision containing it
         inside = sum(
             1
@@ -278,7 +305,7 @@ def diff(timeline: dict[str, Any], start: dt.date, end: dt.date) -> DocumentDiff
             if (c.subject, c.change, c.id) not in seen:
                 seen.add((c.subject, c.change, c.id))
                 summary[f"{c.subject}s_{c.change}"] = summary.get(f"{c.subject}s_{c.change}", 0) + 1
-    document = {k: v for k, v in timeline["document"].items() if v is not None}
+    document = {k: v for k, v in later["document"].items() if v is not None}
     return DocumentDiff(document=document, from_=start, to=end, summary=dict(sorted(summary.items())), groups=out)
 
 
