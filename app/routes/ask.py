@@ -26,7 +26,7 @@ EXAMPLES = "\n".join(f"- `{kind}`: " + " · ".join(examples) for kind, examples 
     "optional): it recognises the kind and its slots, answers through the endpoint of that kind, and says each "
     "item in one Spanish sentence with its citation. A question it cannot read, or a name that fits several "
     "units, is answered 422 with the kinds it knows: never a guess.\n\nKinds and examples:\n" + EXAMPLES,
-    responses=errors(400, 422, 503),
+    responses=errors(400, 404, 422, 503),
 )
 async def ask(
     reader: ReaderDep,

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Path, Query
 from pydantic import BeforeValidator
+from starlette.convertors import Convertor, register_url_convertor
 
 from loaders.text import fold
 
@@ -52,3 +53,20 @@ At = Annotated[
         openapi_examples={"before the first reform": {"value": "2023-09-14"}},
     ),
 ]
+
+
+class DocumentIdConvertor(Convertor[str]):
+    """A document id in a path (slashes included) that is not one of its sub-resources: DELETE /documents/{id}
+    must not match /documents/{id}/diff or /versions, else a 405 there would advertise DELETE."""
+
+    regex = r".+?(?<!/diff)(?<!/versions)"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("document_id", DocumentIdConvertor())
+DOCUMENT_ID_PATH = "{document_id:document_id}"

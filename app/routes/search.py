@@ -70,7 +70,15 @@ async def find(
     description="`q` must contain a word, that is a letter: `q=0` is answered 400. Stop words (de, la, y …) are "
     "left out while other words remain; a query of stop words only is searched as it is and finds nothing "
     "(200, `total` 0), except that `prefix=true` still completes its last word.",
-    responses=errors(400, 503, notes={400: "An invalid parameter (bad_request): a q without a letter, a limit …"}),
+    responses=errors(
+        400,
+        404,
+        503,
+        notes={
+            400: "An invalid parameter (bad_request): a q without a letter, a limit …",
+            404: "A day (at) before every loaded document speaks",
+        },
+    ),
 )
 async def search(
     reader: ReaderDep,

@@ -50,7 +50,7 @@ async def _unit_or_404(reader: ReaderDep, name: str, unit_id: str, at: dt.date |
     "",
     response_model=Page[UnitSummary],
     summary="Units; q searches names and former names",
-    responses=errors(400, 503),
+    responses=errors(400, 404, 503, notes={404: "A day (at) before the documents asked about speak"}),
 )
 async def list_units(
     reader: ReaderDep,
@@ -95,7 +95,7 @@ async def list_units(
     "/{unit_id:path}/superiors",
     response_model=Superiors,
     summary="Chain of command, nearest first",
-    responses=errors(404, 503),
+    responses=errors(400, 404, 503),
 )
 async def superiors(unit_id: UnitId, reader: ReaderDep, at: At = None) -> Response:
     return json_of(Superiors(**await _unit_or_404(reader, "unit_superiors", unit_id, at)))
@@ -162,7 +162,7 @@ async def instruments(unit_id: UnitId, reader: ReaderDep) -> Response:
     "/{unit_id:path}",
     response_model=UnitDetail,
     summary="A unit, its lines, children, power counts, governance and provenance",
-    responses=errors(404, 503),
+    responses=errors(400, 404, 503),
 )
 async def unit(unit_id: UnitId, reader: ReaderDep, at: At = None) -> Response:
     row = await _unit_or_404(reader, "unit_detail", unit_id, at)

@@ -31,10 +31,12 @@ router = APIRouter(tags=["powers"])
     "be an action orggraph knows (an infinitive such as firmar, or a noun of one such as firma), else 400.",
     responses=errors(
         400,
+        404,
         503,
         notes={
             400: "No question (none of q, action, object, or only stop words), an action orggraph does not know, "
-            "or another invalid parameter (bad_request); the message says which"
+            "or another invalid parameter (bad_request); the message says which",
+            404: "A day (at) before the documents asked about speak",
         },
     ),
 )
