@@ -9,6 +9,7 @@ never guessed. Each kind then calls the endpoint that answers it, so /ask says e
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
@@ -114,15 +115,15 @@ def _data(answer: Any) -> dict[str, Any]:
     return answer.model_dump(by_alias=True)
 
 
-async def _who_may(reader: Reader, q: Question) -> dict[str, Any]:
-    answer = await who_may_route.who_may(reader, q=str(q.slots["action"]), limit=500, offset=0)
+async def _who_may(reader: Reader, q: Question, at: dt.date | None = None) -> dict[str, Any]:
+    answer = await who_may_route.who_may(reader, q=str(q.slots["action"]), limit=500, offset=0, at=at)
     result = _data(answer)
     return {"endpoint": "/who-may", "result": result, "items": sentences.who_may(result["items"])}
 
 
-async def _unit_powers(reader: Reader, q: Question) -> dict[str, Any]:
+async def _unit_powers(reader: Reader, q: Question, at: dt.date | None = None) -> dict[str, Any]:
     unit, _ = await resolve_unit(reader, str(q.slots["unit"]))
-    answer = await units_route.powers(unit["id"], reader, basis=None, limit=500, offset=0)
+    answer = await units_route.powers(unit["id"], reader, basis=None, limit=500, offset=0, at=at)
     result = _data(answer)
     powers = result["items"]
     topic = q.slots.get("topic")
@@ -140,9 +141,9 @@ async def _unit_powers(reader: Reader, q: Question) -> dict[str, Any]:
     }
 
 
-async def _superiors(reader: Reader, q: Question) -> dict[str, Any]:
+async def _superiors(reader: Reader, q: Question, at: dt.date | None = None) -> dict[str, Any]:
     unit, _ = await resolve_unit(reader, str(q.slots["unit"]))
-    answer = await units_route.superiors(unit["id"], reader)
+    answer = await units_route.superiors(unit["id"], reader, at=at)
     result = _data(answer)
     names = await titles(reader)
     items = sentences.superiors(unit["name"], result["chain"], names)
@@ -150,10 +151,10 @@ async def _superiors(reader: Reader, q: Question) -> dict[str, Any]:
     return {"endpoint": f"/units/{unit['id']}/superiors", "unit": unit, "result": result, "items": items}
 
 
-async def _subordinates(reader: Reader, q: Question) -> dict[str, Any]:
+async def _subordinates(reader: Reader, q: Question, at: dt.date | None = None) -> dict[str, Any]:
     unit, _ = await resolve_unit(reader, str(q.slots["unit"]))
     depth = None if q.slots.get("all") else 1
-    answer = await units_route.subordinates(unit["id"], reader, depth=depth, limit=500, offset=0)
+    answer = await units_route.subordinates(unit["id"], reader, depth=depth, limit=500, offset=0, at=at)
     result = _data(answer)
     edges = await reader.rows("ask_part_of", ids=[s["id"] for s in result["items"]])
     lines = {e["id"]: e for e in edges}
@@ -162,26 +163,28 @@ async def _subordinates(reader: Reader, q: Question) -> dict[str, Any]:
     return {"endpoint": endpoint, "unit": unit, "result": result, "items": items}
 
 
-async def _unit_and_action(reader: Reader, q: Question) -> tuple[dict[str, Any], str, dict[str, Any]]:
+async def _unit_and_action(
+    reader: Reader, q: Question, at: dt.date | None = None
+) -> tuple[dict[str, Any], str, dict[str, Any]]:
     unit, rest = await resolve_unit(reader, str(q.slots["rest"]))
     action = action_text(rest)
     if not action:
         raise Unreadable(q.text, "Say what the unit does: ¿Con qué fundamento nombra la Junta de Gobierno al personal?")
-    answer = await who_may_route.who_may(reader, q=action, limit=500, offset=0)
+    answer = await who_may_route.who_may(reader, q=action, limit=500, offset=0, at=at)
     result = _data(answer)
     held = next((h for h in result["items"] if h["unit"]["id"] == unit["id"]), None)
     return unit, action, {**result, "items": [held] if held else [], "total": 1 if held else 0}
 
 
-async def _basis(reader: Reader, q: Question) -> dict[str, Any]:
-    unit, action, result = await _unit_and_action(reader, q)
+async def _basis(reader: Reader, q: Question, at: dt.date | None = None) -> dict[str, Any]:
+    unit, action, result = await _unit_and_action(reader, q, at)
     powers = result["items"][0]["powers"] if result["items"] else []
     items = [sentences.holder_power(unit["name"], p) for p in powers]
     return {"endpoint": "/who-may", "unit": unit, "action": action, "result": result, "items": items}
 
 
-async def _delegation(reader: Reader, q: Question) -> dict[str, Any]:
-    unit, action, result = await _unit_and_action(reader, q)
+async def _delegation(reader: Reader, q: Question, at: dt.date | None = None) -> dict[str, Any]:
+    unit, action, result = await _unit_and_action(reader, q, at)
     powers = result["items"][0]["powers"] if result["items"] else []
     return {
         "endpoint": "/who-may",
@@ -207,7 +210,7 @@ def _document(docs: list[dict[str, Any]], target: str) -> dict[str, Any] | None:
     return fits[0] if fits else None
 
 
-async def _changes(reader: Reader, q: Question) -> dict[str, Any]:
+async def _changes(reader: Reader, q: Question, at: dt.date | None = None) -> dict[str, Any]:
     target = strip_articles(str(q.slots["target"]))
     docs = await reader.rows("documents", id=None)
     names = {row["document"]["id"]: row["document"]["title"] for row in docs}
@@ -231,7 +234,7 @@ async def _changes(reader: Reader, q: Question) -> dict[str, Any]:
     return {"endpoint": f"/units/{unit['id']}/history", "unit": unit, "result": result, "items": items}
 
 
-async def _citations(reader: Reader, q: Question) -> dict[str, Any]:
+async def _citations(reader: Reader, q: Question, at: dt.date | None = None) -> dict[str, Any]:
     phrase = strip_articles(str(q.slots["instrument"]))
     row = await reader.one("instruments_list", type=None, q=fold(phrase).lower(), limit=50, offset=0)
     found = (row or {}).get("items") or []
@@ -264,8 +267,9 @@ HANDLERS = {
 }
 
 
-async def answer(reader: Reader, text: str) -> dict[str, Any]:
-    """The kind read, its slots, the underlying endpoint's result and one sentence per item."""
+async def answer(reader: Reader, text: str, at: dt.date | None = None) -> dict[str, Any]:
+    """The kind read, its slots, the underlying endpoint's result (as the law stood ``at``; None: today) and
+    one sentence per item."""
     question = read(text)
-    out = await HANDLERS[question.kind](reader, question)
+    out = await HANDLERS[question.kind](reader, question, at)
     return {"question": text, "kind": question.kind, "slots": question.slots, **out}

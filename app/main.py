@@ -27,6 +27,7 @@ from app.routes import (
     instruments,
     provisions,
     search,
+    timeline,
     units,
     who_may,
 )
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # charts before units: "/units/{id}/orgchart.svg" must not be read as a unit id ending in "orgchart.svg"
     for module in (
         health,
+        timeline,
         documents,
         charts,
         units,

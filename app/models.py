@@ -155,6 +155,10 @@ class Provenance(Model):
     page_start: int | None = Field(None, description="The printed page, when the source is a PDF")
     page_end: int | None = None
     described: bool | None = None
+    valid_from: dt.date | None = Field(
+        None, description="The unit is law by this document from this day (None: before all it tells)"
+    )
+    valid_to: dt.date | None = Field(None, description="… and until this day (None: still)")
 
 
 class Statement(Model):
@@ -277,6 +281,13 @@ class PowerSummary(Model):
     objects: Strs = []
     conditions: Strs = []
     kind: str | None = None
+    valid_from: dt.date | None = Field(
+        None, description="In force from this day (its provision's, by the amendment notes)"
+    )
+    valid_to: dt.date | None = Field(None, description="In force until this day, when derogated")
+    text_from: dt.date | None = Field(
+        None, description="Modified on this day: the text given holds since then (the document prints no earlier text)"
+    )
 
 
 class HeldPower(Model):

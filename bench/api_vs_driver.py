@@ -59,28 +59,36 @@ def scenarios() -> list[Scenario]:
     search = parse_search("pensiones")
     pensions = "imss/unit/departamento-de-pensiones-en-subdelegaciones"
     return [
-        Scenario("chain of command", f"/units/{pensions}/superiors", {}, "unit_superiors", {"id": pensions}),
+        Scenario(
+            "chain of command", f"/units/{pensions}/superiors", {}, "unit_superiors", {"id": pensions, "at": None}
+        ),
         Scenario(
             "subordinates (whole statute)",
             "/units/imss-bienestar/unit/junta-de-gobierno/subordinates",
             {},
             "unit_subordinates",
-            {"id": "imss-bienestar/unit/junta-de-gobierno", "depth": None, "limit": 200, "offset": 0},
+            {"id": "imss-bienestar/unit/junta-de-gobierno", "depth": None, "limit": 200, "offset": 0, "at": None},
         ),
-        Scenario("unit detail", f"/units/{pensions}", {}, "unit_detail", {"id": pensions}),
+        Scenario("unit detail", f"/units/{pensions}", {}, "unit_detail", {"id": pensions, "at": None}),
         Scenario(
             "who may sign pension resolutions",
             "/who-may",
             {"q": "firmar resoluciones de pensiones"},
             "who_may",
-            {"actions": who.action_stems, "objects": who.object_stems, "organization": None, "document": None},
+            {
+                "actions": who.action_stems,
+                "objects": who.object_stems,
+                "organization": None,
+                "document": None,
+                "at": None,
+            },
         ),
         Scenario(
             "full-text search",
             "/search",
             {"q": "pensiones"},
             "search",
-            {"q": search.lucene, "types": None, "fetch": 520, "offset": 0, "limit": 20},
+            {"q": search.lucene, "types": None, "fetch": 520, "offset": 0, "limit": 20, "at": None},
         ),
     ]
 

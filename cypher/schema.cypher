@@ -13,6 +13,7 @@ CREATE CONSTRAINT amendment_id IF NOT EXISTS FOR (n:Amendment) REQUIRE n.id IS U
 CREATE CONSTRAINT change_event_id IF NOT EXISTS FOR (n:ChangeEvent) REQUIRE n.id IS UNIQUE;
 // The one GraphState node (the generation every load bumps): concurrent loads MERGE the same node.
 CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (n:GraphState) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT document_version_id IF NOT EXISTS FOR (n:DocumentVersion) REQUIRE n.id IS UNIQUE;
 
 CREATE INDEX document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256);
 CREATE INDEX document_organization IF NOT EXISTS FOR (n:Document) ON (n.organization);
@@ -26,6 +27,8 @@ CREATE INDEX instrument_type IF NOT EXISTS FOR (n:LegalInstrument) ON (n.type);
 // A citation finds the loaded document it names by key (cypher/write_citations.cypher).
 CREATE INDEX instrument_citation_key IF NOT EXISTS FOR (n:LegalInstrument) ON (n.citation_key);
 CREATE INDEX amendment_date IF NOT EXISTS FOR (n:Amendment) ON (n.date);
+CREATE INDEX document_history_from IF NOT EXISTS FOR (n:Document) ON (n.history_from);
+CREATE INDEX document_version_document IF NOT EXISTS FOR (n:DocumentVersion) ON (n.document);
 // Who delegated by an instrument (who-may's delegated_by): a seek, not a scan of
 // every DELEGATES relationship in the graph.
 CREATE INDEX delegates_instrument IF NOT EXISTS FOR ()-[r:DELEGATES]-() ON (r.instrument);

@@ -1,8 +1,12 @@
 // GET /search: Lucene over the accent-folded search_text of units, powers, instruments and
-// provisions (Spanish analyzer: stemming, stop words). $q is already folded and escaped.
+// provisions (Spanish analyzer: stemming, stop words). $q is already folded and escaped. With $at, only what
+// was law that day (powers and provisions by their window, units by their SOURCE edges'; instruments always).
 CALL db.index.fulltext.queryNodes('search_text', $q, {limit: $fetch})
 YIELD node, score
-WHERE $types IS NULL OR labels(node)[0] IN $types
+WHERE ($types IS NULL OR labels(node)[0] IN $types)
+  AND ($at IS NULL OR CASE WHEN node:Unit THEN EXISTS { (node)-[s:SOURCE]->(:Document)
+                             WHERE (s.valid_from IS NULL OR s.valid_from <= $at) AND (s.valid_to IS NULL OR s.valid_to > $at) }
+       ELSE (node.valid_from IS NULL OR node.valid_from <= $at) AND (node.valid_to IS NULL OR node.valid_to > $at) END)
 WITH node, score ORDER BY score DESC, node.id
 WITH collect({node: node, score: score}) AS hits
 UNWIND hits[$offset..$offset + $limit] AS hit

@@ -1,6 +1,7 @@
 // GET /who-may: every power whose actions match $actions (stems, synonyms included) and whose
 // object mentions every one of $objects (stems, prefix-tolerant), with every holder and how it
-// holds the power, its conditions, cooperation, retention and legal basis.
+// holds the power, its conditions, cooperation, retention and legal basis. With $at, the powers in force that
+// day, held by units that were law then, and the amendments made by then.
 //
 // The candidates come from the power_stems full-text index: a Lucene query that any power passing
 // the WHERE below matches (an action stem; each object stem exactly, as a prefix, or — five letters
@@ -20,17 +21,20 @@ WHERE (size($actions) = 0 OR any(s IN p.action_stems WHERE s IN $actions))
           OR (size(o) >= 5 AND size(s) >= 5 AND (s STARTS WITH o OR o STARTS WITH s))))
   AND ($organization IS NULL OR p.document STARTS WITH $organization + '/')
   AND ($document IS NULL OR p.document = $document)
+  AND ($at IS NULL OR ((p.valid_from IS NULL OR p.valid_from <= $at) AND (p.valid_to IS NULL OR p.valid_to > $at)))
 MATCH (p)-[:DEFINED_IN]->(prov:Provision)-[:SOURCE]->(d:Document)
 CALL (p) {
   // A unit's titular, or the organization's own titular ("la persona Titular de la Secretaría").
   OPTIONAL MATCH (u)-[h:HAS_POWER]->(p)
-  WITH u, h WHERE u IS NOT NULL
+  WITH u, h WHERE u IS NOT NULL AND (u:Organization OR ($at IS NULL OR EXISTS { (u)-[s:SOURCE]->(:Document) WHERE (s.valid_from IS NULL OR s.valid_from <= $at)
+                                  AND (s.valid_to IS NULL OR s.valid_to > $at) }))
   RETURN collect({unit: u {.id, .name, kind: coalesce(u.kind, 'organizacion'), organization: coalesce(u.organization, u.id)},
                   basis: h.basis, class_kind: h.class_kind}) AS holders
 }
 CALL (p) {
   OPTIONAL MATCH (u:Unit)-[:RETAINS]->(p)
-  WITH u WHERE u IS NOT NULL
+  WITH u WHERE u IS NOT NULL AND ($at IS NULL OR EXISTS { (u)-[s:SOURCE]->(:Document) WHERE (s.valid_from IS NULL OR s.valid_from <= $at)
+                                  AND (s.valid_to IS NULL OR s.valid_to > $at) })
   RETURN collect(u {.id, .name, .kind, .organization}) AS retainers
 }
 CALL (p) {
@@ -59,7 +63,7 @@ CALL (prov) {
   OPTIONAL MATCH (amended:Provision)-[:CONTAINS*0..4]->(prov)
   WHERE amended = prov OR NOT amended.kind IN ['titulo', 'capitulo', 'seccion', 'transitorios', 'decreto']
   OPTIONAL MATCH (amended)-[r:AMENDED_BY]->(a:Amendment)
-  WITH amended, r, a WHERE a IS NOT NULL ORDER BY a.date, amended.line_start
+  WITH amended, r, a WHERE a IS NOT NULL AND ($at IS NULL OR a.date <= $at) ORDER BY a.date, amended.line_start
   RETURN collect({kind: r.kind, scope: r.scope, authority: a.authority, authority_name: a.authority_name,
                   date: a.date, provision: amended.id}) AS amendments
 }
@@ -70,7 +74,7 @@ CALL (p) {
   RETURN collect({id: i.id, title: i.title, type: i.type, identifier: i.identifier, delegated_by: delegators})
          AS delegated_by
 }
-RETURN p {.id, .text, .actions, .objects, .conditions, .kind} AS power,
+RETURN p {.id, .text, .actions, .objects, .conditions, .kind, .valid_from, .valid_to, .text_from} AS power,
        prov {.id, .kind, .number, .heading, .text, .status, .line_start, .line_end, .page_start, .page_end, within: within,
              amendments: amendments} AS provision,
        d {.id, .title, .source_file, .genre, .organization} AS document,

@@ -1,5 +1,5 @@
 // Units are shared across documents: each document's view (aliases, whether it describes the
-// unit) lives on its SOURCE edge; the node's aggregates are recomputed in write_finish.
+// unit, when it was law by it: valid_from / valid_to) lives on its SOURCE edge; the node's aggregates are recomputed in write_finish.
 UNWIND $rows AS row
 MERGE (u:Unit {id: row.id})
 SET u.name = row.name, u.kind = row.kind, u.organization = row.organization, u.name_folded = row.name_folded,
@@ -8,4 +8,5 @@ WITH u, row
 MATCH (d:Document {id: $document})
 CREATE (u)-[:SOURCE {document: $document, line_start: row.line_start, line_end: row.line_end,
                      page_start: row.page_start, page_end: row.page_end,
-                     aliases: row.aliases, aliases_folded: row.aliases_folded, described: row.described}]->(d)
+                     aliases: row.aliases, aliases_folded: row.aliases_folded, described: row.described,
+                     valid_from: row.valid_from, valid_to: row.valid_to}]->(d)

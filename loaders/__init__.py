@@ -18,6 +18,7 @@ from loaders.pages import source_lines
 from loaders.pdf import PdfText, is_pdf, pdf_text
 from loaders.records import Note, ParsedDocument, Span
 from loaders.statute.parser import parse_statute
+from loaders.validity import apply_validity
 from orggraph.errors import OrgGraphError, ParseError
 from orggraph.settings import get_settings
 
@@ -73,7 +74,7 @@ def _parse(path: Path, data: bytes, genre: Genre | None) -> ParsedDocument:
     if parser is None:
         raise ParseError(f"unknown genre {genre!r} (statute or manual)", path)
     try:
-        return parser(path, data, cleaned)
+        return apply_validity(parser(path, data, cleaned))
     except OrgGraphError:
         raise
     except Exception as exc:  # a reader bug must still name the file, never print a traceback

@@ -51,6 +51,17 @@ class DocumentRecord(Record):
     line_count: int
     source_format: Literal["text", "pdf"] = "text"
     pages: int | None = None  # a PDF's page count
+    # Set by loaders.validity: the day it became law, and the earliest day it speaks for (an earlier
+    # dated event it tells, such as a rename); a question about an earlier day has no answer in it.
+    valid_from: dt.date | None = None
+    history_from: dt.date | None = None
+
+
+class Dated(Record):
+    """A fact's window of validity, [valid_from, valid_to); None is unbounded (set by loaders.validity)."""
+
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
 
 
 class OrganizationRecord(Span):
@@ -63,7 +74,7 @@ class OrganizationRecord(Span):
     aliases: list[str] = []  # the short names the text calls it by ("Contraloría Municipal", "la Secretaría")
 
 
-class UnitRecord(Span):
+class UnitRecord(Span, Dated):
     id: str
     name: str
     kind: str
@@ -95,7 +106,7 @@ ProvisionKind = Literal[
 ]
 
 
-class ProvisionRecord(Span):
+class ProvisionRecord(Span, Dated):
     id: str
     kind: ProvisionKind
     number: str | None = None
@@ -105,6 +116,7 @@ class ProvisionRecord(Span):
     parent: str | None = None  # a provision id; None means the document itself
     order: int = 0
     zone: Literal["body", "transitory", "decree", "front"] = "body"
+    text_from: dt.date | None = None  # modified then: the printed text holds only since this day
 
 
 class Condition(Record):
@@ -113,7 +125,7 @@ class Condition(Record):
     text: str
 
 
-class PowerRecord(Span):
+class PowerRecord(Span, Dated):
     id: str
     provision: str
     text: str
@@ -123,6 +135,7 @@ class PowerRecord(Span):
     scope_stems: list[str] = []
     conditions: list[Condition] = []
     kind: Literal["facultad", "funcion", "atribucion", "delegada"] = "facultad"
+    text_from: dt.date | None = None
 
 
 class InstrumentRecord(Span):

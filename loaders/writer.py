@@ -23,6 +23,7 @@ from loaders.identity import body_key, municipality_of
 from loaders.records import EDGE_TYPES, ParsedDocument
 from loaders.report import reading_report
 from loaders.text import fold
+from loaders.versions import keep_earlier_version
 from orggraph.cypher import query
 from orggraph.errors import OrgGraphError
 
@@ -164,6 +165,7 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
 def _write(tx: ManagedTransaction, parsed: ParsedDocument, rows: dict[str, Any], replace: bool) -> WriteReport:
     document = parsed.document.id
     before = _counts(tx, document)
+    keep_earlier_version(tx, parsed.document)  # a later text of a loaded document: the loaded one stays a version
     cleared = tx.run(query("write_clear_document"), document=document).single()
     previous_shared = cleared["shared_ids"] if cleared else []
     tx.run(query("write_document"), row=rows["document"]).consume()

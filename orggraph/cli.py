@@ -571,6 +571,7 @@ def who_may(
                 "objects": parsed.object_stems,
                 "organization": organization,
                 "document": None,
+                "at": None,
             },
             database_=settings.neo4j_database,
             routing_="r",
@@ -635,6 +636,58 @@ def ask(
     console.print(head, highlight=False, soft_wrap=True)
     for item in result["items"]:
         console.print(f"- {item['text']}\n  [dim]{item['citation']['text']}[/]", highlight=False, soft_wrap=True)
+
+
+@app.command("diff")
+@friendly_errors
+def diff_command(
+    document: Annotated[str, typer.Argument(help="A loaded document id (imss-bienestar/estatuto-organico)")],
+    start: Annotated[
+        str | None, typer.Option("--from", help="The earlier day, YYYY-MM-DD (default: the document's first)")
+    ] = None,
+    end: Annotated[str | None, typer.Option("--to", help="The later day, YYYY-MM-DD (default: today)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The diff as GET /documents/{id}/diff gives it")] = False,
+) -> None:
+    """What changed in a document between two days: units, powers, provisions, reporting lines (Markdown)."""
+    import datetime as dt
+
+    from orggraph.cypher import query
+    from orggraph.diff import diff, markdown
+    from orggraph.errors import BadRequest, NotFound
+
+    try:
+        days = [dt.date.fromisoformat(d) if d else None for d in (start, end)]
+    except ValueError as exc:
+        raise BadRequest(f"A day is YYYY-MM-DD, e.g. 2023-09-14 ({exc})") from exc
+    settings = get_settings()
+    with open_driver(settings) as driver:
+        records, _, _ = driver.execute_query(
+            query("document_timeline"), {"document": document}, database_=settings.neo4j_database, routing_="r"
+        )
+    if not records:
+        raise NotFound(f"No loaded document {document!r}; `orggraph load` it first.")
+    timeline = records[0].data()
+    timeline = _native_dates(timeline)
+    first = timeline["document"].get("history_from") or timeline["document"].get("valid_from")
+    for day in days:
+        if day and first and day < first:
+            raise NotFound(f"{document} speaks from {first.isoformat()}: ask for that day or later.")
+    result = diff(
+        timeline, days[0] or timeline["document"].get("valid_from") or dt.date.min, days[1] or dt.date.today()
+    )
+    if as_json:
+        typer.echo(result.model_dump_json(by_alias=True, indent=2))
+    else:
+        typer.echo(markdown(result), nl=False)
+
+
+def _native_dates(value: Any) -> Any:
+    """Neo4j dates as datetime.date, through nested lists and maps."""
+    if isinstance(value, dict):
+        return {k: _native_dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_native_dates(v) for v in value]
+    return value.to_native() if hasattr(value, "to_native") else value
 
 
 def main() -> None:

@@ -253,3 +253,15 @@ def test_unload_removes_a_document_and_says_which_it_did_not_find(run, empty_gra
     assert f"removed {parsed.document.id}" in result.output and "no/such-document" in result.output
     records, _, _ = empty_graph.execute_query("MATCH (d:Document) RETURN count(d) AS n", database_=neo4j.database)
     assert records[0]["n"] == 0
+
+
+def test_diff_prints_the_changes_of_a_reform_as_the_api_gives_them(run, seeded_graph: Driver) -> None:
+    result = run("diff", "imss-bienestar/estatuto-organico", "--from", "2023-09-14", "--to", "2023-12-31")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Estatuto Orgánico")
+    assert "## Coordinación Estatal" in result.output
+    assert "**provision derogated**" in result.output and "(derogated JG 2023-11-28)" in result.output
+    as_json = run("diff", "imss-bienestar/estatuto-organico", "--from", "2023-09-14", "--to", "2023-12-31", "--json")
+    assert '"provisions_derogated": 3' in as_json.output
+    early = run("diff", "imss-bienestar/estatuto-organico", "--from", "2023-01-01")
+    assert early.exit_code == 1 and "speaks from 2023-09-13" in early.output

@@ -10,6 +10,7 @@ from app.ask import answer
 from app.deps import ReaderDep
 from app.errors import errors
 from app.models import Answer
+from app.routes.params import At
 from orggraph.ask import KINDS
 
 router = APIRouter(tags=["questions"])
@@ -25,7 +26,7 @@ EXAMPLES = "\n".join(f"- `{kind}`: " + " · ".join(examples) for kind, examples 
     "optional): it recognises the kind and its slots, answers through the endpoint of that kind, and says each "
     "item in one Spanish sentence with its citation. A question it cannot read, or a name that fits several "
     "units, is answered 422 with the kinds it knows: never a guess.\n\nKinds and examples:\n" + EXAMPLES,
-    responses=errors(400, 422, 503),
+    responses=errors(400, 404, 422, 503),
 )
 async def ask(
     reader: ReaderDep,
@@ -38,5 +39,6 @@ async def ask(
             openapi_examples={"who_may": {"value": "¿Quién puede firmar contratos?"}},
         ),
     ],
+    at: At = None,
 ) -> Answer:
-    return Answer(**await answer(reader, q))
+    return Answer(**await answer(reader, q, at))

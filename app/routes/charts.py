@@ -3,6 +3,7 @@ draws them (app/charts/svg.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -13,7 +14,8 @@ from app.charts.svg import render_pdf, render_png, render_svg
 from app.deps import ReaderDep
 from app.errors import errors
 from app.models import Model, UnitPowers
-from app.routes.params import Limit, Offset, OrganizationId, UnitId
+from app.routes.params import At, Limit, Offset, OrganizationId, UnitId
+from app.timeframe import law_on, names_on
 from orggraph.errors import NotFound
 
 router = APIRouter(tags=["charts"])
@@ -74,17 +76,22 @@ async def organizations(reader: ReaderDep) -> list[Organization]:
 async def organization_powers(
     organization_id: OrganizationId, reader: ReaderDep, limit: Limit = 100, offset: Offset = 0
 ) -> UnitPowers:
-    row = await reader.one("unit_powers", id=organization_id, basis=None, limit=limit, offset=offset)
+    row = await reader.one("unit_powers", id=organization_id, basis=None, limit=limit, offset=offset, at=None)
     if row is None:
         raise NotFound(f"no organization {organization_id!r}")
     return UnitPowers(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"])
 
 
-async def chart(reader: ReaderDep, root: str, depth: int | None) -> OrgChart:
-    row = await reader.one("orgchart", root=root, depth=depth)
+async def chart(reader: ReaderDep, root: str, depth: int | None, at: dt.date | None = None) -> OrgChart:
+    """The subtree under ``root``, as the law stood ``at`` (None: today)."""
+    if "/unit/" in root:
+        await law_on(reader, at, unit=root)
+    else:
+        await law_on(reader, at, organization=root)
+    row = await reader.one("orgchart", root=root, depth=depth, at=at)
     if row is None:
         raise NotFound(f"No unit or organization with id {root!r}")
-    return OrgChart(**row)
+    return OrgChart(**await names_on(reader, at, row))
 
 
 @router.get(
@@ -104,8 +111,9 @@ async def orgchart(
         ),
     ],
     depth: Depth = None,
+    at: At = None,
 ) -> OrgChart:
-    return await chart(reader, root, depth)
+    return await chart(reader, root, depth, at)
 
 
 @router.get(
@@ -114,8 +122,8 @@ async def orgchart(
     summary="The subtree as an SVG chart",
     responses={200: {"content": {"image/svg+xml": {}}}, **errors(400, 404, 503)},
 )
-async def orgchart_svg(unit_id: UnitId, reader: ReaderDep, depth: Depth = None) -> Response:
-    data = await chart(reader, unit_id, depth)
+async def orgchart_svg(unit_id: UnitId, reader: ReaderDep, depth: Depth = None, at: At = None) -> Response:
+    data = await chart(reader, unit_id, depth, at)
     return Response(render_svg(data.model_dump(by_alias=False)), media_type="image/svg+xml")
 
 
@@ -125,8 +133,8 @@ async def orgchart_svg(unit_id: UnitId, reader: ReaderDep, depth: Depth = None) 
     summary="The subtree as a PNG chart",
     responses={200: {"content": {"image/png": {}}}, **errors(400, 404, 503)},
 )
-async def orgchart_png(unit_id: UnitId, reader: ReaderDep, depth: Depth = None) -> Response:
-    data = await chart(reader, unit_id, depth)
+async def orgchart_png(unit_id: UnitId, reader: ReaderDep, depth: Depth = None, at: At = None) -> Response:
+    data = await chart(reader, unit_id, depth, at)
     return Response(render_png(data.model_dump(by_alias=False)), media_type="image/png")
 
 
@@ -136,8 +144,8 @@ async def orgchart_png(unit_id: UnitId, reader: ReaderDep, depth: Depth = None) 
     summary="The subtree as a PDF chart, to print",
     responses={200: {"content": {"application/pdf": {}}}, **errors(400, 404, 503)},
 )
-async def orgchart_pdf(unit_id: UnitId, reader: ReaderDep, depth: Depth = None) -> Response:
-    data = await chart(reader, unit_id, depth)
+async def orgchart_pdf(unit_id: UnitId, reader: ReaderDep, depth: Depth = None, at: At = None) -> Response:
+    data = await chart(reader, unit_id, depth, at)
     name = unit_id.rstrip("/").rsplit("/", 1)[-1]
     return Response(
         render_pdf(data.model_dump(by_alias=False)),

@@ -23,6 +23,7 @@ from neo4j import GraphDatabase
 from app.deps import ReaderDep, SettingsDep
 from app.errors import errors
 from app.models import Document, DocumentLoaded, Reading
+from app.routes.params import DOCUMENT_ID_PATH
 from loaders import load_file
 from loaders.pdf import is_pdf
 from loaders.report import reading_report
@@ -116,7 +117,7 @@ async def upload(
 
 
 @router.delete(
-    "/documents/{document_id:path}",
+    f"/documents/{DOCUMENT_ID_PATH}",
     status_code=204,
     summary="Remove a loaded document and what only it said (write token; off unless ORGGRAPH_WRITE_TOKEN is set)",
     description="One transaction: the document's provisions, powers, amendments and the facts it sourced go; "

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Annotated, Any
 
 from fastapi import Path, Query
+from pydantic import BeforeValidator
+from starlette.convertors import Convertor, register_url_convertor
 
 from loaders.text import fold
 
@@ -30,3 +34,39 @@ ProvisionId = Annotated[str, _id("A provision id", "imss-bienestar/estatuto-orga
 def folded(q: str | None) -> str | None:
     """Accent- and case-insensitive form of a filter, or None when empty."""
     return fold(q.strip()) if q and q.strip() else None
+
+
+def _iso_day(value: object) -> object:
+    """YYYY-MM-DD only, as the OpenAPI's `format: date` says: pydantic alone reads 0 as 1970-01-01."""
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError("a date is YYYY-MM-DD, e.g. 2023-09-14")
+    return value
+
+
+At = Annotated[
+    dt.date | None,
+    BeforeValidator(_iso_day),
+    Query(
+        description="The answer as the law stood on this day (YYYY-MM-DD): the units, lines and powers in force "
+        "then, by the documents' dates and amendment notes, units named as they were then. Omitted: today. A day "
+        "before the documents behind the answer speak is 404.",
+        openapi_examples={"before the first reform": {"value": "2023-09-14"}},
+    ),
+]
+
+
+class DocumentIdConvertor(Convertor[str]):
+    """A document id in a path (slashes included) that is not one of its sub-resources: DELETE /documents/{id}
+    must not match /documents/{id}/diff or /versions, else a 405 there would advertise DELETE."""
+
+    regex = r".+?(?<!/diff)(?<!/versions)"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("document_id", DocumentIdConvertor())
+DOCUMENT_ID_PATH = "{document_id:document_id}"

@@ -6,6 +6,7 @@ search box, /units and /search always agree.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
@@ -16,7 +17,8 @@ from app.deps import ReaderDep
 from app.errors import errors
 from app.models import Search, SearchHit
 from app.responses import json_of
-from app.routes.params import LETTER, Limit, Offset
+from app.routes.params import LETTER, At, Limit, Offset
+from app.timeframe import law_on
 from orggraph.questions import SearchQuery, highlight, parse_search
 
 router = APIRouter(tags=["search"])
@@ -44,10 +46,11 @@ async def find(
     prefix: bool = False,
     offset: int = 0,
     limit: int = 20,
+    at: dt.date | None = None,
 ) -> tuple[str, list[dict[str, Any]]]:
     """Ranked hits: every word first; when nothing has them all, any word. Returns (mode, rows)."""
     fetch = min(offset + limit + 500, 5000)
-    params = {"types": labels, "fetch": fetch, "offset": offset, "limit": limit}
+    params = {"types": labels, "fetch": fetch, "offset": offset, "limit": limit, "at": at}
     for mode, any_word in (("all", False), ("any", True)):
         text = lucene(question, prefix=prefix, any_word=any_word)
         rows = await reader.rows("search", q=text, **params)
@@ -67,7 +70,15 @@ async def find(
     description="`q` must contain a word, that is a letter: `q=0` is answered 400. Stop words (de, la, y …) are "
     "left out while other words remain; a query of stop words only is searched as it is and finds nothing "
     "(200, `total` 0), except that `prefix=true` still completes its last word.",
-    responses=errors(400, 503, notes={400: "An invalid parameter (bad_request): a q without a letter, a limit …"}),
+    responses=errors(
+        400,
+        404,
+        503,
+        notes={
+            400: "An invalid parameter (bad_request): a q without a letter, a limit …",
+            404: "A day (at) before every loaded document speaks",
+        },
+    ),
 )
 async def search(
     reader: ReaderDep,
@@ -90,10 +101,12 @@ async def search(
     ] = False,
     limit: Limit = 20,
     offset: Offset = 0,
+    at: At = None,
 ) -> Response:
     question = parse_search(q)
     labels = [TYPES[t] for t in type or []] or None
-    mode, rows = await find(reader, question, labels, prefix=prefix, offset=offset, limit=limit)
+    await law_on(reader, at)
+    mode, rows = await find(reader, question, labels, prefix=prefix, offset=offset, limit=limit, at=at)
     hits = [hit(row, question) for row in rows if not row.get("past_the_end")]
     total = rows[0]["total"] if rows else 0
     return json_of(Search(query=q, mode=mode, total=total, limit=limit, offset=offset, items=hits))

@@ -6,6 +6,7 @@ so the sub-resources are declared before the plain detail route.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -24,8 +25,9 @@ from app.models import (
     UnitSummary,
 )
 from app.responses import json_of
-from app.routes.params import Limit, Offset, UnitId, folded
+from app.routes.params import At, Limit, Offset, UnitId, folded
 from app.routes.search import find
+from app.timeframe import law_on, names_on
 from orggraph.errors import NotFound
 from orggraph.questions import parse_search, searchable
 
@@ -34,18 +36,21 @@ router = APIRouter(prefix="/units", tags=["units"])
 Basis = Annotated[str | None, Query(pattern="^(own|class|delegated|retained)$", description="Only this basis")]
 
 
-async def _unit_or_404(reader: ReaderDep, name: str, unit_id: str, **params: object) -> dict:
-    row = await reader.one(name, id=unit_id, **params)
+async def _unit_or_404(reader: ReaderDep, name: str, unit_id: str, at: dt.date | None = None, **params: object) -> dict:
+    """The named query's row for the unit, as the law stood ``at`` (its names too); 404 for an unknown unit,
+    a day before its documents speak, or a day it was not law."""
+    await law_on(reader, at, unit=unit_id)
+    row = await reader.one(name, id=unit_id, at=at, **params)
     if row is None:
         raise NotFound(f"No unit with id {unit_id!r}. List them with GET /units?q=…")
-    return row
+    return await names_on(reader, at, row)
 
 
 @router.get(
     "",
     response_model=Page[UnitSummary],
     summary="Units; q searches names and former names",
-    responses=errors(400, 503),
+    responses=errors(400, 404, 503, notes={404: "A day (at) before the documents asked about speak"}),
 )
 async def list_units(
     reader: ReaderDep,
@@ -62,7 +67,9 @@ async def list_units(
     organization: Annotated[str | None, Query(max_length=300)] = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    at: At = None,
 ) -> Response:
+    await law_on(reader, at, organization=organization, document=document)
     rank = None
     if q and q.strip():
         hits: list[dict] = []
@@ -77,8 +84,10 @@ async def list_units(
         organization=organization,
         limit=limit,
         offset=offset,
+        at=at,
     )
     assert row is not None
+    await names_on(reader, at, row)
     return json_of(Page[UnitSummary](total=row["total"], limit=limit, offset=offset, items=row["items"]))
 
 
@@ -86,10 +95,10 @@ async def list_units(
     "/{unit_id:path}/superiors",
     response_model=Superiors,
     summary="Chain of command, nearest first",
-    responses=errors(404, 503),
+    responses=errors(400, 404, 503),
 )
-async def superiors(unit_id: UnitId, reader: ReaderDep) -> Response:
-    return json_of(Superiors(**await _unit_or_404(reader, "unit_superiors", unit_id)))
+async def superiors(unit_id: UnitId, reader: ReaderDep, at: At = None) -> Response:
+    return json_of(Superiors(**await _unit_or_404(reader, "unit_superiors", unit_id, at)))
 
 
 @router.get(
@@ -104,8 +113,9 @@ async def subordinates(
     depth: Annotated[int | None, Query(ge=1, le=30, description="Only down to this depth")] = None,
     limit: Limit = 200,
     offset: Offset = 0,
+    at: At = None,
 ) -> Response:
-    row = await _unit_or_404(reader, "unit_subordinates", unit_id, depth=depth, limit=limit, offset=offset)
+    row = await _unit_or_404(reader, "unit_subordinates", unit_id, at, depth=depth, limit=limit, offset=offset)
     return json_of(Subordinates(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"]))
 
 
@@ -116,9 +126,9 @@ async def subordinates(
     responses=errors(400, 404, 503),
 )
 async def powers(
-    unit_id: UnitId, reader: ReaderDep, basis: Basis = None, limit: Limit = 100, offset: Offset = 0
+    unit_id: UnitId, reader: ReaderDep, basis: Basis = None, limit: Limit = 100, offset: Offset = 0, at: At = None
 ) -> Response:
-    row = await _unit_or_404(reader, "unit_powers", unit_id, basis=basis, limit=limit, offset=offset)
+    row = await _unit_or_404(reader, "unit_powers", unit_id, at, basis=basis, limit=limit, offset=offset)
     return json_of(UnitPowers(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"]))
 
 
@@ -152,10 +162,10 @@ async def instruments(unit_id: UnitId, reader: ReaderDep) -> Response:
     "/{unit_id:path}",
     response_model=UnitDetail,
     summary="A unit, its lines, children, power counts, governance and provenance",
-    responses=errors(404, 503),
+    responses=errors(400, 404, 503),
 )
-async def unit(unit_id: UnitId, reader: ReaderDep) -> Response:
-    row = await _unit_or_404(reader, "unit_detail", unit_id)
+async def unit(unit_id: UnitId, reader: ReaderDep, at: At = None) -> Response:
+    row = await _unit_or_404(reader, "unit_detail", unit_id, at)
     row["unit"].setdefault("documents", [p["document"] for p in row["provenance"]])
     return json_of(UnitDetail(**row, conflicts=parent_conflicts(row["parents"])))
 

@@ -11,7 +11,8 @@ from app.deps import ReaderDep
 from app.errors import errors
 from app.models import WhoMay, WhoMayQuestion
 from app.responses import json_of
-from app.routes.params import Limit, Offset
+from app.routes.params import At, Limit, Offset
+from app.timeframe import law_on, names_on
 from orggraph.questions import WHO_MAY_CAP, group_holders, matching, parse_who_may
 
 router = APIRouter(tags=["powers"])
@@ -30,10 +31,12 @@ router = APIRouter(tags=["powers"])
     "be an action orggraph knows (an infinitive such as firmar, or a noun of one such as firma), else 400.",
     responses=errors(
         400,
+        404,
         503,
         notes={
             400: "No question (none of q, action, object, or only stop words), an action orggraph does not know, "
-            "or another invalid parameter (bad_request); the message says which"
+            "or another invalid parameter (bad_request); the message says which",
+            404: "A day (at) before the documents asked about speak",
         },
     ),
 )
@@ -59,18 +62,22 @@ async def who_may(
     document: Annotated[str | None, Query(max_length=300, description="Only this document's powers")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    at: At = None,
 ) -> Response:
     question = parse_who_may(q, action, object)
+    await law_on(reader, at, organization=organization, document=document)
     rows = await reader.rows(
         "who_may",
         actions=question.action_stems,
         objects=question.object_stems,
         organization=organization,
         document=document,
+        at=at,
     )
     truncated = len(rows) >= WHO_MAY_CAP
     rows = matching(rows, question)
     holders = group_holders(rows)
+    await names_on(reader, at, {"holders": holders})
     delegations = []
     if "delegar" in question.actions and not question.objects:
         # "Who may delegate" is also answered by the delegation statements, not only by powers to delegate.

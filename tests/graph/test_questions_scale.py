@@ -5,6 +5,7 @@ costs the same database hits however many other documents are loaded (issue 11; 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +37,48 @@ def questions() -> list[Scenario]:
     extra = []
     for text in ("delegar", "pensiones", "suscribir convenios"):
         who = parse_who_may(text)
-        params = {"actions": who.action_stems, "objects": who.object_stems, "organization": None, "document": None}
+        params = {
+            "actions": who.action_stems,
+            "objects": who.object_stems,
+            "organization": None,
+            "document": None,
+            "at": None,
+        }
         extra.append(Scenario(f"who may: {text}", "/who-may", {"q": text}, "who_may", params))
-    return scenarios() + extra
+    # ?at= (issue 16): the same questions on a day, and the queries that only a day asks.
+    day = dt.date(2023, 9, 14)
+    on_a_day = [
+        Scenario(
+            f"{s.name} on a day",
+            s.path,
+            {**s.http_params, "at": day.isoformat()},
+            s.cypher,
+            {**s.cypher_params, "at": day},
+        )
+        for s in scenarios()
+    ]
+    unit = "imss-bienestar/unit/unidad-juridica"
+    on_a_day += [
+        Scenario(
+            "time bounds of a unit",
+            "",
+            {},
+            "time_bounds",
+            {"at": day, "id": unit, "organization": None, "document": None},
+        ),
+        Scenario(
+            "time bounds of the graph",
+            "",
+            {},
+            "time_bounds",
+            {"at": day, "id": None, "organization": None, "document": None},
+        ),
+        Scenario("names on a day", "", {}, "unit_names_at", {"at": day, "ids": [unit]}),
+        Scenario(
+            "a document's timeline", "", {}, "document_timeline", {"document": "imss-bienestar/estatuto-organico"}
+        ),
+    ]
+    return scenarios() + extra + on_a_day
 
 
 def operators(plan: Any) -> list[tuple[str, str]]:
