@@ -195,7 +195,7 @@ def latencies(n: int, warmup: int, cold_port: int, warm_port: int) -> tuple[list
     with GraphDatabase.driver(
         settings.neo4j_uri, auth=settings.neo4j_auth(), notifications_min_severity="OFF"
     ) as driver:
-        version = driver.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v").records[0]["v"]
+        version = driver.execute_query(query("neo4j_version")).records[0]["version"]
         with load.RawClient("127.0.0.1", cold_port) as cold, load.RawClient("127.0.0.1", warm_port) as warm:
             for scenario in scenarios():
                 text = query(scenario.cypher)

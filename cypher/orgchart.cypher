@@ -1,7 +1,7 @@
 // GET /orgchart: a subtree (from a unit, or an organization's whole tree) as nodes and lines, for the
 // explorer and the SVG/PNG/PDF charts: hierarchical (PART_OF) edges and the other reporting lines;
 // the organization and the source documents, for the charts' header.
-MATCH (root {id: $root}) WHERE root:Unit OR root:Organization
+MATCH (root:Unit|Organization {id: $root})
 CALL (root) {
   MATCH path = (n:Unit)-[:PART_OF*1..30]->(root)
   WITH n, min(length(path)) AS depth
