@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from loaders import ids
 from loaders.dates import FULL_DATE, MONTHS, find_dates
-from loaders.lexicon import INSTRUMENT_WORDS, instrument_type
+from loaders.lexicon import CITABLE_IN_TEXT, INSTRUMENT_WORDS, instrument_type
 from loaders.records import InstrumentRecord
 from loaders.text import fold
 
@@ -48,25 +48,6 @@ _TITLE_END = re.compile(
     r"|\.?\s*\(DOF\b",
     re.IGNORECASE,
 )
-
-
-# In running text only these are legal bases; "Programa Anual de Trabajo" is what a power acts on,
-# and an acuerdo is cited only with its identifier.
-CITABLE_IN_TEXT = {
-    "constitucion",
-    "ley-general",
-    "ley-federal",
-    "ley-organica",
-    "ley",
-    "codigo",
-    "reglamento",
-    "decreto",
-    "norma",
-    "estatuto",
-    "manual",
-    "lineamientos",
-    "disposiciones",
-}
 
 
 @dataclass
