@@ -348,7 +348,7 @@ class LegalBasis(Model):
 
 
 class EquivalenceRef(Model):
-    id: str = Field(description="The row of orggraph/equivalences.toml")
+    id: str = Field(description="The row of questions/equivalences.toml")
     note: str
 
 

@@ -39,8 +39,8 @@ from rich.console import Console
 from bench import load
 from orggraph.cypher import query
 from orggraph.localserver import free_port
-from orggraph.questions import parse_search, parse_who_may
 from orggraph.settings import PROJECT_ROOT, get_settings
+from questions.parsing import parse_search, parse_who_may
 
 console = Console()
 

@@ -21,11 +21,11 @@ from neo4j import GraphDatabase
 from app.main import create_app
 from loaders import load_file
 from loaders.writer import write_document
-from orggraph.ask import read
 from orggraph.cypher import query
-from orggraph.question_set import QUESTIONS, keys, load
 from orggraph.schema import apply_schema
 from orggraph.settings import PROJECT_ROOT, get_settings
+from questions.ask import read
+from questions.question_set import QUESTIONS, keys, load
 
 DOCUMENTS = [
     *sorted((PROJECT_ROOT / "data" / "documents").glob("*.txt")),

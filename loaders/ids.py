@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from loaders.lexicon import INSTRUMENT_KINDS
 from loaders.numbering import canonical_article_number, is_roman, ordinal_to_int, roman_to_int
-from loaders.text import fold
+from orggraph.folding import fold
+from orggraph.lexicon import INSTRUMENT_KINDS
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from loaders import ids
 from loaders.dates import FULL_DATE, MONTHS, find_dates
-from loaders.lexicon import CITABLE_IN_TEXT, INSTRUMENT_WORDS, instrument_type
 from loaders.records import InstrumentRecord
-from loaders.text import fold
+from orggraph.folding import fold
+from orggraph.lexicon import CITABLE_IN_TEXT, INSTRUMENT_WORDS, instrument_type
 
 ACUERDO_ID = re.compile(r"\bACDO\.\s?[A-Z0-9]+(?:[./][A-Z0-9]+)+")
 ACUERDO_NUMBER = re.compile(r"\b[Aa]cuerdo\s+((?:No\.\s*)?\d{1,4}/\d{2,4}|\d+\s*[°ºo]?\.?\s*[A-Z]\.\s*\d+/\d+)")

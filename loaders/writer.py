@@ -20,9 +20,9 @@ from neo4j.exceptions import TransientError
 from loaders.citations import citation_key, document_keys, provision_paths
 from loaders.records import EDGE_TYPES, ParsedDocument
 from loaders.report import reading_report
-from loaders.text import fold
 from orggraph.cypher import query
 from orggraph.errors import OrgGraphError
+from orggraph.folding import fold
 
 BATCH = 2000
 # The id of the one GraphState node, whose generation every load bumps (cypher/write_generation.cypher).

@@ -10,7 +10,7 @@ from app.ask import answer
 from app.deps import ReaderDep
 from app.errors import errors
 from app.models import Answer
-from orggraph.ask import KINDS
+from questions.ask import KINDS
 
 router = APIRouter(tags=["questions"])
 

@@ -17,7 +17,7 @@ from app.errors import errors
 from app.models import Search, SearchHit
 from app.responses import json_of
 from app.routes.params import LETTER, Limit, Offset
-from orggraph.questions import SearchQuery, highlight, parse_search
+from questions.parsing import SearchQuery, highlight, parse_search
 
 router = APIRouter(tags=["search"])
 

@@ -27,7 +27,7 @@ from app.responses import json_of
 from app.routes.params import Limit, Offset, UnitId, folded
 from app.routes.search import find
 from orggraph.errors import NotFound
-from orggraph.questions import parse_search, searchable
+from questions.parsing import parse_search, searchable
 
 router = APIRouter(prefix="/units", tags=["units"])
 

@@ -12,7 +12,7 @@ from app.errors import errors
 from app.models import WhoMay, WhoMayQuestion
 from app.responses import json_of
 from app.routes.params import Limit, Offset
-from orggraph.questions import WHO_MAY_CAP, group_holders, matching, parse_who_may
+from questions.parsing import WHO_MAY_CAP, group_holders, matching, parse_who_may
 
 router = APIRouter(tags=["powers"])
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.lexicon import query_action, stem
 from loaders.mentions import UnitRegistry
 from loaders.semantics import analyze
-from orggraph.equivalences import question_stems
+from orggraph.lexicon import query_action, stem
+from questions.equivalences import question_stems
 
 UNITS = [
     "Unidad Jurídica",
@@ -182,7 +182,7 @@ def test_query_words_read_as_actions(word: str, action: str | None) -> None:
 
 
 def test_signing_synonyms_share_stems() -> None:
-    """The acts that are one act come from orggraph/equivalences.toml, the one table of them."""
+    """The acts that are one act come from questions/equivalences.toml, the one table of them."""
     assert stem("suscribir") in question_stems(["firmar"], [])
     assert stem("firma") in question_stems(["suscribir"], [])
     assert stem("designar") in question_stems(["nombrar"], [])

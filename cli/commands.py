@@ -520,7 +520,7 @@ def who_may(
     from rich.table import Table
 
     from orggraph.cypher import query
-    from orggraph.questions import WHO_MAY_CAP, group_holders, matching, parse_who_may
+    from questions.parsing import WHO_MAY_CAP, group_holders, matching, parse_who_may
 
     settings = get_settings()
     parsed = parse_who_may(question)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from loaders.text import fold
+from orggraph.folding import fold
 
 # ----------------------------------------------------------------------------- units
 # Head noun (folded, singular) → kind. A unit's kind is the Spanish domain word, accent-folded.
@@ -426,7 +426,7 @@ STOP_WORDS = CONNECTORS | {
 }
 
 # Verbs the questions are about, with their nouns (folded) where the stem differs from the verb's.
-# Which acts are the same act (firmar, suscribir, signar) is orggraph/equivalences.toml's one table.
+# Which acts are the same act (firmar, suscribir, signar) is questions/equivalences.toml's one table.
 ACTION_NOUNS: dict[str, str] = {
     "firma": "firmar",
     "suscripcion": "suscribir",
