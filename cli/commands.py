@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver, GraphDatabase, RoutingControl
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from rich.console import Console
 
+from orggraph.cypher import query
 from orggraph.errors import ConfigurationError, OrgGraphError
 from orggraph.localserver import LocalNeo4j, ServerConfig, browser_config, ensure_jars
 from orggraph.schema import apply_schema
@@ -347,19 +348,24 @@ def load_paths(
     strict: bool = True,
     replace: bool = False,
     verbose: bool = False,
+    force: bool = False,
 ) -> list[tuple[Path, str]]:
     """Parse every file (in parallel), then write each document in its own transaction. A file that is
     not a document stops the run before anything is written when ``strict``; otherwise it is reported
     and the others load. A reload that would remove most of a loaded document is refused and reported
     (the others load) unless ``replace``. Prints a line a document (``verbose``: the counts table and each
-    reading report with its first notes). Returns the files that were not loaded, with why."""
+    reading report with its first notes). A file this version of the reader already loaded, byte for
+    byte, is skipped unread unless ``force`` (it would write the same graph). Returns the files that were
+    not loaded, with why."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
     from loaders.report import reading_report
     from loaders.writer import GUARDED, ShrinkingReload, shrinks, write_document
 
-    parsed, failed = parse_paths(paths, genre, strict=strict)
+    unchanged: list[tuple[Path, str]] = [] if force else already_loaded(driver, database, paths, genre)
+    paths = [p for p in paths if p not in {path for path, _ in unchanged}]
+    parsed, failed = parse_paths(paths, genre, strict=strict) if paths else ([], [])
     started, elements = time.monotonic(), 0
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
@@ -386,9 +392,14 @@ def load_paths(
                 f" · {len(read.notes)} notes (orggraph check {document.document.source_file})",
                 highlight=False,
             )
-        console.print(f"Loaded {len(parsed)} documents, {elements:,} nodes and relationships in {elapsed:.1f} s")
+        skipped = f", {len(unchanged)} unchanged" if unchanged else ""
+        console.print(
+            f"Loaded {len(parsed)} documents{skipped}, {elements:,} nodes and relationships in {elapsed:.1f} s"
+        )
     else:
-        table = Table(title=f"Loaded {len(parsed)} documents, {elements:,} nodes and relationships in {elapsed:.1f} s")
+        skipped = f", {len(unchanged)} unchanged (--force writes them again)" if unchanged else ""
+        title = f"Loaded {len(parsed)} documents{skipped}, {elements:,} nodes and relationships in {elapsed:.1f} s"
+        table = Table(title=title)
         for column in ("document", "genre", "units", "provisions", "powers", "instruments", "other", "relationships"):
             table.add_column(column, justify="left" if column in ("document", "genre") else "right")
         for document, report in zip(parsed, reports, strict=True):
@@ -406,6 +417,8 @@ def load_paths(
             )
         console.print(table)
         print_reports([reading_report(p) for p in parsed], notes=5)
+    for path, document_id in unchanged:
+        console.print(f"unchanged {document_id} (already loaded from {path}; --force writes it again)", highlight=False)
     for report in reports:
         if shrinks(report.previous, report.counts):  # loaded with --replace: say what it removed
             figures = ", ".join(
@@ -416,6 +429,28 @@ def load_paths(
     for _, error in failed:
         err_console.print(f"[bold red]not loaded:[/] {error}", highlight=False)
     return failed
+
+
+def already_loaded(driver: Driver, database: str, paths: list[Path], genre: str | None) -> list[tuple[Path, str]]:
+    """The files whose very bytes this version of the reader already loaded, with their document ids."""
+    from loaders.fingerprint import file_checksum, reader_version
+
+    found = []
+    for path in paths:
+        checksum = file_checksum(path)
+        if checksum is None:
+            continue
+        records, _, _ = driver.execute_query(
+            query("document_unchanged"),
+            sha256=checksum,
+            reader_version=reader_version(),
+            genre=genre,
+            database_=database,
+            routing_=RoutingControl.READ,
+        )
+        if records:
+            found.append((path, records[0]["id"]))
+    return found
 
 
 class GenreChoice(StrEnum):
@@ -441,10 +476,14 @@ def load(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Print each document's counts and reading report with its notes")
     ] = False,
+    force: Annotated[
+        bool, typer.Option(help="Read and write again the files this version of orggraph already loaded unchanged")
+    ] = False,
 ) -> None:
     """Parse documents (in parallel) and write each one to the graph in one transaction (reloading is
-    idempotent). A file that is not a document is reported and skipped, unless --strict. A reload that
-    would remove most of a loaded document (a file cut short) is refused with its figures, unless --replace."""
+    idempotent; a file already loaded unchanged, by this version of orggraph, is skipped unless --force). A
+    file that is not a document is reported and skipped, unless --strict. A reload that would remove most of
+    a loaded document (a file cut short) is refused with its figures, unless --replace."""
     settings = get_settings()
     files = document_paths(paths)
     with open_driver(settings) as driver:
@@ -457,6 +496,7 @@ def load(
             strict=strict,
             replace=replace,
             verbose=verbose,
+            force=force,
         )
     if failed:
         raise typer.Exit(code=1)
@@ -519,7 +559,6 @@ def who_may(
     """Who may do X: every holder, how it holds the power, its conditions and its legal basis."""
     from rich.table import Table
 
-    from orggraph.cypher import query
     from questions.parsing import WHO_MAY_CAP, group_holders, matching, parse_who_may
 
     settings = get_settings()

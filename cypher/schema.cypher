@@ -14,6 +14,8 @@ CREATE CONSTRAINT change_event_id IF NOT EXISTS FOR (n:ChangeEvent) REQUIRE n.id
 // The one GraphState node (the generation every load bumps): concurrent loads MERGE the same node.
 CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (n:GraphState) REQUIRE n.id IS UNIQUE;
 
+CREATE INDEX document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256);
+CREATE INDEX document_organization IF NOT EXISTS FOR (n:Document) ON (n.organization);
 CREATE INDEX unit_kind IF NOT EXISTS FOR (n:Unit) ON (n.kind);
 CREATE INDEX unit_name_folded IF NOT EXISTS FOR (n:Unit) ON (n.name_folded);
 CREATE INDEX provision_document IF NOT EXISTS FOR (n:Provision) ON (n.document);

@@ -21,7 +21,6 @@ CALL (i) {
 WITH DISTINCT d
 MATCH (d)<-[:SOURCE]-(o:Organization)
 CALL (o) {
-  MATCH (o)-[s:SOURCE]->(:Document)
-  SET o.external = NOT EXISTS { MATCH (:Document {organization: o.id}) }
+  SET o.external = NOT EXISTS { MATCH (:Document {organization: o.id}) }  // indexed: document_organization
 }
 RETURN count(*) AS finished

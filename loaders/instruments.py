@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from loaders import ids
 from loaders.dates import FULL_DATE, MONTHS, find_dates
@@ -50,6 +53,27 @@ _TITLE_END = re.compile(
 )
 
 
+@cache
+def abbreviations() -> dict[str, str]:
+    """Well-known abbreviations of federal instruments → their full titles (instrument_abbreviations.toml)."""
+    table = Path(__file__).with_name("instrument_abbreviations.toml").read_text(encoding="utf-8")
+    return dict(tomllib.loads(table)["abbreviations"])
+
+
+@cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    """An abbreviation as a word of its own, in capitals ("de la LSS,"; not "LSSX" or "lss")."""
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, abbreviations()), key=len, reverse=True)) + r")\b")
+
+
+# A word a document's glossary defines as an instrument ("Ley: Ley de la Comisión Nacional de Energía")
+# cites it when written alone, capitalised and not followed by more of a name ("el artículo 14 de la Ley.").
+_DEFINED_WORD = re.compile(
+    r"(?P<word>[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)(?!\s+(?:de|del|para|sobre|en)\s+[A-ZÁÉÍÓÚÑ])(?![\wáéíóúñü])"
+)
+_CITED_BY_DEFINED_WORD = ("ley", "codigo", "constitucion", "decreto")  # not "el Reglamento": the text itself
+
+
 @dataclass
 class Citation:
     instrument: str
@@ -75,6 +99,7 @@ class _Instrument:
 
 def _clean_title(raw: str) -> str:
     title = re.sub(r"\s+", " ", raw).strip(" ,.;:")
+    title = re.sub(r"[;,]\s*(?:y|e|o)$", "", title)  # a glossary item's "…; y" before the last one
     return re.sub(r"^(?:el|la|los|las|su|sus)\s+", "", title, flags=re.IGNORECASE)
 
 
@@ -128,8 +153,15 @@ class InstrumentRegistry:
         issued: dt.date | None = None,
         issuer: str | None = None,
     ) -> str | None:
-        """The id of the instrument, registered if new; None if ``title`` is no instrument."""
+        """The id of the instrument, registered if new; None if ``title`` is no instrument. A well-known
+        abbreviation ("LSS") is the instrument of its full title, with the abbreviation as an alias."""
         title = _clean_title(title)
+        full_title = abbreviations().get(title)
+        if full_title:
+            instrument = self.define(full_title, line, kind=kind, published=published, issuer=issuer)
+            if instrument:
+                self.add_alias(instrument, title)
+            return instrument
         kind = kind or instrument_type(title)
         if not kind or len(title) < 5:
             return None
@@ -211,16 +243,40 @@ class InstrumentRegistry:
             name = _trim_name(m.group(0))
             instrument = self._instrument_for(name, line)
             if instrument:
+                taken.append((m.start(), m.start() + len(name)))
                 found.append(Citation(instrument, None, None, m.start(), m.start() + len(name)))
+        for m in _abbreviation_pattern().finditer(text):  # "conforme a la LOAPF"
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            instrument = self.define(m.group(0), line)
+            if instrument:
+                found.append(Citation(instrument, None, None, m.start(), m.end()))
         return sorted(found, key=lambda c: c.start)
 
     def _name_at(self, text: str) -> str | None:
+        """The instrument a citation's tail names: a title ("Ley del Seguro Social, …"), a well-known
+        abbreviation ("LSS"), or a word the document's glossary defines as a law ("Ley.")."""
         m = INSTRUMENT_NAME.match(text)
+        if m:
+            name = _trim_name(m.group(0))
+            if len(name.split()) >= 2 or name.lower().startswith("constituci"):
+                return name
+        abbreviation = _abbreviation_pattern().match(text)
+        if abbreviation:
+            return abbreviation.group(0)
+        defined = _DEFINED_WORD.match(text)
+        if defined:
+            known = self._by_key.get(fold(defined.group("word")))
+            if known and self._items[known].type.split("-")[0] in _CITED_BY_DEFINED_WORD:
+                return defined.group("word")
         return _trim_name(m.group(0)) if m else None
 
     def _instrument_for(self, name: str, line: int) -> str | None:
-        if SELF_REFERENCES.match(name) or (len(name.split()) < 2 and not name.lower().startswith("constituci")):
+        if SELF_REFERENCES.match(name):
             return None
+        if len(name.split()) < 2 and not name.lower().startswith("constituci"):
+            # One word: a well-known abbreviation, or a law the glossary defined by this word.
+            return self.define(name, line) if name in abbreviations() else self._defined_law(name)
         known = self.resolve(name)
         if known:
             return known
@@ -231,6 +287,12 @@ class InstrumentRegistry:
         if kind not in CITABLE_IN_TEXT:
             return None
         return self.define(name, line)
+
+    def _defined_law(self, word: str) -> str | None:
+        known = self._by_key.get(fold(word))
+        if known and self._items[known].type.split("-")[0] in _CITED_BY_DEFINED_WORD:
+            return known
+        return None
 
     # ------------------------------------------------------------------ listed (Marco Jurídico)
     def parse_listed(self, item: str, line: int) -> list[ListedInstrument]:

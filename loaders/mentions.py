@@ -171,7 +171,7 @@ def _stem_key(stem: str) -> str:
     return stem.rstrip("s")[:5]
 
 
-_WordIndex = dict[tuple[int, str], list[tuple[tuple[str, ...], str]]]
+_WordIndex = dict[tuple[int, str] | tuple[int, str, str], list[tuple[tuple[str, ...], str]]]
 
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -409,10 +409,10 @@ class UnitRegistry:
         if len(wanted) < 2:  # a bare "Coordinación" names no unit
             return None
         kind = kind_of(name)
-        # Only names of as many content words whose first word could match are compared (in the
+        # Only names of as many content words whose first and last words could match are compared (in the
         # order the names were learnt, so the first match is the same as a scan of all names finds).
         by_first, by_second = self._by_words()
-        for known, unit_id in by_first.get((len(wanted), _stem_key(wanted[0])), []):
+        for known, unit_id in by_first.get((len(wanted), _stem_key(wanted[0]), _stem_key(wanted[-1])), []):
             if self._units[unit_id].kind == kind and len(known) >= 2 and _same_name(wanted, known):
                 return unit_id
         # The same name under another head word ("Unidad de Transparencia y Acceso a la Información
@@ -430,8 +430,8 @@ class UnitRegistry:
         return word[:1].isupper() and any(fold(o.name).endswith(tail) for o in self._orgs.values())
 
     def _by_words(self) -> tuple[_WordIndex, _WordIndex]:
-        """Known names' content words, by (how many, the key of the first word) and by (how many, the
-        key of the second word), in the order the names were learnt: extended with the names learnt
+        """Known names' content words, by (how many, the keys of the first and last words) and by (how
+        many, the key of the second word), in the order the names were learnt: extended with the names learnt
         since, rebuilt when a name was given another unit."""
         keys = self._by_key
         if self._word_index is None or self._word_index[0] != keys.rewrites:
@@ -440,7 +440,8 @@ class UnitRegistry:
         for known_key in keys.order[done:]:
             known = _content(" ".join(w for w in known_key.split() if w not in LEVEL_QUALIFIERS))
             if known:
-                by_first.setdefault((len(known), _stem_key(known[0])), []).append((known, keys[known_key]))
+                first_and_last = (len(known), _stem_key(known[0]), _stem_key(known[-1]))
+                by_first.setdefault(first_and_last, []).append((known, keys[known_key]))
             if len(known) >= 4:
                 by_second.setdefault((len(known), _stem_key(known[1])), []).append((known, keys[known_key]))
         self._word_index = (rewrites, len(keys.order), by_first, by_second)

@@ -36,6 +36,7 @@ PHRASAL_VERBS = {
     "dar cumplimiento": "dar cumplimiento",
     "hacer cumplir": "hacer cumplir",
 }
+_PHRASAL_FIRST_WORDS = frozenset(k.split()[0] for k in PHRASAL_VERBS)  # most tokens need no phrasal check
 _SCOPE_END = re.compile(
     r";|\.\s|\.$|,\s*(?:previ[oa]|de conformidad|conforme|en apego|con apego|con excepci[óo]n|sin perjuicio|"
     r"salvo|siempre que|en t[ée]rminos|de acuerdo con|en coordinaci[óo]n|en vinculaci[óo]n|con base en|"
@@ -131,7 +132,10 @@ def leading_actions(text: str) -> tuple[list[str], int]:
         if not m:
             break
         token = m.group(0)
-        phrasal = next((v for k, v in PHRASAL_VERBS.items() if fold(text[m.start() : m.start() + len(k)]) == k), None)
+        phrasal = None
+        if fold(token) in _PHRASAL_FIRST_WORDS:
+            here = m.start()
+            phrasal = next((v for k, v in PHRASAL_VERBS.items() if fold(text[here : here + len(k)]) == k), None)
         if phrasal and (not actions or text[pos : m.start()].strip() in ("", ",")):
             actions.append(phrasal)
             pos = m.start() + len(phrasal)

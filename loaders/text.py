@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from orggraph.errors import ParseError
@@ -68,16 +69,21 @@ def decode(data: bytes, path: str | Path) -> str:
     return text
 
 
+_QUOTE_MARK = re.compile(r"^\s*>+\s?")
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+_INDENTED = re.compile(r"^[ \t]+\S")
+
+
 def clean(raw: str) -> tuple[str, bool, bool]:
     """One source line → (text, has_bullet, bullet_is_indented)."""
     line = unicodedata.normalize("NFC", raw.replace("\f", " "))
-    line = re.sub(r"^\s*>+\s?", "", line)  # markdown quote markers from the extraction
+    line = _QUOTE_MARK.sub("", line)  # markdown quote markers from the extraction
     if _RULE.match(line):
         return "", False, False  # a horizontal rule between pages
-    line = re.sub(r"^\s*#{1,6}\s+", "", line)  # markdown headings ("## TÍTULO PRIMERO")
+    line = _HEADING_MARK.sub("", line)  # markdown headings ("## TÍTULO PRIMERO")
     line = _BOLD.sub(r"\1", line).replace("**", "")
     line = _ITALIC.sub("", line)
-    indented = bool(re.match(r"^[ \t]+\S", line))
+    indented = bool(_INDENTED.match(line))
     match = _BULLET_RE.match(line)
     bullet = match is not None
     if match:
@@ -95,9 +101,19 @@ def read_lines(text: str) -> list[Line]:
     return lines
 
 
+_ABBREVIATION_DOT = re.compile(r"\b(H|Lic|Art|Arts|No|Núm|Fracc|Dr|Dra|Ing|C|pág|Sr|Sra)\.")
+_DECIMAL_DOT = re.compile(r"(\d)\.(\d)")
+_SENTENCE_BREAK = re.compile(r"(?<=[.])\s+(?=[A-ZÁÉÍÓÚÑ¿])")  # ";" joins clauses of one sentence
+
+
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, not breaking after common abbreviations ("H.", "Art.")."""
-    protected = re.sub(r"\b(H|Lic|Art|Arts|No|Núm|Fracc|Dr|Dra|Ing|C|pág|Sr|Sra)\.", r"\1<DOT>", text)
-    protected = re.sub(r"(\d)\.(\d)", r"\1<DOT>\2", protected)
-    parts = re.split(r"(?<=[.])\s+(?=[A-ZÁÉÍÓÚÑ¿])", protected)  # ";" joins clauses of one sentence
-    return [p.replace("<DOT>", ".").strip() for p in parts if p.strip()]
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    """Cached: several readers (governance, history, organs) split the same statements."""
+    protected = _DECIMAL_DOT.sub(r"\1<DOT>\2", _ABBREVIATION_DOT.sub(r"\1<DOT>", text))
+    parts = _SENTENCE_BREAK.split(protected)
+    return tuple(p.replace("<DOT>", ".").strip() for p in parts if p.strip())

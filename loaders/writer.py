@@ -18,6 +18,7 @@ from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import TransientError
 
 from loaders.citations import citation_key, document_keys, provision_paths
+from loaders.fingerprint import reader_version
 from loaders.records import EDGE_TYPES, ParsedDocument
 from loaders.report import reading_report
 from orggraph.cypher import query
@@ -137,6 +138,7 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
             **doc.model_dump(),
             **reading_report(parsed).figures(),
             "citation_keys": document_keys(parsed),
+            "reader_version": reader_version(),  # with sha256: a later load of the same file may skip it
             "loaded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
     )

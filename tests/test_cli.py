@@ -62,11 +62,32 @@ def test_load_twice_reports_counts_and_changes_nothing_the_second_time(
     assert "imss-bienestar/estatuto-organico" in first.output and "read as" not in first.output
     size = graph_size(empty_graph, neo4j.database)
     assert size[0] > 2000 and size[1] > 5000
-    again = run("load", "--verbose", str(MANUAL), str(STATUTE))
+    again = run("load", "--verbose", "--force", str(MANUAL), str(STATUTE))
     assert again.exit_code == 0, again.output
     assert "organization" in again.output and "notes" in again.output  # the reading reports, when asked
     assert graph_size(empty_graph, neo4j.database) == size
     GraphState.seeded = True  # the graph now holds exactly the seeds
+
+
+def test_a_file_loaded_unchanged_is_skipped_and_a_changed_one_written(
+    run, seeded_graph: Driver, neo4j: Neo4jTarget, tmp_path: Path
+) -> None:
+    """Issue 11: re-running a load over a folder rewrites only what changed (same bytes, same reader)."""
+    size = graph_size(seeded_graph, neo4j.database)
+    unchanged = run("load", str(STATUTE), str(MANUAL))
+    assert unchanged.exit_code == 0, unchanged.output
+    assert "unchanged imss-bienestar/estatuto-organico" in unchanged.output
+    assert "unchanged imss/manual-de-organizacion-3000-002-002" in unchanged.output
+    assert "Loaded 0 documents, 2 unchanged" in unchanged.output
+    edited = tmp_path / MANUAL.name
+    edited.write_bytes(MANUAL.read_bytes() + b"\n")  # one more blank line: another file, the same reading
+    rewritten = run("load", str(edited))
+    assert rewritten.exit_code == 0, rewritten.output
+    assert "loaded imss/manual-de-organizacion-3000-002-002" in rewritten.output
+    assert graph_size(seeded_graph, neo4j.database) == size
+    # The graph now records the edited file's checksum: the seed's own file is new to it again.
+    assert "loaded imss/manual" in run("load", str(MANUAL)).output
+    assert graph_size(seeded_graph, neo4j.database) == size
 
 
 def test_a_bad_file_names_file_and_line_and_strict_writes_nothing(

@@ -49,6 +49,16 @@ def test_server_answers_cypher_with_auth(own_server: LocalNeo4j) -> None:
     assert records[0]["answer"] == 42
 
 
+def test_server_hints_no_receive_timeout(own_server: LocalNeo4j) -> None:
+    """With the hint, the async driver wraps every socket read in asyncio.wait_for (issue 14)."""
+    with GraphDatabase.driver(own_server.config.bolt_uri, auth=AUTH) as driver:
+        records, _, _ = driver.execute_query(
+            "CALL dbms.listConfig('server.bolt.connection_keep_alive_for_requests') YIELD value RETURN value",
+            database_="neo4j",
+        )
+    assert [r["value"] for r in records] == ["STREAMING"]
+
+
 def test_server_refuses_wrong_password(own_server: LocalNeo4j) -> None:
     from neo4j.exceptions import AuthError
 

@@ -111,10 +111,17 @@ class Article:
     intro: str
     items: list[tuple[Node, str]] = field(default_factory=list)  # (list node, provision id), in document order
     headings: tuple[str, ...] = ()  # the enclosing sección, capítulo, título headings, innermost first
+    _provisions: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def heading(self) -> str | None:
         return self.headings[0] if self.headings else None
+
+    def provision_of(self, node: Node) -> str:
+        """The provision id of one of the article's list nodes (indexed: a long article has hundreds)."""
+        if len(self._provisions) != len(self.items):
+            self._provisions = {id(n): pid for n, pid in self.items}
+        return self._provisions[id(node)]
 
 
 @dataclass
@@ -142,7 +149,7 @@ class Organs:
 
 
 def _pid(article: Article, node: Node) -> str:
-    return next(pid for n, pid in article.items if n is node)
+    return article.provision_of(node)
 
 
 def groups_of(article: Article) -> list[Group]:

@@ -85,10 +85,10 @@ def _docker_target() -> Iterator[Neo4jTarget]:
     container = (
         Neo4jContainer(DOCKER_IMAGE, password=password)
         .with_env("NEO4J_dbms_security_allow__csv__import__from__file__urls", "false")
+        .with_env("NEO4J_server_bolt_connection__keep__alive__for__requests", "STREAMING")  # as ServerConfig
         .with_env("NEO4J_server_memory_heap_max__size", "512m")
         .with_env("NEO4J_server_memory_pagecache_size", "256m")
         .with_env("NEO4J_db_memory_transaction_max", "256m")  # as the local test server (ServerConfig)
-        .with_env("NEO4J_db_memory_transaction_max", "256m")
     )
     with container:
         yield Neo4jTarget(
