@@ -18,6 +18,8 @@ COPY pyproject.toml README.md ./
 COPY orggraph ./orggraph
 COPY app ./app
 COPY loaders ./loaders
+COPY questions ./questions
+COPY cli ./cli
 COPY cypher ./cypher
 COPY data ./data
 COPY docs ./docs

@@ -1,4 +1,4 @@
-"""Answering a question read by orggraph.ask through the API's own endpoints, with sentences and citations.
+"""Answering a question read by questions.ask through the API's own endpoints, with sentences and citations.
 
 The reader gives words ("la unidad juridica"); here they become a unit, document or instrument of
 the graph, found by the search engine and accepted only when its name is in the question (or, for
@@ -21,12 +21,12 @@ from app.routes import amendments as amendments_route
 from app.routes import units as units_route
 from app.routes import who_may as who_may_route
 from app.routes.search import find
-from loaders.lexicon import STOP_WORDS, content_stems, words
-from loaders.text import fold
-from orggraph import sentences
-from orggraph.ask import Question, Unreadable, infinitive_of, read
-from orggraph.equivalences import same_stem
-from orggraph.questions import parse_search
+from orggraph.folding import fold
+from orggraph.lexicon import STOP_WORDS, content_stems, words
+from questions import sentences
+from questions.ask import Question, Unreadable, infinitive_of, read
+from questions.equivalences import same_stem
+from questions.parsing import parse_search
 
 _LEADING = re.compile(r"^(?:(?:a|al|ante|en|de|del|sobre|para|por|con|la|el|los|las|lo|le|les|su|sus)\s+)+")
 

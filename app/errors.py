@@ -15,7 +15,6 @@ from starlette.routing import Match
 
 from app.db import UNAVAILABLE
 from app.models import ErrorBody
-from orggraph.ask import Unreadable
 from orggraph.errors import (
     BadRequest,
     Conflict,
@@ -27,6 +26,7 @@ from orggraph.errors import (
     TooLarge,
     Unauthorized,
 )
+from questions.ask import Unreadable
 
 log = logging.getLogger("orggraph.api")
 

@@ -7,6 +7,8 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from loaders.records import DocumentRecord
+
 T = TypeVar("T")
 # The writer stores no empty lists, so an absent list property arrives as null: read it as [].
 Strs = Annotated[list[str], BeforeValidator(lambda v: v or [])]
@@ -85,21 +87,12 @@ class Reading(Model):
     pages_by_ocr: int = Field(0, description="a PDF's scanned pages read by OCR (Tesseract)")
 
 
-class Document(Model):
-    id: str
-    title: str
-    genre: Literal["statute", "manual"]
-    organization: str
-    issuer: str | None = None
-    published: dt.date | None = None
-    last_modified: dt.date | None = None
-    in_force: dt.date | None = None
-    clave: str | None = None
-    source_file: str
-    sha256: str
-    line_count: int
-    source_format: Literal["text", "pdf"] = "text"
-    pages: int | None = Field(None, description="a PDF's page count")
+class Document(Model, DocumentRecord):
+    """A loaded document: the loader's record (loaders.records.DocumentRecord, the one list of its fields),
+    and what the load adds (when, the graph's counts, how well it was read)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=False)  # an answer's model, not the loader's record
+
     loaded_at: str | None = None
     counts: list[LabelCount] = []
     reading: Reading | None = None
@@ -396,7 +389,7 @@ class LegalBasis(Model):
 
 
 class EquivalenceRef(Model):
-    id: str = Field(description="The row of orggraph/equivalences.toml")
+    id: str = Field(description="The row of questions/equivalences.toml")
     note: str
 
 

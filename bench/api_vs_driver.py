@@ -39,8 +39,8 @@ from rich.console import Console
 from bench import load
 from orggraph.cypher import query
 from orggraph.localserver import free_port
-from orggraph.questions import parse_search, parse_who_may
 from orggraph.settings import PROJECT_ROOT, get_settings
+from questions.parsing import parse_search, parse_who_may
 
 console = Console()
 
@@ -203,7 +203,7 @@ def latencies(n: int, warmup: int, cold_port: int, warm_port: int) -> tuple[list
     with GraphDatabase.driver(
         settings.neo4j_uri, auth=settings.neo4j_auth(), notifications_min_severity="OFF"
     ) as driver:
-        version = driver.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v").records[0]["v"]
+        version = driver.execute_query(query("neo4j_version")).records[0]["version"]
         with load.RawClient("127.0.0.1", cold_port) as cold, load.RawClient("127.0.0.1", warm_port) as warm:
             for scenario in scenarios():
                 text = query(scenario.cypher)

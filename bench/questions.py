@@ -21,10 +21,11 @@ from neo4j import GraphDatabase
 from app.main import create_app
 from loaders import load_file
 from loaders.writer import write_document
-from orggraph.ask import read
-from orggraph.question_set import QUESTIONS, keys, load
+from orggraph.cypher import query
 from orggraph.schema import apply_schema
 from orggraph.settings import PROJECT_ROOT, get_settings
+from questions.ask import read
+from questions.question_set import QUESTIONS, keys, load
 
 DOCUMENTS = [
     *sorted((PROJECT_ROOT / "data" / "documents").glob("*.txt")),
@@ -36,7 +37,7 @@ def reload_graph() -> None:
     settings = get_settings()
     with GraphDatabase.driver(settings.neo4j_uri, auth=settings.neo4j_auth()) as driver:
         with driver.session(database=settings.neo4j_database) as session:
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+            session.run(query("graph_wipe")).consume()
         apply_schema(driver, settings.neo4j_database)
         for path in DOCUMENTS:
             write_document(driver, settings.neo4j_database, load_file(path))

@@ -119,12 +119,7 @@ def db_hits(driver: Driver, scenario: Scenario) -> int:
 
 
 def census(driver: Driver, step: Step) -> None:
-    record = driver.execute_query(
-        "CALL () { MATCH (u:Unit) RETURN count(u) AS units } "
-        "CALL () { MATCH (n) RETURN count(n) AS nodes } "
-        "CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN units, nodes, rels",
-        database_=DATABASE,
-    ).records[0]
+    record = driver.execute_query(query("graph_size"), database_=DATABASE).records[0]
     step.units, step.nodes, step.relationships = record["units"], record["nodes"], record["rels"]
 
 
@@ -161,7 +156,7 @@ def run(sizes: list[int], units: int, workers: int, n: int, warmup: int, heap: s
         GraphDatabase.driver(server.config.bolt_uri, notifications_min_severity="OFF") as driver,
     ):
         apply_schema(driver, DATABASE)
-        version = driver.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v").records[0]["v"]
+        version = driver.execute_query(query("neo4j_version")).records[0]["version"]
         samples = Step(documents=0)
         add_documents(driver, sorted((PROJECT_ROOT / "data" / "documents").glob("*.txt")), workers, samples)
         census(driver, samples)

@@ -36,6 +36,7 @@ from bench.scale import scratch_neo4j
 from loaders import load_file
 from loaders.records import ParsedDocument
 from loaders.writer import write_document
+from orggraph.cypher import query
 from orggraph.localserver import LocalNeo4j, free_port
 from orggraph.schema import apply_schema
 from orggraph.settings import PROJECT_ROOT
@@ -130,14 +131,8 @@ def disturb(
 
 def fingerprint(driver: Driver) -> dict[str, Any]:
     """Everything but load times: nodes by label and id, relationships by type, endpoints and lines."""
-    nodes = driver.execute_query(
-        "MATCH (n) RETURN labels(n)[0] AS label, n.id AS id ORDER BY label, id", database_=DATABASE
-    ).records
-    rels = driver.execute_query(
-        "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS a, b.id AS b, r.line_start AS line "
-        "ORDER BY type, a, b, line",
-        database_=DATABASE,
-    ).records
+    nodes = driver.execute_query(query("graph_nodes"), database_=DATABASE).records
+    rels = driver.execute_query(query("graph_relationships"), database_=DATABASE).records
     return {"nodes": [tuple(r.values()) for r in nodes], "relationships": [tuple(r.values()) for r in rels]}
 
 
@@ -168,7 +163,7 @@ def run(clients: int, seconds: float) -> int:
                 disturber.join(timeout=240)
                 after_soak = fingerprint(driver)
                 with driver.session(database=DATABASE) as session:  # IN TRANSACTIONS needs an implicit one
-                    session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+                    session.run(query("graph_wipe")).consume()
                 for parsed in documents.values():
                     write_document(driver, DATABASE, parsed)
                 fresh = fingerprint(driver)

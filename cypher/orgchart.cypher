@@ -2,7 +2,7 @@
 // explorer and the SVG/PNG/PDF charts: hierarchical (PART_OF) edges and the other reporting lines;
 // the organization and the source documents, for the charts' header. With $at, the tree through the lines
 // in force that day.
-MATCH (root {id: $root}) WHERE root:Unit OR root:Organization
+MATCH (root:Unit|Organization {id: $root})
 CALL (root) {
   MATCH path = (n:Unit)-[:PART_OF*1..30]->(root)
   WHERE ($at IS NULL OR EXISTS { (n)-[src:SOURCE]->(:Document) WHERE (src.valid_from IS NULL OR src.valid_from <= $at)

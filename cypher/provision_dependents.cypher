@@ -15,8 +15,7 @@ CALL (p) {
 }
 CALL (referring) {
   UNWIND referring AS r
-  MATCH (source {id: r.id})
-  WHERE source:Provision OR source:Power
+  MATCH (source:Provision|Power {id: r.id})
   MATCH (source)-[:CONTAINS]->{0,2}(:Provision)<-[:DEFINED_IN]-(pw:Power)
   OPTIONAL MATCH (u)-[h:HAS_POWER]->(pw)
   WITH DISTINCT pw, collect(DISTINCT CASE WHEN u IS NULL THEN null ELSE {id: u.id, name: coalesce(u.name, u.id),

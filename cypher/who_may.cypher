@@ -7,7 +7,7 @@
 // the WHERE below matches (an action stem; each object stem exactly, as a prefix, or — five letters
 // and more — by its prefixes of five letters and more), so the WHERE keeps its exact meaning and the
 // query reads only the powers that share the question's stems, however many powers the graph holds.
-// Stems are letters (loaders.lexicon.words), so they need no Lucene escaping. A question with
+// Stems are letters (orggraph.lexicon.words), so they need no Lucene escaping. A question with
 // neither actions nor objects has no content: the API refuses it before asking (400).
 WITH CASE WHEN size($actions) = 0 THEN '' ELSE '+action_stems:(' + reduce(q = '', a IN $actions | q + ' ' + a) + ')' END
      + reduce(q = '', o IN $objects | q + ' +scope_stems:(' + o

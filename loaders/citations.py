@@ -16,7 +16,7 @@ import re
 from loaders import ids
 from loaders.numbering import is_roman
 from loaders.records import ParsedDocument
-from loaders.text import fold
+from orggraph.folding import fold
 
 # Titles often end with the state ("… de Torreón, Coahuila de Zaragoza"); a citation often leaves it out.
 _STATES = (

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from loaders.text import fold
+from orggraph.folding import fold
 
 MONTHS = {
     "enero": 1,

@@ -13,15 +13,19 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
+from orggraph.errors import ParseError
+
 _LOADERS = Path(__file__).resolve().parent
 _CYPHER = _LOADERS.parent / "cypher"
+# The ground floor's part of the reading: Spanish folding and the lexicon (orggraph/, docs/architecture.md).
+_GROUND = [_LOADERS.parent / "orggraph" / "folding.py", _LOADERS.parent / "orggraph" / "lexicon.py"]
 
 
 @cache
 def reader_version() -> str:
     """A checksum of the loaders' sources and the graph-writing Cypher files (computed once)."""
     digest = hashlib.sha256()
-    sources = sorted(_LOADERS.rglob("*.py")) + sorted(_CYPHER.glob("write_*.cypher"))
+    sources = sorted(_LOADERS.rglob("*.py")) + _GROUND + sorted(_CYPHER.glob("write_*.cypher"))
     for source in sources:
         digest.update(source.relative_to(_LOADERS.parent).as_posix().encode())
         digest.update(source.read_bytes())
@@ -30,8 +34,11 @@ def reader_version() -> str:
 
 def file_checksum(path: Path) -> str | None:
     """The sha256 a reading of this file records (``DocumentRecord.sha256``), or None when it cannot
-    be read (the parser then says why, naming the file)."""
+    be read or is refused unread — a device such as /dev/zero, a FIFO, a file over ORGGRAPH_MAX_DOCUMENT_MB
+    (the parser then says why, naming the file)."""
+    from loaders import read_document  # the package's checks, not a second copy of them
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_document(path)).hexdigest()
+    except ParseError:
         return None

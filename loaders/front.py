@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.lexicon import BODY_HEADS, UNIT_KINDS, title_case
 from loaders.pages import BOX_FIELD
 from loaders.phrasings import DECREE_WRAPPER, ORGANIZATION_KINDS, SELF_NAMING, TITLE_START
-from loaders.text import Line, fold
+from loaders.text import Line
+from orggraph.folding import fold
+from orggraph.lexicon import BODY_HEADS, UNIT_KINDS, title_case
 
 # The instrument's own name, as titles spell it, longest first ("Reglamento Interior", "Manual de
 # Organización General", "Estatuto Orgánico").

@@ -14,10 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from loaders.assembly import Assembly
-from loaders.lexicon import PLURAL_HEADS
 from loaders.mentions import ORG_PHRASE, clean_name, is_external_body
 from loaders.semantics import Party, parties
-from loaders.text import fold, sentences
+from loaders.text import sentences
+from orggraph.folding import fold
+from orggraph.lexicon import PLURAL_HEADS
 
 
 @dataclass(frozen=True)

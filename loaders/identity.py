@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from loaders.records import ParsedDocument
-from loaders.text import fold
+from orggraph.folding import fold
 
 MUNICIPALITY_PREFIX = "municipio-de-"
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "r"}

@@ -18,7 +18,8 @@ import re
 from datetime import date
 
 from loaders.numbering import canonical_article_number, is_roman, ordinal_to_int, roman_to_int
-from loaders.text import fold
+from orggraph.folding import fold
+from orggraph.lexicon import INSTRUMENT_KINDS
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -202,37 +203,8 @@ def power_id(provision: str) -> str:
     return f"{provision}/power"
 
 
-INSTRUMENT_TYPES = {
-    "constitucion",
-    "ley-general",
-    "ley-federal",
-    "ley-organica",
-    "ley",
-    "codigo",
-    "reglamento",
-    "decreto",
-    "acuerdo",
-    "norma",
-    "lineamientos",
-    "politicas",
-    "manual",
-    "contrato",
-    "disposiciones",
-    "estatuto",
-    "programa",
-    "plan",
-    "criterios",
-    "procedimiento",
-    "guia",
-    "bases",
-    "convenio",
-    "oficio",
-    "otro",
-}
-
-
 def instrument_id(kind: str, title: str, identifier: str | None = None) -> str:
-    if kind not in INSTRUMENT_TYPES:
+    if kind not in INSTRUMENT_KINDS:
         raise IdError(f"unknown instrument type {kind!r}")
     family = kind.split("-")[0]
     return f"mx/{family}/{slug(identifier) if identifier else slug(title)}"

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from loaders import ids
 from loaders.dates import FULL_DATE, MONTHS, find_dates
-from loaders.lexicon import INSTRUMENT_WORDS, instrument_type
 from loaders.records import InstrumentRecord
-from loaders.text import fold
+from orggraph.folding import fold
+from orggraph.lexicon import CITABLE_IN_TEXT, INSTRUMENT_WORDS, instrument_type
 
 ACUERDO_ID = re.compile(r"\bACDO\.\s?[A-Z0-9]+(?:[./][A-Z0-9]+)+")
 ACUERDO_NUMBER = re.compile(r"\b[Aa]cuerdo\s+((?:No\.\s*)?\d{1,4}/\d{2,4}|\d+\s*[°ºo]?\.?\s*[A-Z]\.\s*\d+/\d+)")
@@ -51,25 +51,6 @@ _TITLE_END = re.compile(
     r"|\.?\s*\(DOF\b",
     re.IGNORECASE,
 )
-
-
-# In running text only these are legal bases; "Programa Anual de Trabajo" is what a power acts on,
-# and an acuerdo is cited only with its identifier.
-CITABLE_IN_TEXT = {
-    "constitucion",
-    "ley-general",
-    "ley-federal",
-    "ley-organica",
-    "ley",
-    "codigo",
-    "reglamento",
-    "decreto",
-    "norma",
-    "estatuto",
-    "manual",
-    "lineamientos",
-    "disposiciones",
-}
 
 
 @cache

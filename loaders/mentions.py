@@ -16,7 +16,9 @@ from functools import lru_cache
 import ahocorasick
 
 from loaders import ids
-from loaders.lexicon import (
+from loaders.records import OrganizationRecord, UnitRecord
+from orggraph.folding import fold
+from orggraph.lexicon import (
     CONNECTORS,
     EXTERNAL_BODY_PREFIXES,
     KNOWN_BODIES,
@@ -30,8 +32,6 @@ from loaders.lexicon import (
     stem,
     title_case,
 )
-from loaders.records import OrganizationRecord, UnitRecord
-from loaders.text import fold
 
 _LEADING = re.compile(
     r"^(?:(?:a|de|del|por|con|en)\s+)?(?:(?:la|el|las|los|su|sus|una?|cada)\s+(?:o\s+(?:la|el|las|los)\s+)?)?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.text import fold
+from orggraph.folding import fold
 
 _ROMAN_VALUES = [
     ("M", 1000),

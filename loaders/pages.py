@@ -23,7 +23,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from loaders.text import Line, decode, fold, read_lines
+from loaders.text import Line, decode, read_lines
+from orggraph.folding import fold
 
 PAGE_NUMBER = re.compile(
     r"""^(?:-\s*)?

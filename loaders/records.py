@@ -37,6 +37,9 @@ class Span(Record):
 
 
 class DocumentRecord(Record):
+    """A loaded document: what it is, where its text came from. The API's ``Document`` (app/models.py)
+    is this record and what the load adds, so a field added here is answered by GET /documents too."""
+
     id: str
     title: str
     genre: Literal["statute", "manual"]
@@ -50,7 +53,7 @@ class DocumentRecord(Record):
     sha256: str
     line_count: int
     source_format: Literal["text", "pdf"] = "text"
-    pages: int | None = None  # a PDF's page count
+    pages: int | None = Field(default=None, description="a PDF's page count")
     # Set by loaders.validity: the day it became law, and the earliest day it speaks for (an earlier
     # dated event it tells, such as a rename); a question about an earlier day has no answer in it.
     valid_from: dt.date | None = None

@@ -19,9 +19,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from loaders.lexicon import CONNECTORS, PLURAL_HEADS, content_stems, infinitive
 from loaders.mentions import ORG_PHRASE, UNIT_PHRASE, UnitRegistry, clean_name, is_external_body, kind_of
-from loaders.text import fold
+from orggraph.folding import fold
+from orggraph.lexicon import CONNECTORS, PLURAL_HEADS, content_stems, infinitive
 
 _SEPARATORS = re.compile(r"^(?:,|y|e|o|u|y/o|así como|asi como|o bien|o,|y,)$", re.IGNORECASE)
 _ASIDE = re.compile(r",?\s*(?:y|o)?,?\s*en su caso,?\s*", re.IGNORECASE)  # used with .match(text, pos)

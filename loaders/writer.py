@@ -22,10 +22,10 @@ from loaders.fingerprint import reader_version
 from loaders.identity import body_key, municipality_of
 from loaders.records import EDGE_TYPES, ParsedDocument
 from loaders.report import reading_report
-from loaders.text import fold
 from loaders.versions import keep_earlier_version
 from orggraph.cypher import query
 from orggraph.errors import OrgGraphError
+from orggraph.folding import fold
 
 BATCH = 2000
 # The id of the one GraphState node, whose generation every load bumps (cypher/write_generation.cypher).

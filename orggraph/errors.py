@@ -1,7 +1,7 @@
 """One exception root for the whole project.
 
 Errors are raised with messages a person can act on; they become HTTP errors or CLI exit codes
-only at the edges (``app.errors``, ``orggraph.cli``).
+only at the edges (``app.errors``, ``cli.commands``).
 """
 
 from __future__ import annotations

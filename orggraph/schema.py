@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from orggraph.cypher import statements
+from orggraph.cypher import query, statements
 
 INDEX_WAIT_SECONDS = 120
 
@@ -17,5 +17,5 @@ def apply_schema(driver: Driver, database: str) -> int:
     schema = statements("schema")
     for statement in schema:
         driver.execute_query(statement, database_=database)
-    driver.execute_query(f"CALL db.awaitIndexes({INDEX_WAIT_SECONDS})", database_=database)
+    driver.execute_query(query("schema_await"), seconds=INDEX_WAIT_SECONDS, database_=database)
     return len(schema)

@@ -14,7 +14,7 @@ import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
 
-from orggraph import cli
+import cli.commands as cli
 from orggraph.localserver import free_port
 from orggraph.settings import PROJECT_ROOT, get_settings
 from tests.conftest import SEEDS, GraphState
@@ -197,7 +197,7 @@ def test_serve_runs_the_workers_it_is_asked_for(neo4j: Neo4jTarget) -> None:
     if neo4j.auth:
         env |= {"NEO4J_USER": neo4j.auth[0], "NEO4J_PASSWORD": neo4j.auth[1]}
     server = subprocess.Popen(
-        [sys.executable, "-m", "orggraph.cli", "serve", "--workers", "2", "--port", str(port)],
+        [sys.executable, "-m", "cli.commands", "serve", "--workers", "2", "--port", str(port)],
         env=env,
         cwd=PROJECT_ROOT,
         stdout=subprocess.DEVNULL,

@@ -84,7 +84,11 @@ def image_files() -> set[str]:
 
 def test_the_image_holds_what_the_app_serves() -> None:
     files = image_files()
-    wanted = [p for p in VENDOR.values()] + [STATIC / "index.html", STATIC / "explorer.js"]
+    wanted = [p for p in VENDOR.values()] + [
+        STATIC / "index.html",
+        STATIC / "explorer.js",
+        *sorted(STATIC.glob("js/*.js")),
+    ]
     wanted += sorted(BROWSER_ASSETS.glob("*"))
     wanted += sorted((PROJECT_ROOT / "data" / "documents").glob("*.txt")) + sorted(
         (PROJECT_ROOT / "cypher").glob("*.cypher")

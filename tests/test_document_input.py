@@ -23,7 +23,7 @@ def cap_memory() -> None:
 
 def orggraph(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "orggraph.cli", *args],
+        [sys.executable, "-m", "cli.commands", *args],
         env={**os.environ, "COLUMNS": "200", **(env or {})},
         cwd=PROJECT_ROOT,
         capture_output=True,

@@ -11,7 +11,7 @@ from app.deps import ReaderDep
 from app.errors import errors
 from app.models import Answer
 from app.routes.params import At
-from orggraph.ask import KINDS
+from questions.ask import KINDS
 
 router = APIRouter(tags=["questions"])
 

@@ -14,6 +14,7 @@ from app.db import UNAVAILABLE
 from app.deps import DriverDep, SettingsDep
 from app.errors import RETRY, RETRY_AFTER_HEADER, error_body
 from app.models import ErrorBody
+from orggraph.cypher import query
 
 router = APIRouter(tags=["health"])
 log = logging.getLogger("orggraph.api")
@@ -52,9 +53,7 @@ async def health(driver: DriverDep, settings: SettingsDep) -> Health | JSONRespo
     # One auto-commit query, never retried: a probe wants the answer now, not after the driver's retries.
     try:
         async with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session:
-            result = await session.run(
-                "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition"
-            )
+            result = await session.run(query("neo4j_version"))
             row = await result.single(strict=True)
     except Exception as exc:
         log.warning("health: Neo4j does not answer: %s", exc)

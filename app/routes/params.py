@@ -10,9 +10,9 @@ from fastapi import Path, Query
 from pydantic import BeforeValidator
 from starlette.convertors import Convertor, register_url_convertor
 
-from loaders.text import fold
+from orggraph.folding import fold
 
-# A letter loaders.lexicon.words() reads: a search with none has no word to look for (OpenAPI pattern, unanchored).
+# A letter orggraph.lexicon.words() reads: a search with none has no word to look for (OpenAPI pattern, unanchored).
 LETTER = "[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]"
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size (1-500)")]

@@ -19,7 +19,7 @@ from app.models import Search, SearchHit
 from app.responses import json_of
 from app.routes.params import LETTER, At, Limit, Offset
 from app.timeframe import law_on
-from orggraph.questions import SearchQuery, highlight, parse_search
+from questions.parsing import SearchQuery, highlight, parse_search
 
 router = APIRouter(tags=["search"])
 

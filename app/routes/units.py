@@ -29,7 +29,7 @@ from app.routes.params import At, Limit, Offset, UnitId, folded
 from app.routes.search import find
 from app.timeframe import law_on, names_on
 from orggraph.errors import NotFound
-from orggraph.questions import parse_search, searchable
+from questions.parsing import parse_search, searchable
 
 router = APIRouter(prefix="/units", tags=["units"])
 

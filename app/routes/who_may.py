@@ -13,7 +13,7 @@ from app.models import WhoMay, WhoMayQuestion
 from app.responses import json_of
 from app.routes.params import At, Limit, Offset
 from app.timeframe import law_on, names_on
-from orggraph.questions import WHO_MAY_CAP, group_holders, matching, parse_who_may
+from questions.parsing import WHO_MAY_CAP, group_holders, matching, parse_who_may
 
 router = APIRouter(tags=["powers"])
 

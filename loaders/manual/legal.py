@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from loaders import ids
 from loaders.assembly import Assembly
-from loaders.lexicon import INSTRUMENT_WORDS
 from loaders.mentions import post_to_unit_name, unit_like
 from loaders.numbering import is_roman, roman_to_int
 from loaders.records import ProvisionRecord
 from loaders.text import Line
+from orggraph.lexicon import INSTRUMENT_WORDS
 
 _ITEM_START = re.compile(rf"^(?:{'|'.join(INSTRUMENT_WORDS)})\b")
 DELEGATION = re.compile(

@@ -29,7 +29,6 @@ from loaders.assembly import Assembly
 from loaders.dates import find_dates
 from loaders.front import Front, read_front
 from loaders.history import Paragraph, ProseReader
-from loaders.lexicon import KNOWN_BODIES, POST_HEADS, title_case
 from loaders.manual.charts import boxes, hierarchy
 from loaders.manual.legal import attribution_elements, legal_items, read_attributions, read_legal
 from loaders.manual.lists import Item, bullet_items, detect_style, split_items
@@ -40,8 +39,10 @@ from loaders.numbering import is_roman, roman_to_int
 from loaders.pages import Cleaned, source_lines
 from loaders.phrasings import COLLEGIATE_HEADS, MANUAL_TITLE_START, STRUCTURE_INTROS, first
 from loaders.records import DocumentRecord, ParsedDocument
-from loaders.text import Line, fold
+from loaders.text import Line
 from orggraph.errors import ParseError
+from orggraph.folding import fold
+from orggraph.lexicon import KNOWN_BODIES, POST_HEADS, title_case
 
 UNIT_HEADING = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,4})\.?\s+(?P<name>\S.*)$")
 ROMAN_HEADING = re.compile(r"^(?P<num>[IVX]{1,5})\s*[.)]\s+(?P<name>\S.*)$")

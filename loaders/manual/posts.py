@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.lexicon import POST_HEADS
 from loaders.mentions import kind_of, name_like
 from loaders.numbering import is_roman, roman_to_int
-from loaders.text import Line, fold
+from loaders.text import Line
+from orggraph.folding import fold
+from orggraph.lexicon import POST_HEADS
 
 # ----------------------------------------------------------------------------- structure rows
 _CODE = re.compile(r"^[A-Z][A-Za-z/]{0,4}$")  # a level code: DGA, JD, SPr, COD

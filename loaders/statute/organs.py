@@ -30,7 +30,6 @@ from itertools import pairwise
 from loaders import ids
 from loaders.assembly import Assembly
 from loaders.governance import Statement, class_kinds, members
-from loaders.lexicon import PLURAL_HEADS, POST_HEADS
 from loaders.mentions import (
     POST_PHRASE,
     UNIT_PHRASE,
@@ -58,7 +57,9 @@ from loaders.phrasings import (
     first,
 )
 from loaders.statute.structure import LIST_LEVELS, Node
-from loaders.text import fold, sentences
+from loaders.text import sentences
+from orggraph.folding import fold
+from orggraph.lexicon import PLURAL_HEADS, POST_HEADS
 
 HAS_UNIT = re.compile(  # case-sensitive: UNIT_PHRASE relies on capitals to end a name
     rf"(?P<owner>[^.;]*?)\s+(?:[Tt]endr[áa]|(?:podr[áa]\s+)?[Cc]ontar(?:[áa])?(?:\s+adem[áa]s)?\s+con|[Cc]uenta\s+con)\s+(?:un|una)(?:\s+o\s+(?:un|una))?\s+"

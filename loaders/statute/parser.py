@@ -17,7 +17,6 @@ from loaders.dates import find_dates, first_date, parse_numeric
 from loaders.front import Front, read_front
 from loaders.governance import GovernanceReader
 from loaders.instruments import publication_date
-from loaders.lexicon import title_case
 from loaders.mentions import organization_identity
 from loaders.pages import Cleaned, source_lines
 from loaders.phrasings import DEFINITIONS
@@ -31,8 +30,10 @@ from loaders.statute.structure import (
     build_transitory,
     split_zones,
 )
-from loaders.text import Line, fold
+from loaders.text import Line
 from orggraph.errors import ParseError
+from orggraph.folding import fold
+from orggraph.lexicon import title_case
 
 LAST_CHANGE = re.compile(
     r"Última\s+(?:modificación|reforma|adición)[^\d]*?(?P<date>\d{1,2}[-/]\d{1,2}[-/]\d{4})", re.IGNORECASE

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from loaders.statute.structure import ARTICLE, TRANSITORIOS, canonical_article_number, first_article_index
-from loaders.text import Line, fold
+from loaders.text import Line
+from orggraph.folding import fold
 
 MIN_RUN = 10
 SAME_SHARE = 0.8  # of the first articles compared, this share equal (folded) means the same text again

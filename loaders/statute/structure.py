@@ -30,7 +30,8 @@ from loaders.numbering import (
     ordinal_to_int,
     roman_to_int,
 )
-from loaders.text import Line, fold
+from loaders.text import Line
+from orggraph.folding import fold
 
 # ----------------------------------------------------------------------------- patterns
 # "Artículo 5.-", "ARTÍCULO 5o.", "Art. 5", "Artículo 1°.-", and the sources' own misspellings of the

@@ -23,6 +23,7 @@ from pathlib import Path
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
+from orggraph.cypher import query
 from orggraph.errors import Neo4jHarnessError
 from orggraph.localserver.jars import NEO4J_VERSION, jars_present
 
@@ -326,9 +327,7 @@ class LocalNeo4j:
     def server_version(self, *, auth: tuple[str, str] | None) -> str:
         with GraphDatabase.driver(self.config.bolt_uri, auth=auth, connection_timeout=2) as driver:
             driver.verify_connectivity()
-            records, _, _ = driver.execute_query(
-                "CALL dbms.components() YIELD versions RETURN versions[0] AS version", database_="system"
-            )
+            records, _, _ = driver.execute_query(query("neo4j_version"), database_="system")
             return str(records[0]["version"])
 
     def stop(self, timeout: float = 60.0) -> bool:

@@ -15,7 +15,7 @@ from neo4j import Driver
 from app.main import create_app
 from loaders import load_file
 from loaders.writer import write_document
-from orggraph.question_set import QUESTIONS, keys, load
+from questions.question_set import QUESTIONS, keys, load
 from tests.conftest import SEEDS, GraphState, settings_for, wipe
 from tests.support.neo4j_target import Neo4jTarget
 

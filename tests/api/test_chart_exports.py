@@ -23,7 +23,7 @@ def css_colours() -> dict[str, str]:
 
 
 def js_kind_colours() -> dict[str, str]:
-    js = (STATIC / "explorer.js").read_text(encoding="utf-8")
+    js = (STATIC / "js" / "constants.js").read_text(encoding="utf-8")
     block = re.search(r"const KIND_COLORS = \{(.*?)\};", js, re.S)
     assert block is not None
     return dict(re.findall(r"(\w+): \"(#[0-9a-fA-F]{6})\"", block.group(1)))

@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.charts.svg import render_svg
-from orggraph.cli import browser_settings
+from cli.commands import browser_settings
 from orggraph.settings import Settings
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -31,8 +31,8 @@ from neo4j import Driver
 from schemathesis import BaseSchema, Case
 
 from app.main import create_app
-from loaders.lexicon import words
 from loaders.records import ParsedDocument
+from orggraph.lexicon import words
 from orggraph.settings import PROJECT_ROOT, Settings
 from tests.conftest import ensure_seeded, settings_for
 from tests.support.contract import TALLY

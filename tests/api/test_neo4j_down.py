@@ -75,7 +75,7 @@ def test_the_cli_says_neo4j_is_down_in_one_line(args: list[str]) -> None:
     env = {**os.environ, "NEO4J_URI": URI, "NEO4J_PASSWORD": "not-a-real-password"}
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "orggraph.cli", *args], env=env, cwd=PROJECT_ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "cli.commands", *args], env=env, cwd=PROJECT_ROOT, capture_output=True, text=True
     )
     took = time.monotonic() - started
     assert result.returncode == 1, result.stderr

@@ -66,7 +66,7 @@ def test_who_may_sign_contracts_or_convenios_in_the_statute(api: TestClient) -> 
     * the eight coordinaciones of the Unidad de Administración y Finanzas: Arts. 36 XVI, 37 XVI, 38 XVI,
       39 XV, 40 XX, 41 XV, 42 XIII, 43 XX, each "previa validación de la Unidad Jurídica".
     * Jefatura de Servicios Jurídicos: Art. 74 XIII, convenios "con el visto bueno de la Unidad Jurídica".
-    * celebrar or formalizar a contract or convenio is signing it (orggraph/equivalences.toml):
+    * celebrar or formalizar a contract or convenio is signing it (questions/equivalences.toml):
       Coordinación de Proyectos y Construcción de Obras, Art. 45 VIII "Celebrar, los contratos de obras
       públicas …", "previo acuerdo con la persona titular de la Unidad de Infraestructura"; Coordinación
       Estatal, Art. 65 XIX "…; formalizar los contratos derivados de dichos procedimientos …" (the

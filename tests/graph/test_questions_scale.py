@@ -18,7 +18,7 @@ from loaders import load_file
 from loaders.records import ParsedDocument
 from loaders.writer import write_document
 from orggraph.cypher import query
-from orggraph.questions import parse_who_may
+from questions.parsing import parse_who_may
 from tests.conftest import GraphState, ensure_seeded
 from tests.support.neo4j_target import Neo4jTarget
 

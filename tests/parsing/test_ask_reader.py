@@ -1,10 +1,10 @@
-"""The question reader alone (orggraph.ask): kinds and slots from Spanish as people type it."""
+"""The question reader alone (questions.ask): kinds and slots from Spanish as people type it."""
 
 from __future__ import annotations
 
 import pytest
 
-from orggraph.ask import KINDS, Unreadable, infinitive_of, read
+from questions.ask import KINDS, Unreadable, infinitive_of, read
 
 
 @pytest.mark.parametrize(

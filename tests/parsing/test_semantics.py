@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.lexicon import action_stems, query_action, stem
 from loaders.mentions import UnitRegistry
 from loaders.semantics import analyze
+from orggraph.lexicon import query_action, stem
+from questions.equivalences import question_stems
 
 UNITS = [
     "Unidad Jurídica",
@@ -181,10 +182,11 @@ def test_query_words_read_as_actions(word: str, action: str | None) -> None:
 
 
 def test_signing_synonyms_share_stems() -> None:
-    assert stem("suscribir") in action_stems("firmar")
-    assert stem("firma") in action_stems("suscribir")
-    assert stem("designar") in action_stems("nombrar")
-    assert stem("aprobar") not in action_stems("firmar")
+    """The acts that are one act come from questions/equivalences.toml, the one table of them."""
+    assert stem("suscribir") in question_stems(["firmar"], [])
+    assert stem("firma") in question_stems(["suscribir"], [])
+    assert stem("designar") in question_stems(["nombrar"], [])
+    assert stem("aprobar") not in question_stems(["firmar"], [])
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,9 @@ import pytest
 
 from loaders.dates import find_dates
 from loaders.pages import strip_running_headers
-from loaders.text import clean, decode, fold, read_lines, sentences
+from loaders.text import clean, decode, read_lines, sentences
 from orggraph.errors import ParseError
+from orggraph.folding import fold
 
 
 @pytest.mark.parametrize(

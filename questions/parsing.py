@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from loaders.lexicon import STOP_WORDS, query_action, stem, words
-from loaders.text import fold, fold_keep_length
 from orggraph.cypher import query
-from orggraph.equivalences import matches, question_stems
 from orggraph.errors import BadRequest
+from orggraph.folding import fold, fold_keep_length
+from orggraph.lexicon import STOP_WORDS, query_action, stem, words
+from questions.equivalences import matches, question_stems
 
 # ----------------------------------------------------------------------------- who may
 
@@ -182,7 +182,7 @@ def _candidates(stems: frozenset[str]) -> re.Pattern[str]:
 
 
 class _Folds(dict[int, str]):
-    """loaders.text.fold_keep_length as a str.translate table, filled as characters are met: one C-speed
+    """orggraph.folding.fold_keep_length as a str.translate table, filled as characters are met: one C-speed
     pass over a hit's text instead of a Python call per character (search spent a third of its time there)."""
 
     def __missing__(self, code: int) -> str:

@@ -1,4 +1,4 @@
-"""Legal equivalences between acts (orggraph/equivalences.toml), and how a power's act matched a question.
+"""Legal equivalences between acts (questions/equivalences.toml), and how a power's act matched a question.
 
 The table is data, one commented row per equivalence, because whether two verbs are the same act is
 a legal reading that a reader of an answer must be able to see and judge: every match says whether
@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from loaders.lexicon import ACTION_NOUNS, content_stems, stem
+from orggraph.lexicon import ACTION_NOUNS, content_stems, stem
 
 TABLE = Path(__file__).with_name("equivalences.toml")
 

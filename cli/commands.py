@@ -559,7 +559,7 @@ def who_may(
     """Who may do X: every holder, how it holds the power, its conditions and its legal basis."""
     from rich.table import Table
 
-    from orggraph.questions import WHO_MAY_CAP, group_holders, matching, parse_who_may
+    from questions.parsing import WHO_MAY_CAP, group_holders, matching, parse_who_may
 
     settings = get_settings()
     parsed = parse_who_may(question)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from orggraph.citations import citation, lower_first, of, the, to
+from questions.citations import citation, lower_first, of, the, to
 
 Item = dict[str, Any]
 

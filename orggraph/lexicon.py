@@ -6,11 +6,12 @@ Everything here is vocabulary of the genre (Mexican administrative law), never o
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
 
-from loaders.text import fold
+from orggraph.folding import fold
 
 # ----------------------------------------------------------------------------- units
 # Head noun (folded, singular) → kind. A unit's kind is the Spanish domain word, accent-folded.
@@ -282,64 +283,58 @@ POSTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^subdirectora?s?\b|^subdirectores\b", re.I), "Subdirección"),
 ]
 
+
 # ----------------------------------------------------------------------------- instruments
-# Title start (folded) → instrument type, most specific first.
-INSTRUMENT_TYPES: list[tuple[str, str]] = [
-    ("constitucion", "constitucion"),
-    ("ley general", "ley-general"),
-    ("ley federal", "ley-federal"),
-    ("ley organica", "ley-organica"),
-    ("ley", "ley"),
-    ("codigo", "codigo"),
-    ("reglamento", "reglamento"),
-    ("decreto", "decreto"),
-    ("acuerdos", "acuerdo"),
-    ("acuerdo", "acuerdo"),
-    ("normas", "norma"),
-    ("norma", "norma"),
-    ("lineamientos", "lineamientos"),
-    ("politicas", "politicas"),
-    ("manual", "manual"),
-    ("contrato", "contrato"),
-    ("disposiciones", "disposiciones"),
-    ("estatuto", "estatuto"),
-    ("programa", "programa"),
-    ("plan", "plan"),
-    ("criterios", "criterios"),
-    ("procedimiento", "procedimiento"),
-    ("guia", "guia"),
-    ("bases", "bases"),
-    ("convenio", "convenio"),
-    ("oficio", "oficio"),
-]
-INSTRUMENT_WORDS = (
-    "Constitución",
-    "Ley",
-    "Código",
-    "Reglamento",
-    "Decreto",
-    "Acuerdos?",
-    "Normas?",
-    "Lineamientos",
-    "Políticas",
-    "Manual",
-    "Contrato",
-    "Disposiciones",
-    "Estatuto",
-    "Programa",
-    "Plan",
-    "Criterios",
-    "Procedimiento",
-    "Guía",
-    "Bases",
-    "Convenio",
-    "Oficio",
+@dataclass(frozen=True)
+class InstrumentType:
+    """A type of legal instrument: its id's type (``mx/ley/…``), how its title starts, and whether running
+    text cites it as a legal basis."""
+
+    kind: str  # the type in ids and in the graph ("ley-general")
+    starts: tuple[str, ...]  # folded title starts, most specific first ("acuerdos", "acuerdo")
+    word: str | None  # the title's first word as printed, a regex ("Acuerdos?"); several types share "Ley"
+    citable_in_text: bool  # running text names it as a basis; "Programa Anual de Trabajo" is what a power acts on
+
+
+# The one table of instrument types, most specific first ("ley general" before "ley"). An acuerdo is
+# cited in running text only with its identifier, so it is not citable by its title.
+INSTRUMENT_TYPES: tuple[InstrumentType, ...] = (
+    InstrumentType("constitucion", ("constitucion",), "Constitución", True),
+    InstrumentType("ley-general", ("ley general",), "Ley", True),
+    InstrumentType("ley-federal", ("ley federal",), "Ley", True),
+    InstrumentType("ley-organica", ("ley organica",), "Ley", True),
+    InstrumentType("ley", ("ley",), "Ley", True),
+    InstrumentType("codigo", ("codigo",), "Código", True),
+    InstrumentType("reglamento", ("reglamento",), "Reglamento", True),
+    InstrumentType("decreto", ("decreto",), "Decreto", True),
+    InstrumentType("acuerdo", ("acuerdos", "acuerdo"), "Acuerdos?", False),
+    InstrumentType("norma", ("normas", "norma"), "Normas?", True),
+    InstrumentType("lineamientos", ("lineamientos",), "Lineamientos", True),
+    InstrumentType("politicas", ("politicas",), "Políticas", False),
+    InstrumentType("manual", ("manual",), "Manual", True),
+    InstrumentType("contrato", ("contrato",), "Contrato", False),
+    InstrumentType("disposiciones", ("disposiciones",), "Disposiciones", True),
+    InstrumentType("estatuto", ("estatuto",), "Estatuto", True),
+    InstrumentType("programa", ("programa",), "Programa", False),
+    InstrumentType("plan", ("plan",), "Plan", False),
+    InstrumentType("criterios", ("criterios",), "Criterios", False),
+    InstrumentType("procedimiento", ("procedimiento",), "Procedimiento", False),
+    InstrumentType("guia", ("guia",), "Guía", False),
+    InstrumentType("bases", ("bases",), "Bases", False),
+    InstrumentType("convenio", ("convenio",), "Convenio", False),
+    InstrumentType("oficio", ("oficio",), "Oficio", False),
+    InstrumentType("otro", (), None, False),  # what a title of no known type is
 )
+INSTRUMENT_KINDS = frozenset(t.kind for t in INSTRUMENT_TYPES)
+CITABLE_IN_TEXT = frozenset(t.kind for t in INSTRUMENT_TYPES if t.citable_in_text)
+# The first words of instrument titles, as a regex alternation finds them in text.
+INSTRUMENT_WORDS = tuple(dict.fromkeys(t.word for t in INSTRUMENT_TYPES if t.word))
+_TITLE_STARTS = [(start, t.kind) for t in INSTRUMENT_TYPES for start in t.starts]
 
 
 def instrument_type(title: str) -> str | None:
     key = fold(title).strip()
-    for prefix, kind in INSTRUMENT_TYPES:
+    for prefix, kind in _TITLE_STARTS:
         if key == prefix or key.startswith(prefix + " ") or key.startswith(prefix + ","):
             return kind
     return None
@@ -431,7 +426,7 @@ STOP_WORDS = CONNECTORS | {
 }
 
 # Verbs the questions are about, with their nouns (folded) where the stem differs from the verb's.
-# Synonym groups: asking for one finds the others (legal Spanish uses them interchangeably).
+# Which acts are the same act (firmar, suscribir, signar) is questions/equivalences.toml's one table.
 ACTION_NOUNS: dict[str, str] = {
     "firma": "firmar",
     "suscripcion": "suscribir",
@@ -460,11 +455,6 @@ ACTION_NOUNS: dict[str, str] = {
     "resolucion": "resolver",
     "concesion": "conceder",
 }
-ACTION_SYNONYMS: list[set[str]] = [
-    {"firmar", "suscribir", "signar"},
-    {"nombrar", "designar"},
-    {"expedir", "emitir"},
-]
 
 
 @lru_cache(maxsize=1)
@@ -547,15 +537,6 @@ def infinitive(word: str) -> str | None:
     if m:
         return fold(m.group(1) + {"ará": "ar", "erá": "er", "irá": "ir"}[m.group(2)])
     return None
-
-
-def action_stems(action: str) -> set[str]:
-    """The stems that stand for an action, its synonyms and its nouns ("firmar" → {firm, suscrib, …})."""
-    group = next((g for g in ACTION_SYNONYMS if action in g), {action})
-    stems = {stem(a) for a in group}
-    stems |= {stem(noun) for noun, verb in ACTION_NOUNS.items() if verb in group}
-    stems |= {fold(noun) for noun, verb in ACTION_NOUNS.items() if verb in group}
-    return stems
 
 
 def query_action(word: str) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from loaders.text import fold
+from orggraph.folding import fold
 
 LABELS = {
     "articulo": "art.",

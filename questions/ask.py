@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.text import fold
 from orggraph.errors import OrgGraphError
+from orggraph.folding import fold
 
 # The kinds of question, each with examples: what a 422 lists, what the explorer's help shows.
 KINDS: dict[str, list[str]] = {
