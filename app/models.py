@@ -544,6 +544,12 @@ class DependentPower(Model):
     holders: list[DependentHolder]
 
 
+def holders_of(powers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every unit holding one of the dependent powers, once, by name (Cypher's collect drops no-holder nulls)."""
+    units = {h["id"]: h for p in powers for h in p["holders"]}
+    return sorted(units.values(), key=lambda h: h["name"])
+
+
 class Dependents(Model):
     """What rests on a provision: what would fall if it were reformed or derogated."""
 

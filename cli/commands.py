@@ -435,22 +435,17 @@ def already_loaded(driver: Driver, database: str, paths: list[Path], genre: str 
     """The files whose very bytes this version of the reader already loaded, with their document ids."""
     from loaders.fingerprint import file_checksum, reader_version
 
-    found = []
-    for path in paths:
-        checksum = file_checksum(path)
-        if checksum is None:
-            continue
-        records, _, _ = driver.execute_query(
-            query("document_unchanged"),
-            sha256=checksum,
-            reader_version=reader_version(),
-            genre=genre,
-            database_=database,
-            routing_=RoutingControl.READ,
-        )
-        if records:
-            found.append((path, records[0]["id"]))
-    return found
+    checksums = {path: checksum for path in paths if (checksum := file_checksum(path)) is not None}
+    records, _, _ = driver.execute_query(
+        query("document_unchanged"),
+        checksums=sorted(set(checksums.values())),
+        reader_version=reader_version(),
+        genre=genre,
+        database_=database,
+        routing_=RoutingControl.READ,
+    )
+    loaded = {r["checksum"]: r["id"] for r in records}
+    return [(path, loaded[checksum]) for path, checksum in checksums.items() if checksum in loaded]
 
 
 class GenreChoice(StrEnum):

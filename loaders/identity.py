@@ -20,7 +20,7 @@ MUNICIPALITY_PREFIX = "municipio-de-"
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "r"}
 
 
-def municipality_of(parsed: ParsedDocument) -> str | None:
+def municipality_id(parsed: ParsedDocument) -> str | None:
     """The id of the municipality the document's organization belongs to (itself or an ancestor)."""
     orgs = {o.id: o for o in parsed.organizations}
     current, seen = orgs.get(parsed.document.organization), set()

@@ -265,10 +265,8 @@ class InstrumentRegistry:
         if abbreviation:
             return abbreviation.group(0)
         defined = _DEFINED_WORD.match(text)
-        if defined:
-            known = self._by_key.get(fold(defined.group("word")))
-            if known and self._items[known].type.split("-")[0] in _CITED_BY_DEFINED_WORD:
-                return defined.group("word")
+        if defined and self._defined_law(defined.group("word")):
+            return defined.group("word")
         return _trim_name(m.group(0)) if m else None
 
     def _instrument_for(self, name: str, line: int) -> str | None:

@@ -19,7 +19,7 @@ from neo4j.exceptions import TransientError
 
 from loaders.citations import citation_key, document_keys, provision_paths
 from loaders.fingerprint import reader_version
-from loaders.identity import body_key, municipality_of
+from loaders.identity import body_key, municipality_id
 from loaders.records import EDGE_TYPES, ParsedDocument
 from loaders.report import reading_report
 from loaders.versions import keep_earlier_version
@@ -97,7 +97,7 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
         row["conditions"] = [f"{c.kind}: {c.text}" for c in pw.conditions]
         row["search_text"] = fold(pw.text)
         powers.append(_clean(row))
-    municipality = municipality_of(parsed)
+    municipality = municipality_id(parsed)
     units = [
         {
             **u.model_dump(exclude={"aliases", "described"}),

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from app.deps import ReaderDep
 from app.errors import errors
-from app.models import InstrumentDependents, InstrumentDetail, InstrumentSummary, Page
+from app.models import InstrumentDependents, InstrumentDetail, InstrumentSummary, Page, holders_of
 from app.routes.params import InstrumentId, Limit, Offset, folded
 from orggraph.errors import NotFound
 
@@ -55,8 +55,7 @@ async def instrument_dependents(
     row = await reader.one("instrument_dependents", id=instrument_id, limit=limit)
     if row is None:
         raise NotFound(f"No legal instrument with id {instrument_id!r}. List them with GET /legal-instruments")
-    units = {h["id"]: h for p in row["powers"] for h in p["holders"]}
-    return InstrumentDependents(**row, units=sorted(units.values(), key=lambda h: h["name"]))
+    return InstrumentDependents(**row, units=holders_of(row["powers"]))
 
 
 @router.get(

@@ -7,7 +7,7 @@ from fastapi import APIRouter
 
 from app.deps import ReaderDep
 from app.errors import errors
-from app.models import Dependents, ProvisionDetail
+from app.models import Dependents, ProvisionDetail, holders_of
 from app.routes.params import ProvisionId
 from orggraph.errors import NotFound
 
@@ -25,8 +25,7 @@ async def dependents(provision_id: ProvisionId, reader: ReaderDep) -> Dependents
     row = await reader.one("provision_dependents", id=provision_id)
     if row is None:
         raise NotFound(f"No provision with id {provision_id!r}")
-    units = {h["id"]: h for p in row["powers"] for h in p["holders"]}  # (collect drops the null of no holder)
-    return Dependents(**row, units=sorted(units.values(), key=lambda h: h["name"]))
+    return Dependents(**row, units=holders_of(row["powers"]))
 
 
 @router.get(
