@@ -25,11 +25,9 @@ _STATES = (
     "nuevo-leon oaxaca puebla queretaro quintana-roo san-luis-potosi sinaloa sonora tabasco tamaulipas tlaxcala "
     "veracruz yucatan zacatecas"
 ).replace("-", " ")
-_TRAILING = re.compile(
-    r"(?:\s+(?:del\s+estado\s+de|del\s+estado|estado\s+de|de|del))?\s+(?:"
-    + "|".join(sorted((re.escape(s.replace("-", " ")) for s in _STATES.split()), key=len, reverse=True))
-    + r")$"
-)
+# A state's name, folded, longest first ("coahuila de zaragoza" before "coahuila").
+STATE = "(?:" + "|".join(sorted((re.escape(s) for s in _STATES.split()), key=len, reverse=True)) + ")"
+_TRAILING = re.compile(r"(?:\s+(?:del\s+estado\s+de|del\s+estado|estado\s+de|de|del))?\s+" + STATE + "$")
 
 
 def citation_key(title: str) -> str:

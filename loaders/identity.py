@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.citations import STATE
 from loaders.records import ParsedDocument
 from orggraph.folding import fold
 
@@ -37,7 +38,7 @@ def body_key(name: str, municipality: str) -> str:
     "Contraloría del Municipio de Torreón" and "Dirección General de Contraloría Municipal" → "contraloria
     municipal"; a Contraloría's own "Archivo" stays "archivo", not the "Archivo Municipal"."""
     place = municipality.removeprefix(MUNICIPALITY_PREFIX).replace("-", " ")
-    place = re.escape(place) + r"(?:\s+coahuila(?:\s+de\s+zaragoza)?)?$"
+    place = re.escape(place) + rf"(?:\s+{STATE})*$"  # "… de Torreón, Coahuila de Zaragoza": the words of a state
     key = re.sub(r"\s+", " ", re.sub(r"[^a-z0-9ñ ]+", " ", fold(name))).strip()
     # "… del Republicano Ayuntamiento del Municipio de Torreón": the Ayuntamiento's, which says enough.
     key = re.sub(rf"(ayuntamiento)\s+del\s+municipio\s+de\s+{place}", r"\1", key)

@@ -76,3 +76,11 @@ def test_different_bodies_keep_different_keys() -> None:
         )
     }
     assert len(keys) == 5
+
+
+def test_the_state_after_a_municipality_is_no_part_of_the_key() -> None:
+    """Any state, not one document's: "… de Zapopan, Jalisco" as "… de Torreón, Coahuila de Zaragoza"."""
+    assert body_key("Tesorería Municipal de Zapopan, Jalisco", "municipio-de-zapopan") == "tesoreria municipal"
+    assert body_key(
+        "Tesorería Municipal del Ayuntamiento de Torreón, Coahuila de Zaragoza", "municipio-de-torreon"
+    ) == body_key("Tesorería Municipal", "municipio-de-torreon")
