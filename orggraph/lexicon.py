@@ -477,12 +477,19 @@ def words(text: str) -> list[str]:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning, in order, without repeats."""
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=65536)
+def _content_stems(text: str) -> tuple[str, ...]:
+    # Cached: the same phrases (a power's objects, a question's words) are stemmed again by every
+    # question that reads them and by the loader for each act; bounded, and a phrase is short.
     seen: dict[str, None] = {}
     for word in words(text):
         if fold(word) in STOP_WORDS or len(word) < 3:
             continue
         seen.setdefault(stem(word), None)
-    return list(seen)
+    return tuple(seen)
 
 
 INFINITIVE = re.compile(r"^[a-záéíóúñ]{2,}(?:ar|er|ir)(?:se|lo|la|los|las|le|les)?$", re.IGNORECASE)

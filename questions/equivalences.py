@@ -83,10 +83,10 @@ def matches(
     """
     out: list[dict[str, Any]] = []
     objects = list(power_objects) + [""] * (len(power_actions) - len(power_objects))
+    related_to = [(action, related(action, object_stems)) for action in actions]  # once, not once per act
     for verb, phrase in zip(power_actions, objects, strict=False):
         act_stems = content_stems(phrase)
-        for action in actions:
-            how = related(action, object_stems)
+        for action, how in related_to:
             if verb not in how:
                 continue
             row = how[verb]

@@ -8,6 +8,7 @@ inflection-insensitive: "firmar pension", "firma de pensiones" and "suscribir co
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -88,8 +89,14 @@ def matching(rows: list[dict[str, Any]], question: WhoMayQuery) -> list[dict[str
     return out
 
 
-def group_holders(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """who_may.cypher rows (one per power) → one entry per holder with every power it holds and how."""
+def group_holders(
+    rows: list[dict[str, Any]], shared: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """who_may.cypher rows (one per power) → one entry per holder with every power it holds and how.
+
+    A power held by several units is told once per holder, with the same basis: ``shared`` (the API's
+    validation) turns that common part into its final form once per power, not once per holder.
+    """
     holders: dict[str, dict[str, Any]] = {}
     for row in rows:
         power = row["power"]
@@ -106,16 +113,19 @@ def group_holders(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "delegated_by": row["delegated_by"],
             },
         }
+        if shared is not None:
+            basis_common = shared(basis_common)
         entries = [(h["unit"], h["basis"], h.get("class_kind")) for h in row["holders"]]
         entries += [(u, "retained", None) for u in row["retainers"]]
         for unit, basis, class_kind in entries:
             holder = holders.setdefault(unit["id"], {"unit": unit, "bases": set(), "powers": []})
             holder["bases"].add(basis)
-            holder["powers"].append({"basis": basis, "class_kind": class_kind, **basis_common})
+            order = (BASIS_ORDER.get(basis, 9), power["id"])
+            holder["powers"].append((order, {"basis": basis, "class_kind": class_kind, **basis_common}))
     out = []
     for holder in holders.values():
         holder["bases"] = sorted(holder["bases"], key=lambda b: BASIS_ORDER.get(b, 9))
-        holder["powers"].sort(key=lambda p: (BASIS_ORDER.get(p["basis"], 9), p["power"]["id"]))
+        holder["powers"] = [entry for _, entry in sorted(holder["powers"], key=lambda p: p[0])]
         out.append(holder)
     out.sort(
         key=lambda h: (
