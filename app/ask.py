@@ -217,7 +217,7 @@ async def _changes(reader: Reader, q: Question, at: dt.date | None = None) -> di
     document = _document(docs, target)
     if document:
         page = await amendments_route.amendments(
-            reader, date=None, authority=None, kind=None, document=document["id"], limit=500, offset=0
+            reader, date=None, authority=None, kind=None, document=document["id"], limit=500, offset=0, at=at
         )
         result = _data(page)
         return {
@@ -227,7 +227,7 @@ async def _changes(reader: Reader, q: Question, at: dt.date | None = None) -> di
             "items": sentences.amendments(result["items"], names),
         }
     unit, _ = await resolve_unit(reader, target)
-    answer = await units_route.history(unit["id"], reader)
+    answer = await units_route.history(unit["id"], reader, at=at)
     result = _data(answer)
     items = sentences.history_events(unit["name"], result["events"], names)
     items += sentences.amendments(result["amendments"], names)

@@ -12,6 +12,7 @@ from fastapi import Depends, Request
 from neo4j import AsyncDriver
 
 from app.db import Reader
+from app.sources import Sources
 from orggraph.settings import Settings
 
 
@@ -32,3 +33,11 @@ async def get_reader(request: Request) -> Reader:
 
 
 ReaderDep = Annotated[Reader, Depends(get_reader)]
+
+
+async def get_sources(request: Request) -> Sources:
+    return request.app.state.sources
+
+
+# None when a route is called as a function (GET /ask calls the routes it answers through; it says its own sources).
+SourcesDep = Annotated[Sources | None, Depends(get_sources)]

@@ -31,6 +31,7 @@ from app.routes import (
     units,
     who_may,
 )
+from app.sources import Sources
 from orggraph import __version__
 from orggraph.settings import Settings, get_settings
 
@@ -94,6 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     generation = Generation(None, settings.generation_check_seconds)  # its reader comes with the driver
     app.state.generation = generation
+    app.state.sources = Sources(generation)  # the documents' texts answers cite, per generation
     install_error_handlers(app)
     without_default_422(app)
     if settings.response_cache_entries:  # innermost: keyed by the normalized GET a route sees

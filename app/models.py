@@ -65,6 +65,37 @@ class Lines(Model):
     page_end: int | None = None
 
 
+class SourceText(Model):
+    """The text of a document an answer rests on: the current one (earlier texts are kept as versions)."""
+
+    id: str = Field(description="The document's id")
+    title: str | None = None
+    version_day: dt.date | None = Field(
+        None, description="The day this text speaks for: its last reform, else its entry into force or publication"
+    )
+    published: dt.date | None = None
+    last_modified: dt.date | None = None
+    sha256: str | None = Field(None, description="The checksum of the file this text was read from")
+    loaded_at: str | None = None
+    earlier_versions: int = Field(
+        0, description="Earlier texts kept (GET /documents/{id}/versions); answers never rest on them"
+    )
+
+
+class Sources(Model):
+    """What an answer rests on: each document's text, and the day asked."""
+
+    at: dt.date | None = Field(
+        None, description="The day the answer is for (the at asked); null: today, the law as it stands"
+    )
+    documents: list[SourceText] = Field(description="The documents the answer's facts come from, by id")
+
+
+AnswerSources = Annotated[
+    Sources | None, Field(description="The documents (and which text of each) this answer rests on, and the day")
+]
+
+
 # ----------------------------------------------------------------------------- documents
 class LabelCount(Model):
     label: str
@@ -193,6 +224,7 @@ class UnitDetail(Model):
     conflicts: list[Conflict] = Field(
         [], description="Facts the documents that speak of the unit state differently; every statement is kept"
     )
+    sources: AnswerSources = None
 
 
 class ChainStep(Lines):
@@ -214,6 +246,7 @@ class Superiors(Model):
     unit: Ref
     chain: list[ChainStep] = Field(description="Nearest first, up to the top (the organization)")
     other_lines: list[OtherLine] = Field(description="Normative and other lines of the unit and its superiors")
+    sources: AnswerSources = None
 
 
 class Subordinate(Model):
@@ -226,6 +259,7 @@ class Subordinate(Model):
 
 class Subordinates(Page[Subordinate]):
     unit: Ref
+    sources: AnswerSources = None
 
 
 class ProvisionStep(Model):
@@ -294,6 +328,7 @@ class HeldPower(Model):
 
 class UnitPowers(Page[HeldPower]):
     unit: Ref
+    sources: AnswerSources = None
 
 
 class HistoryEvent(Model):
@@ -343,6 +378,7 @@ class UnitHistory(Model):
     amendments: list[UnitAmendment] = Field(
         [], description="Amendments of the provisions the unit's powers rest on (or of their articles), oldest first"
     )
+    sources: AnswerSources = None
 
 
 class UnitInstrument(Model):
@@ -356,6 +392,7 @@ class UnitInstrument(Model):
 class UnitInstruments(Model):
     unit: Ref
     instruments: list[UnitInstrument]
+    sources: AnswerSources = None
 
 
 # ----------------------------------------------------------------------------- who may
@@ -445,6 +482,7 @@ class WhoMay(Page[Holder]):
         "powers match; ask a narrower question (an object, an organization, a document)"
     )
     delegations: list[Delegation] = Field([], description="When the action is delegar: who may delegate, to whom")
+    sources: AnswerSources = None
 
 
 # ----------------------------------------------------------------------------- search
@@ -467,6 +505,7 @@ class SearchHit(Model):
 class Search(Page[SearchHit]):
     query: str
     mode: Literal["all", "any"] = Field(description="all words matched, or (when none did) any word")
+    sources: AnswerSources = None
 
 
 # ----------------------------------------------------------------------------- instruments, provisions, amendments
@@ -517,6 +556,7 @@ class ProvisionDetail(Model):
     amendments: list[AmendmentNote]
     cites: list[InstrumentCitation]
     power: dict[str, Any] | None = None
+    sources: AnswerSources = None
 
 
 class Referring(Model):
@@ -656,3 +696,4 @@ class Answer(Model):
     endpoint: str = Field(description="The endpoint whose result this is")
     result: dict[str, Any] = Field(description="That endpoint's structured answer")
     items: list[AnswerItem] = Field(description="One sentence per item of the result, with its citation")
+    sources: AnswerSources = None

@@ -1,4 +1,5 @@
-// GET /provisions/{id}: text, status, amendments, children, parent, citations, the power it defines.
+// GET /provisions/{id}: text, status, amendments, children, parent, citations, the power it defines; its window
+// of validity and its children's (GET /provisions/{id}?at= answers as they stood that day, app/routes/provisions.py).
 MATCH (p:Provision {id: $id})-[:SOURCE]->(d:Document)
 CALL (p) {
   OPTIONAL MATCH (p)-[r:AMENDED_BY]->(a:Amendment)
@@ -9,7 +10,7 @@ CALL (p) {
 CALL (p) {
   OPTIONAL MATCH (p)-[c:CONTAINS]->(ch:Provision)
   WITH c, ch WHERE ch IS NOT NULL ORDER BY c.order, ch.line_start
-  RETURN collect(ch {.id, .kind, .number, .heading, .status, .text}) AS children
+  RETURN collect(ch {.id, .kind, .number, .heading, .status, .text, .valid_from, .valid_to}) AS children
 }
 CALL (p) {
   OPTIONAL MATCH (parent:Provision)-[:CONTAINS]->(p)
@@ -26,6 +27,7 @@ CALL (p) {
   WITH pw, collect(DISTINCT {id: u.id, name: u.name, basis: h.basis}) AS holders WHERE pw IS NOT NULL
   RETURN head(collect(pw {.id, .actions, .objects, holders: [x IN holders WHERE x.id IS NOT NULL]})) AS power
 }
-RETURN p {.id, .kind, .number, .heading, .text, .status, .zone, .line_start, .line_end, .page_start, .page_end}
+RETURN p {.id, .kind, .number, .heading, .text, .status, .zone, .line_start, .line_end, .page_start, .page_end,
+          .valid_from, .valid_to}
        AS provision,
        d {.id, .title, .source_file} AS document, amendments, children, parent, cites, power

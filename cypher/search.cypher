@@ -1,6 +1,7 @@
 // GET /search: Lucene over the accent-folded search_text of units, powers, instruments and
 // provisions (Spanish analyzer: stemming, stop words). $q is already folded and escaped. With $at, only what
 // was law that day (powers and provisions by their window, units by their SOURCE edges'; instruments always).
+// Each hit names the documents it comes from (the answer's sources).
 CALL db.index.fulltext.queryNodes('search_text', $q, {limit: $fetch})
 YIELD node, score
 WHERE ($types IS NULL OR labels(node)[0] IN $types)
@@ -16,4 +17,5 @@ RETURN total, labels(n)[0] AS label, n.id AS id, score,
        n.document AS document, n.kind AS kind, n.type AS type, n.organization AS organization,
        [(u:Unit)-[:HAS_POWER]->(n) | u.name][..5] AS holders,
        head([(n)-[:DEFINED_IN]->(pr:Provision) | pr.id]) AS provision,
-       n.line_start AS line_start, n.line_end AS line_end
+       n.line_start AS line_start, n.line_end AS line_end,
+       CASE WHEN n:Unit THEN [(n)-[:SOURCE]->(d:Document) | d.id] ELSE [n.document] END AS documents

@@ -1,10 +1,11 @@
 // GET /units/{id}/history: former names, the change events (renames, moves, creations,
 // restructurings) with their dates and instruments, and the amendments of the provisions the
-// unit's powers rest on (an amended article counts for its fractions), oldest first.
+// unit's powers rest on (an amended article counts for its fractions), oldest first. With $at, what had
+// happened by that day: events effective on or before it, amendments dated on or before it.
 MATCH (u:Unit {id: $id})
 CALL (u) {
   OPTIONAL MATCH (c:ChangeEvent)-[r:CHANGED]->(u)
-  WITH c, r WHERE c IS NOT NULL
+  WITH c, r WHERE c IS NOT NULL AND ($at IS NULL OR coalesce(c.effective, c.date) <= $at)
   OPTIONAL MATCH (c)-[:BASED_ON]->(i:LegalInstrument)
   OPTIONAL MATCH (c)-[o:CHANGED]->(other:Unit) WHERE other <> u
   WITH c, r, i, collect({role: o.role, unit: other {.id, .name}}) AS others
@@ -22,6 +23,7 @@ CALL (u) {
   WHERE amended = prov OR NOT amended.kind IN ['titulo', 'capitulo', 'seccion', 'transitorios', 'decreto']
   WITH DISTINCT amended
   MATCH (amended)-[r:AMENDED_BY]->(a:Amendment)
+  WHERE $at IS NULL OR a.date <= $at
   CALL (amended) {
     OPTIONAL MATCH path = (w:Provision)-[:CONTAINS*1..4]->(amended)
     WHERE NOT w.kind IN ['titulo', 'capitulo', 'seccion', 'transitorios', 'decreto']
@@ -35,4 +37,5 @@ CALL (u) {
                   provision: amended {.id, .kind, .number, .heading, .status, .line_start, .line_end,
                     within: within}}) AS amendments
 }
-RETURN u {.id, .name, .kind, .organization, .aliases, label: 'Unit'} AS unit, events, amendments
+RETURN u {.id, .name, .kind, .organization, .aliases, label: 'Unit'} AS unit, events, amendments,
+       [(u)-[:SOURCE]->(d:Document) | d.id] AS documents

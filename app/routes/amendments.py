@@ -12,7 +12,8 @@ from pydantic import BeforeValidator
 from app.deps import ReaderDep
 from app.errors import errors
 from app.models import AmendmentItem, Page
-from app.routes.params import Limit, Offset
+from app.routes.params import At, Limit, Offset
+from app.timeframe import law_on
 
 router = APIRouter(tags=["amendments"])
 
@@ -28,7 +29,8 @@ def iso_date(value: object) -> object:
     "/amendments",
     response_model=Page[AmendmentItem],
     summary="Amendments by date, authority and kind",
-    responses=errors(400, 503),
+    description="With `at`, the amendments made on or before that day (the later ones had not happened).",
+    responses=errors(400, 404, 503, notes={404: "A day (at) before the documents asked about speak"}),
 )
 async def amendments(
     reader: ReaderDep,
@@ -38,7 +40,9 @@ async def amendments(
     document: Annotated[str | None, Query(max_length=300)] = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    at: At = None,
 ) -> Page[AmendmentItem]:
+    await law_on(reader, at, document=document)
     row = await reader.one(
         "amendments_list",
         date=date.isoformat() if date else None,
@@ -47,6 +51,7 @@ async def amendments(
         document=document,
         limit=limit,
         offset=offset,
+        at=at,
     )
     assert row is not None
     return Page[AmendmentItem](total=row["total"], limit=limit, offset=offset, items=row["items"])

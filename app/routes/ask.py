@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.ask import answer
-from app.deps import ReaderDep
+from app.deps import ReaderDep, SourcesDep
 from app.errors import errors
 from app.models import Answer
 from app.routes.params import At
+from app.sources import cite
 from questions.ask import KINDS
 
 router = APIRouter(tags=["questions"])
@@ -40,5 +41,7 @@ async def ask(
         ),
     ],
     at: At = None,
+    sources: SourcesDep = None,
 ) -> Answer:
-    return Answer(**await answer(reader, q, at))
+    out = await answer(reader, q, at)
+    return Answer(**out, sources=await cite(sources, reader, at, out))

@@ -11,10 +11,11 @@ from fastapi.responses import Response
 from pydantic import ConfigDict, Field
 
 from app.charts.svg import render_pdf, render_png, render_svg
-from app.deps import ReaderDep
+from app.deps import ReaderDep, SourcesDep
 from app.errors import errors
-from app.models import Model, UnitPowers
+from app.models import AnswerSources, Model, UnitPowers
 from app.routes.params import At, Limit, Offset, OrganizationId, UnitId
+from app.sources import Sources, cite
 from app.timeframe import law_on, names_on
 from orggraph.errors import NotFound
 
@@ -48,6 +49,7 @@ class OrgChart(Model):
     lines: list[ChartLine]
     organization: dict[str, Any] | None = Field(None, description="The organization the chart belongs to")
     documents: list[dict[str, Any]] = Field([], description="The documents that describe its units")
+    sources: AnswerSources = None
 
 
 class Organization(Model):
@@ -82,8 +84,10 @@ async def organization_powers(
     return UnitPowers(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"])
 
 
-async def chart(reader: ReaderDep, root: str, depth: int | None, at: dt.date | None = None) -> OrgChart:
-    """The subtree under ``root``, as the law stood ``at`` (None: today)."""
+async def chart(
+    reader: ReaderDep, root: str, depth: int | None, at: dt.date | None = None, sources: Sources | None = None
+) -> OrgChart:
+    """The subtree under ``root``, as the law stood ``at`` (None: today); with ``sources``, saying on what."""
     if "/unit/" in root:
         await law_on(reader, at, unit=root)
     else:
@@ -91,7 +95,8 @@ async def chart(reader: ReaderDep, root: str, depth: int | None, at: dt.date | N
     row = await reader.one("orgchart", root=root, depth=depth, at=at)
     if row is None:
         raise NotFound(f"No unit or organization with id {root!r}")
-    return OrgChart(**await names_on(reader, at, row))
+    cited = await cite(sources, reader, at, ids=[d["id"] for d in row["documents"] if d.get("id")])
+    return OrgChart(**await names_on(reader, at, row), sources=cited)
 
 
 @router.get(
@@ -112,8 +117,9 @@ async def orgchart(
     ],
     depth: Depth = None,
     at: At = None,
+    sources: SourcesDep = None,
 ) -> OrgChart:
-    return await chart(reader, root, depth, at)
+    return await chart(reader, root, depth, at, sources)
 
 
 @router.get(

@@ -13,6 +13,8 @@ from fastapi.responses import JSONResponse, Response
 
 from app.deps import ReaderDep, SettingsDep
 from app.errors import errors
+from app.routes.params import At
+from app.timeframe import law_on, names_on
 
 router = APIRouter(tags=["export"])
 
@@ -30,16 +32,25 @@ class Format(StrEnum):
     summary="Units with their parents and reporting lines: JSON-LD (W3C ORG), CSV or GraphML",
     responses={
         200: {"content": {"application/ld+json": {}, "text/csv": {}, "application/graphml+xml": {}}},
-        **errors(400, 503),
+        **errors(400, 404, 503),
     },
+    description="With `at`, as they stood that day: the units in force then, their lines then, their names then.",
 )
 async def export(
     format: Format,
     reader: ReaderDep,
     settings: SettingsDep,
     organization: Annotated[str | None, Query(max_length=300, description="Only this organization")] = None,
+    at: At = None,
 ) -> Response:
-    rows = await reader.rows("export_units", organization=organization)
+    await law_on(reader, at, organization=organization)
+    rows = await reader.rows("export_units", organization=organization, at=at)
+    if at is not None:
+        await names_on(reader, at, {"rows": rows})
+        names = {r["id"]: r["name"] for r in rows}
+        for r in rows:  # the name it bore then is no other name of it then
+            r["parent_name"] = names.get(r.get("parent"), r.get("parent_name"))
+            r["aliases"] = [a for a in r.get("aliases") or [] if a != r["name"]]
     if format is Format.jsonld:
         return JSONResponse(jsonld(rows, settings.public_url.rstrip("/")), media_type="application/ld+json")
     if format is Format.csv:

@@ -13,11 +13,12 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from app.deps import ReaderDep
+from app.deps import ReaderDep, SourcesDep
 from app.errors import errors
 from app.models import Search, SearchHit
 from app.responses import json_of
 from app.routes.params import LETTER, At, Limit, Offset
+from app.sources import cite
 from app.timeframe import law_on
 from questions.parsing import SearchQuery, highlight, parse_search
 
@@ -102,14 +103,17 @@ async def search(
     limit: Limit = 20,
     offset: Offset = 0,
     at: At = None,
+    sources: SourcesDep = None,
 ) -> Response:
     question = parse_search(q)
     labels = [TYPES[t] for t in type or []] or None
     await law_on(reader, at)
     mode, rows = await find(reader, question, labels, prefix=prefix, offset=offset, limit=limit, at=at)
-    hits = [hit(row, question) for row in rows if not row.get("past_the_end")]
+    found = [row for row in rows if not row.get("past_the_end")]
+    hits = [hit(row, question) for row in found]
     total = rows[0]["total"] if rows else 0
-    return json_of(Search(query=q, mode=mode, total=total, limit=limit, offset=offset, items=hits))
+    cited = await cite(sources, reader, at, ids=[d for row in found for d in row["documents"] if d])
+    return json_of(Search(query=q, mode=mode, total=total, limit=limit, offset=offset, items=hits, sources=cited))
 
 
 def hit(row: dict[str, Any], question: SearchQuery) -> SearchHit:

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from app.deps import ReaderDep
+from app.deps import ReaderDep, SourcesDep
 from app.errors import errors
 from app.models import (
     Page,
@@ -27,6 +27,7 @@ from app.models import (
 from app.responses import json_of
 from app.routes.params import At, Limit, Offset, UnitId, folded
 from app.routes.search import find
+from app.sources import cite
 from app.timeframe import law_on, names_on
 from orggraph.errors import NotFound
 from questions.parsing import parse_search, searchable
@@ -97,8 +98,9 @@ async def list_units(
     summary="Chain of command, nearest first",
     responses=errors(400, 404, 503),
 )
-async def superiors(unit_id: UnitId, reader: ReaderDep, at: At = None) -> Response:
-    return json_of(Superiors(**await _unit_or_404(reader, "unit_superiors", unit_id, at)))
+async def superiors(unit_id: UnitId, reader: ReaderDep, at: At = None, sources: SourcesDep = None) -> Response:
+    row = await _unit_or_404(reader, "unit_superiors", unit_id, at)
+    return json_of(Superiors(**row, sources=await cite(sources, reader, at, row)))
 
 
 @router.get(
@@ -114,9 +116,19 @@ async def subordinates(
     limit: Limit = 200,
     offset: Offset = 0,
     at: At = None,
+    sources: SourcesDep = None,
 ) -> Response:
     row = await _unit_or_404(reader, "unit_subordinates", unit_id, at, depth=depth, limit=limit, offset=offset)
-    return json_of(Subordinates(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"]))
+    return json_of(
+        Subordinates(
+            unit=row["unit"],
+            total=row["total"],
+            limit=limit,
+            offset=offset,
+            items=row["items"],
+            sources=await cite(sources, reader, at, row["items"]),
+        )
+    )
 
 
 @router.get(
@@ -126,36 +138,68 @@ async def subordinates(
     responses=errors(400, 404, 503),
 )
 async def powers(
-    unit_id: UnitId, reader: ReaderDep, basis: Basis = None, limit: Limit = 100, offset: Offset = 0, at: At = None
+    unit_id: UnitId,
+    reader: ReaderDep,
+    basis: Basis = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    at: At = None,
+    sources: SourcesDep = None,
 ) -> Response:
     row = await _unit_or_404(reader, "unit_powers", unit_id, at, basis=basis, limit=limit, offset=offset)
-    return json_of(UnitPowers(unit=row["unit"], total=row["total"], limit=limit, offset=offset, items=row["items"]))
+    return json_of(
+        UnitPowers(
+            unit=row["unit"],
+            total=row["total"],
+            limit=limit,
+            offset=offset,
+            items=row["items"],
+            sources=await cite(sources, reader, at, row["items"]),
+        )
+    )
 
 
 @router.get(
     "/{unit_id:path}/history",
     response_model=UnitHistory,
     summary="Former names and restructurings, with dates and instruments",
-    responses=errors(404, 503),
+    description="With `at`, the history as it stood that day: the events effective and the amendments dated on or "
+    "before it, the unit under the name it bore then.",
+    responses=errors(400, 404, 503),
 )
-async def history(unit_id: UnitId, reader: ReaderDep) -> Response:
-    row = await _unit_or_404(reader, "unit_history", unit_id)
+async def history(unit_id: UnitId, reader: ReaderDep, at: At = None, sources: SourcesDep = None) -> Response:
+    row = await _unit_or_404(reader, "unit_history", unit_id, at)
     unit = row["unit"]
     return json_of(
         UnitHistory(
-            unit=unit, former_names=unit.get("aliases") or [], events=row["events"], amendments=row["amendments"]
+            unit=unit,
+            former_names=former_names(unit, row["events"], at),
+            events=row["events"],
+            amendments=row["amendments"],
+            sources=await cite(sources, reader, at, row, ids=row["documents"]),
         )
     )
+
+
+def former_names(unit: dict[str, Any], events: list[dict[str, Any]], at: dt.date | None) -> list[str]:
+    """Its other names; with ``at``, the names it had left by that day (the renames read for that day: a name it
+    took later is no former name then)."""
+    if at is None:
+        return unit.get("aliases") or []
+    left = [e["from_name"] for e in events if e.get("kind") == "renamed" and e.get("from_name")]
+    return [n for n in dict.fromkeys(left) if n != unit.get("name")]
 
 
 @router.get(
     "/{unit_id:path}/instruments",
     response_model=UnitInstruments,
     summary="Legal instruments the unit's powers rest on",
-    responses=errors(404, 503),
+    description="With `at`, those of the powers it held that day.",
+    responses=errors(400, 404, 503),
 )
-async def instruments(unit_id: UnitId, reader: ReaderDep) -> Response:
-    return json_of(UnitInstruments(**await _unit_or_404(reader, "unit_instruments", unit_id)))
+async def instruments(unit_id: UnitId, reader: ReaderDep, at: At = None, sources: SourcesDep = None) -> Response:
+    row = await _unit_or_404(reader, "unit_instruments", unit_id, at)
+    return json_of(UnitInstruments(**row, sources=await cite(sources, reader, at, ids=row["documents"])))
 
 
 @router.get(
@@ -164,10 +208,11 @@ async def instruments(unit_id: UnitId, reader: ReaderDep) -> Response:
     summary="A unit, its lines, children, power counts, governance and provenance",
     responses=errors(400, 404, 503),
 )
-async def unit(unit_id: UnitId, reader: ReaderDep, at: At = None) -> Response:
+async def unit(unit_id: UnitId, reader: ReaderDep, at: At = None, sources: SourcesDep = None) -> Response:
     row = await _unit_or_404(reader, "unit_detail", unit_id, at)
     row["unit"].setdefault("documents", [p["document"] for p in row["provenance"]])
-    return json_of(UnitDetail(**row, conflicts=parent_conflicts(row["parents"])))
+    cited = await cite(sources, reader, at, ids=row["unit"]["documents"])
+    return json_of(UnitDetail(**row, conflicts=parent_conflicts(row["parents"]), sources=cited))
 
 
 def parent_conflicts(parents: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -8,11 +8,12 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import TypeAdapter
 
-from app.deps import ReaderDep
+from app.deps import ReaderDep, SourcesDep
 from app.errors import errors
 from app.models import HolderPower, WhoMay, WhoMayQuestion
 from app.responses import json_of
 from app.routes.params import At, Limit, Offset
+from app.sources import cite
 from app.timeframe import law_on, names_on
 from questions.parsing import WHO_MAY_CAP, group_holders, matching, parse_who_may
 
@@ -78,6 +79,7 @@ async def who_may(
     limit: Limit = 50,
     offset: Offset = 0,
     at: At = None,
+    sources: SourcesDep = None,
 ) -> Response:
     question = parse_who_may(q, action, object)
     await law_on(reader, at, organization=organization, document=document)
@@ -97,6 +99,7 @@ async def who_may(
     if "delegar" in question.actions and not question.objects:
         # "Who may delegate" is also answered by the delegation statements, not only by powers to delegate.
         delegations = await reader.rows("delegators", organization=organization, document=document)
+    page = holders[offset : offset + limit]
     return json_of(
         WhoMay(
             question=WhoMayQuestion(text=question.text, actions=question.actions, objects=question.objects),
@@ -105,7 +108,8 @@ async def who_may(
             total=len(holders),
             limit=limit,
             offset=offset,
-            items=holders[offset : offset + limit],
+            items=page,
             delegations=delegations,
+            sources=await cite(sources, reader, at, [page, delegations]),
         )
     )
