@@ -17,7 +17,8 @@
  * rest, one concern each — constants, state (the page's state), api (the JSON client), dom (helpers, labels,
  * text wrapping), layout (the tree and its block layout), chart (drawing, pan and zoom), focus (minimap and
  * focus view), view (fit, centre), interaction (expand, collapse, keyboard), navigation (organizations,
- * links and history), panel, unit-sections and powers (the side panel), search, ask and upload. Modules
+ * links and history), panel, unit-sections and powers (the side panel), search, ask, upload, time (the
+ * date control, ?at=) and changes with change-kinds (the cambios view of a reform). Modules
  * import what they use from each other; none runs anything on import but reading constants.
  *
  * Test hooks: g.node[data-id] (classes selected, holder, collapsed, root), .toggle, #org-select,
@@ -26,7 +27,9 @@
  * #history (.amendment[data-date]), #provenance, #legend, #all-lines, #minimap (rect.mm-node, rect.mm-view),
  * #focus-button, #breadcrumb (.crumb, #focus-exit), #export-svg, #export-png, #export-pdf,
  * #upload-button (shown when /health says uploads are on), #upload-dialog (#upload-file, #upload-token,
- * #upload-replace, #upload-submit, #upload-status[data-state]).
+ * #upload-replace, #upload-submit, #upload-status[data-state]), #at-input and #at-today (the day, ?at=),
+ * #changes-button, #changes (#changes-document, #changes-from, #changes-to, #changes-submit, #changes-legend,
+ * #changes-list li[data-kind][data-id]) and g.node[data-change] (added, removed, renamed, moved, powers).
  */
 import { state, $ } from "./js/state.js";
 import { ApiError } from "./js/api.js";
@@ -39,9 +42,16 @@ import { resetPanel } from "./js/panel.js";
 import { setupSearch } from "./js/search.js";
 import { setupWhoMay, runWhoMay } from "./js/ask.js";
 import { setUpUpload } from "./js/upload.js";
+import { dayOf, setupTime } from "./js/time.js";
+import { setupChanges, showChanges } from "./js/changes.js";
 
 async function start() {
+  const params = new URLSearchParams(window.location.search);
+  state.at = dayOf(params.get("at")); // before the first question: every one is asked for that day
+  document.body.classList.toggle("dated", Boolean(state.at));
   setupChart();
+  setupTime();
+  setupChanges();
   setupSearch();
   setupWhoMay();
   $("#org-select").addEventListener("change", (event) => {
@@ -71,7 +81,6 @@ async function start() {
     $("#chart-info").textContent = "No hay organizaciones cargadas.";
     return;
   }
-  const params = new URLSearchParams(window.location.search);
   const unit = params.get("unit");
   const org = params.get("org");
   const who = params.get("who");
@@ -98,6 +107,9 @@ async function start() {
   if (who) {
     $("#who-may-input").value = who;
     runWhoMay(who);
+  }
+  if (params.get("cambios")) {
+    await showChanges(params.get("cambios"), dayOf(params.get("desde")), state.at).catch((err) => showError(err, "Cambios"));
   }
   await setUpUpload();
   document.body.dataset.ready = "true";

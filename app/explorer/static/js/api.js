@@ -1,4 +1,7 @@
-/* The JSON API client: GET with a cache per URL, failures as ApiError said in Spanish. */
+/* The JSON API client: GET with a cache per URL, failures as ApiError said in Spanish; the explorer's day
+ * (state.at, the date control) goes with every question that can be asked for a day. */
+import { state } from "./state.js";
+
 /** An API failure, said in Spanish; the server's own (developer, English) message stays in `detail`. */
 export class ApiError extends Error {
   constructor(status, code, message, detail) {
@@ -28,11 +31,15 @@ export const pathOf = (id) => id.split("/").map(encodeURIComponent).join("/");
 
 export const cache = new Map();
 
+// The routes that answer as the law stood on a day (?at=): the chart, the unit and its panel, search, who-may, /ask.
+const DATED = /^\/(orgchart|units|who-may|search|ask|provisions|amendments|export)(\/|$)/;
+
 export async function api(path, params = {}, { cached = true } = {}) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
   }
+  if (state.at && DATED.test(url.pathname) && !("at" in params)) url.searchParams.set("at", state.at);
   const key = url.pathname + url.search;
   if (cached && cache.has(key)) return cache.get(key);
   const promise = (async () => {

@@ -218,6 +218,7 @@ function updateNode(g, siblings) {
     .classed("root", (d) => d.depth === 0)
     .classed("selected", (d) => idOf(d) === state.selectedId)
     .classed("holder", (d) => state.holders.has(idOf(d)))
+    .attr("data-change", (d) => state.changes.get(idOf(d)) || null) // the cambios view (changes.js)
     .classed("collapsed", (d) => hasChildren(d) && !isExpanded(d))
     .attr("aria-level", (d) => d.depth + 1)
     .attr("aria-setsize", (d) => siblings.get(d.parent ? idOf(d.parent) : "").length)

@@ -11,6 +11,8 @@ import { resetView, initialView, centerOn } from "./view.js";
 import { expandTo } from "./interaction.js";
 import { selectUnit, resetPanel } from "./panel.js";
 import { clearHolders, runWhoMay } from "./ask.js";
+import { dayOf, isDayError, setDay, showNoChart } from "./time.js";
+import { showChanges, closeChanges, changesParams } from "./changes.js";
 
 export async function loadOrganizations() {
   const orgs = await api("/organizations");
@@ -33,11 +35,20 @@ export async function loadOrganizations() {
   return orgs;
 }
 
-export async function loadOrg(orgId, { view = true } = {}) {
-  if (orgId === state.orgId && state.root) return;
+export async function loadOrg(orgId, { view = true, force = false } = {}) {
+  if (orgId === state.orgId && state.root && !force) return;
   $("#chart").setAttribute("aria-busy", "true");
   try {
-    const data = await api("/orgchart", { root: orgId });
+    let data;
+    try {
+      data = await api("/orgchart", { root: orgId });
+    } catch (err) {
+      if (!isDayError(err)) throw err;
+      showNoChart(err, orgId); // a day before its documents speak: said where the chart would be
+      updateUrl();
+      return;
+    }
+    $("#chart-info").classList.remove("chart-info-error");
     state.orgId = orgId;
     state.chart = data;
     state.root = buildTree(data);
@@ -118,6 +129,8 @@ export function updateUrl() {
   else if (state.orgId) parts.push(q("org", state.orgId));
   if (state.focusId) parts.push(q("focus", state.focusId));
   if (state.whoQuery) parts.push(q("who", state.whoQuery));
+  if (state.at) parts.push(q("at", state.at));
+  parts.push(...changesParams().map(([key, value]) => q(key, value)));
   const url = window.location.pathname + (parts.length ? "?" + parts.join("&") : "");
   const selected = state.selectedId && (state.byId.get(state.selectedId) || null);
   const org = state.orgById.get(state.orgId);
@@ -138,6 +151,7 @@ export async function restoreFromUrl() {
   const org = params.get("org");
   const who = params.get("who");
   const focus = params.get("focus");
+  if (dayOf(params.get("at")) !== state.at) await setDay(dayOf(params.get("at")));
   if (unit) await revealUnit(unit, { duration: 0 });
   else {
     state.selectedId = null;
@@ -154,4 +168,7 @@ export async function restoreFromUrl() {
     $("#who-may-input").value = "";
     clearHolders();
   }
+  const changes = params.get("cambios");
+  if (changes) await showChanges(changes, params.get("desde"), dayOf(params.get("at")));
+  else if (state.changesQuery) closeChanges();
 }

@@ -10,6 +10,7 @@ import { drawMinimap, setFocus } from "./focus.js";
 import { revealUnit, navigate, updateUrl } from "./navigation.js";
 import { renderChain, renderDetail, renderInstruments, renderHistory } from "./unit-sections.js";
 import { renderPowers } from "./powers.js";
+import { isDayError, dayMessage } from "./time.js";
 
 function section(id, title, body, extra = {}) {
   const headingId = `h-${id}`;
@@ -24,7 +25,11 @@ function section(id, title, body, extra = {}) {
 export const loading = (tag = "li") => h(tag, { class: "loading" }, "Cargando…");
 export const empty = (text, tag = "li") => h(tag, { class: "empty" }, text);
 export const failed = (err, tag = "li") =>
-  h(tag, { class: "error", title: err && err.detail ? err.detail : null }, "No disponible: " + (err && err.message ? err.message : err));
+  h(
+    tag,
+    { class: "error", title: err && err.detail ? err.detail : null },
+    isDayError(err) ? dayMessage(err, "datos de la unidad") : "No disponible: " + (err && err.message ? err.message : err),
+  );
 
 export function unitButton(ref, extraClass = "") {
   const isOrg = state.orgById.has(ref.id) || ref.label === "Organization";

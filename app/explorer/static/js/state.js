@@ -20,6 +20,9 @@ export const state = {
   focusId: null, // the focus view: only this unit's subtree is drawn
   allLines: false, // dashed lines of every unit, not only of the selected one
   pushUrl: false, // the next change of the URL adds a history entry (see navigate)
+  at: null, // the day the law is shown as of (YYYY-MM-DD; null: today), sent as ?at= (see api.js)
+  changes: new Map(), // the "cambios" view: unit id -> what a reform did to it (see changes.js)
+  changesQuery: null, // {document, from, to} of the cambios view shown
 };
 
 export const $ = (sel) => document.querySelector(sel);
