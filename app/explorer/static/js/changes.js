@@ -8,6 +8,7 @@ import { h, plural, docTitle, formatDate, showError } from "./dom.js";
 import { buildTree, idOf } from "./layout.js";
 import { render } from "./chart.js";
 import { expandTo } from "./interaction.js";
+import { fit } from "./view.js";
 import { loadOrg, navigate, updateUrl } from "./navigation.js";
 import { unitButton } from "./panel.js";
 import { dayOf, setDay } from "./time.js";
@@ -93,6 +94,7 @@ export async function showChanges(document, from, to) {
   if (gone.length && state.chart) await drawRemoved(gone, diff.from);
   for (const [id, kind] of state.changes) if (kind !== "powers") expandTo(id);
   render();
+  fit();
   status.remove();
   box.append(...renderList(diff, units));
   updateUrl();
