@@ -126,7 +126,7 @@ async def subordinates(
             limit=limit,
             offset=offset,
             items=row["items"],
-            sources=await cite(sources, reader, at, row["items"]),
+            sources=await cite(sources, reader, at, ids=[i["document"] for i in row["items"] if i.get("document")]),
         )
     )
 
@@ -154,7 +154,9 @@ async def powers(
             limit=limit,
             offset=offset,
             items=row["items"],
-            sources=await cite(sources, reader, at, row["items"]),
+            sources=await cite(
+                sources, reader, at, ids=[i["document"]["id"] for i in row["items"] if i.get("document")]
+            ),
         )
     )
 
