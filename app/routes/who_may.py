@@ -110,6 +110,12 @@ async def who_may(
             offset=offset,
             items=page,
             delegations=delegations,
-            sources=await cite(sources, reader, at, [page, delegations]),
+            sources=await cite(sources, reader, at, ids=documents_of(rows, delegations)),
         )
     )
+
+
+def documents_of(rows: list[dict[str, Any]], delegations: list[dict[str, Any]]) -> list[str]:
+    """The documents of the powers that answer (each who_may.cypher row's) and of the delegation statements."""
+    ids = {row["document"]["id"] for row in rows if row.get("document")}
+    return sorted(ids | {d["document"] for d in delegations if d.get("document")})

@@ -58,6 +58,7 @@ def test_every_main_read_names_the_estatutos_current_text(api: TestClient) -> No
         response = api.get(path, params=params)
         assert response.status_code == 200, path
         body = response.json()
+        assert DOC in texts(body), (path, body["sources"])
         estatuto = texts(body)[DOC]
         assert estatuto["version_day"] == "2023-12-28" and estatuto["last_modified"] == "2023-12-28", path
         assert estatuto["published"] == "2023-09-13" and estatuto["sha256"] == sha256(ESTATUTO), path
