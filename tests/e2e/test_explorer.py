@@ -390,7 +390,7 @@ def test_a_deep_link_to_an_unknown_unit_says_so(explorer: Session) -> None:
 # ------------------------------------------------------------------------------------------ (f) keyboard
 def test_keyboard_focus_enter_and_arrows(explorer: Session) -> None:
     page = explorer.open("/?org=imss-bienestar")
-    page.locator("#who-may-button").focus()
+    page.locator("#changes-button").focus()  # the toolbar's last control (the upload button is hidden)
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('data-id')")
     assert focused == "imss-bienestar", "Tab after the toolbar reaches the chart's first node"
