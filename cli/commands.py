@@ -261,7 +261,7 @@ def print_reports(reports: list, *, notes: int) -> None:
         organization = report.organization_name + (f" ({report.acronym})" if report.acronym else "")
         if report.organization_kind:
             organization += f" · {report.organization_kind.replace('_', ' ')}"
-        parts = f"{report.articles} articles" if report.genre == "statute" else f"{report.sections} sections"
+        parts = f"{report.articles} articles" if report.genre in ("statute", "law") else f"{report.sections} sections"
         noise = ", ".join(f"{v} {k}" for k, v in sorted(report.page_noise.items())) or "none"
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(report.notes_by_kind.items()))
         console.print(f"[bold]{report.file}[/]  {report.genre} · {report.title}", highlight=False)
@@ -467,6 +467,7 @@ def already_loaded(driver: Driver, database: str, paths: list[Path], genre: str 
 class GenreChoice(StrEnum):
     statute = "statute"
     manual = "manual"
+    law = "law"
 
 
 @app.command("load")

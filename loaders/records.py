@@ -53,7 +53,7 @@ class DocumentRecord(Record):
 
     id: str
     title: str
-    genre: Literal["statute", "manual"]
+    genre: Literal["statute", "manual", "law"]
     organization: str
     issuer: str | None = None
     published: dt.date | None = None
