@@ -10,8 +10,10 @@ an index does not. Each question is also PROFILEd on the largest graph (database
     python -m bench.scale --sizes 10,100,1000 --write docs/benchmarks.md --plot docs/scale.png
 
 It starts its own Neo4j (temporary home, loopback, free ports) so that nothing of yours is wiped.
-Parsing runs in ``--workers`` processes; MB/s is bytes over wall time, and per core the bytes over
-the CPU seconds the workers spent.
+Documents load as ``orggraph load`` loads them: ``--workers`` processes parse ahead while each
+document read is written in its own transaction. Load MB/s is bytes over the wall time of the whole;
+parse MB/s per core is bytes over the CPU seconds the workers spent; written records/s is records over
+the time spent in the transactions.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class Step:
     nodes: int = 0
     relationships: int = 0
     parsed_mb: float = 0.0
-    parse_wall_s: float = 0.0
+    load_wall_s: float = 0.0  # parse and write, overlapped as orggraph load does
     parse_cpu_s: float = 0.0
     write_s: float = 0.0
     records: int = 0  # nodes and relationships the parser produced for the new documents
@@ -78,18 +80,19 @@ def records_of(parsed: ParsedDocument) -> int:
 
 
 def add_documents(driver: Driver, paths: list[Path], workers: int, step: Step) -> None:
-    """Parse ``paths`` in ``workers`` processes, then write each in its own transaction (as orggraph load)."""
+    """Load ``paths`` as ``orggraph load`` does: ``workers`` processes parse ahead, in order, while each
+    document read is written in its own transaction. The parse CPU is the workers' own; the write time
+    is the sum of the transactions'; the load time is the wall time of the whole."""
     step.parsed_mb = sum(p.stat().st_size for p in paths) / 1e6
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(_parse, paths, chunksize=max(1, len(paths) // (workers * 8))))
-    step.parse_wall_s = time.perf_counter() - start
-    step.parse_cpu_s = sum(cpu for _, cpu in results)
-    start = time.perf_counter()
-    for parsed, _ in results:
-        write_document(driver, DATABASE, parsed)
-        step.records += records_of(parsed)
-    step.write_s = time.perf_counter() - start
+        for parsed, cpu in pool.map(_parse, paths):
+            step.parse_cpu_s += cpu
+            written = time.perf_counter()
+            write_document(driver, DATABASE, parsed)
+            step.write_s += time.perf_counter() - written
+            step.records += records_of(parsed)
+    step.load_wall_s = time.perf_counter() - start
 
 
 def ask(driver: Driver, questions: list[Scenario], n: int, warmup: int, step: Step) -> None:
@@ -177,7 +180,10 @@ def run(sizes: list[int], units: int, workers: int, n: int, warmup: int, heap: s
             census(driver, step)
             ask(driver, questions, n, warmup, step)
             steps.append(step)
-            print(f"{size} documents: {step.units} units, parse {step.parse_wall_s:.1f} s, write {step.write_s:.1f} s")
+            print(
+                f"{size} documents: {step.units} units, load {step.load_wall_s:.1f} s "
+                f"(parse CPU {step.parse_cpu_s:.1f} s, write {step.write_s:.1f} s)"
+            )
         hits = {s.name: (first_hits[s.name], db_hits(driver, s)) for s in questions}
     return steps, hits, samples_warm_s, machine(version, heap, pagecache, workers)
 
@@ -202,7 +208,7 @@ def machine(version: str, heap: str, pagecache: str, workers: int) -> list[str]:
 def table(steps: list[Step], hits: dict[str, tuple[int, int]], samples_warm_s: float, notes: list[str]) -> str:
     base = steps[0]
     lines = [
-        "| graph | units | nodes | relationships | parse MB/s (wall) | parse MB/s per core | written records/s |"
+        "| graph | units | nodes | relationships | load MB/s (wall) | parse MB/s per core | written records/s |"
         " load time s |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
@@ -210,8 +216,8 @@ def table(steps: list[Step], hits: dict[str, tuple[int, int]], samples_warm_s: f
         label = "the two samples" if step.documents == 0 else f"+ {step.documents:,} synthetic documents"
         lines.append(
             f"| {label} | {step.units:,} | {step.nodes:,} | {step.relationships:,} "
-            f"| {step.parsed_mb / step.parse_wall_s:.2f} | {step.parsed_mb / max(step.parse_cpu_s, 1e-9):.2f} "
-            f"| {step.records / step.write_s:,.0f} | {step.parse_wall_s + step.write_s:.1f} |"
+            f"| {step.parsed_mb / step.load_wall_s:.2f} | {step.parsed_mb / max(step.parse_cpu_s, 1e-9):.2f} "
+            f"| {step.records / step.write_s:,.0f} | {step.load_wall_s:.1f} |"
         )
     lines += [
         "",

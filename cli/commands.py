@@ -12,7 +12,7 @@ import secrets
 import stat
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
@@ -261,7 +261,7 @@ def print_reports(reports: list, *, notes: int) -> None:
         organization = report.organization_name + (f" ({report.acronym})" if report.acronym else "")
         if report.organization_kind:
             organization += f" · {report.organization_kind.replace('_', ' ')}"
-        parts = f"{report.articles} articles" if report.genre == "statute" else f"{report.sections} sections"
+        parts = f"{report.articles} articles" if report.genre in ("statute", "law") else f"{report.sections} sections"
         noise = ", ".join(f"{v} {k}" for k, v in sorted(report.page_noise.items())) or "none"
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(report.notes_by_kind.items()))
         console.print(f"[bold]{report.file}[/]  {report.genre} · {report.title}", highlight=False)
@@ -302,38 +302,41 @@ def _parse_one(job: tuple[Path, str | None]) -> tuple[Path, Any, str | None]:
         return path, None, str(exc)
 
 
+def readings(paths: list[Path], genre: str | None, jobs: int | None = None) -> Iterator[tuple[Path, Any, str | None]]:
+    """Each file's reading (the records, or why it is not a document), in the order given, as soon as it is
+    read: worker processes (``jobs``, default the CPUs) parse ahead while the caller writes what came back."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(jobs or os.cpu_count() or 1, len(paths))
+    if workers <= 1:
+        yield from (_parse_one((path, genre)) for path in paths)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        yield from pool.map(_parse_one, [(path, genre) for path in paths])
+    finally:  # the caller stopped early (--strict, an error): drop what is still queued
+        pool.shutdown(cancel_futures=True)
+
+
 def parse_paths(
     paths: list[Path], genre: str | None, *, strict: bool = True, jobs: int | None = None
 ) -> tuple[list, list[tuple[Path, str]]]:
     """Parse every file, in parallel processes when there are several (``jobs``, default: the CPUs).
     Returns the documents read, in the order given, and the files that are not documents with why;
     ``strict`` stops at the first such file, before anything is written."""
-    from concurrent.futures import ProcessPoolExecutor
-
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    workers = min(jobs or os.cpu_count() or 1, len(paths))
     results: dict[Path, tuple[Any, str | None]] = {}
     started = time.monotonic()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("Parsing", total=len(paths))
-        if workers > 1:
-            pool = ProcessPoolExecutor(max_workers=workers)
-            outcomes = pool.map(_parse_one, [(p, genre) for p in paths])
-        else:
-            pool = None
-            outcomes = (_parse_one((p, genre)) for p in paths)
-        try:
-            for path, parsed, error in outcomes:
-                if error and strict:
-                    raise OrgGraphError(error)
-                results[path] = (parsed, error)
-                rate = len(results) / max(time.monotonic() - started, 1e-6)
-                progress.update(task, advance=1, description=f"Parsing · {rate:.1f} documents/s")
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
+        for path, parsed, error in readings(paths, genre, jobs):
+            if error and strict:
+                raise OrgGraphError(error)
+            results[path] = (parsed, error)
+            rate = len(results) / max(time.monotonic() - started, 1e-6)
+            progress.update(task, advance=1, description=f"Parsing · {rate:.1f} documents/s")
     parsed = [results[p][0] for p in paths if results[p][0] is not None]
     failed = [(p, results[p][1]) for p in paths if results[p][1]]
     return parsed, failed  # type: ignore[return-value]
@@ -350,13 +353,14 @@ def load_paths(
     verbose: bool = False,
     force: bool = False,
 ) -> list[tuple[Path, str]]:
-    """Parse every file (in parallel), then write each document in its own transaction. A file that is
-    not a document stops the run before anything is written when ``strict``; otherwise it is reported
-    and the others load. A reload that would remove most of a loaded document is refused and reported
-    (the others load) unless ``replace``. Prints a line a document (``verbose``: the counts table and each
-    reading report with its first notes). A file this version of the reader already loaded, byte for
-    byte, is skipped unread unless ``force`` (it would write the same graph). Returns the files that were
-    not loaded, with why."""
+    """Parse every file (in parallel) and write each document in its own transaction. A file that is not a
+    document stops the run before anything is written when ``strict`` (every file is read first); otherwise
+    it is reported and the others load, each written as soon as it is read while the workers read on (on
+    two cores, reading and writing overlap instead of taking turns). A reload that would remove most of a
+    loaded document is refused and reported (the others load) unless ``replace``. Prints a line a document
+    (``verbose``: the counts table and each reading report with its first notes). A file this version of
+    the reader already loaded, byte for byte, is skipped unread unless ``force`` (it would write the same
+    graph). Returns the files that were not loaded, with why."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
@@ -365,13 +369,24 @@ def load_paths(
 
     unchanged: list[tuple[Path, str]] = [] if force else already_loaded(driver, database, paths, genre)
     paths = [p for p in paths if p not in {path for path, _ in unchanged}]
-    parsed, failed = parse_paths(paths, genre, strict=strict) if paths else ([], [])
+    failed: list[tuple[Path, str]] = []
+    if strict:
+        parsed_first, failed = parse_paths(paths, genre, strict=True) if paths else ([], [])
+        outcomes: Iterator[tuple[Path, Any, str | None]] = ((Path(), d, None) for d in parsed_first)
+        total = len(parsed_first)
+    else:
+        outcomes = readings(paths, genre) if paths else iter(())
+        total = len(paths)
     started, elements = time.monotonic(), 0
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
-        task = progress.add_task("Writing", total=len(parsed))
+        task = progress.add_task("Loading" if not strict else "Writing", total=total)
         reports, written = [], []
-        for document in parsed:
+        for path, document, error in outcomes:
+            if document is None:
+                failed.append((path, error or "not read"))
+                progress.update(task, advance=1)
+                continue
             try:
                 reports.append(write_document(driver, database, document, replace=replace))
             except ShrinkingReload as refused:
@@ -380,8 +395,9 @@ def load_paths(
                 continue
             written.append(document)
             elements += sum(reports[-1].counts.values()) + reports[-1].relationships
-            rate = elements / max(time.monotonic() - started, 1e-6)
-            progress.update(task, advance=1, description=f"Writing · {rate:,.0f} elements/s")
+            seconds = max(time.monotonic() - started, 1e-6)
+            rates = f"{len(written) / seconds:.1f} documents/s · {elements / seconds:,.0f} elements/s"
+            progress.update(task, advance=1, description=f"Loading · {rates}")
     elapsed = time.monotonic() - started
     parsed = written
     if not verbose:
@@ -451,6 +467,7 @@ def already_loaded(driver: Driver, database: str, paths: list[Path], genre: str 
 class GenreChoice(StrEnum):
     statute = "statute"
     manual = "manual"
+    law = "law"
 
 
 @app.command("load")

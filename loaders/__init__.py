@@ -17,13 +17,13 @@ from loaders.manual.parser import parse_manual
 from loaders.pages import source_lines
 from loaders.pdf import PdfText, is_pdf, pdf_text
 from loaders.records import Note, ParsedDocument, Span
-from loaders.statute.parser import parse_statute
+from loaders.statute.parser import parse_law, parse_statute
 from loaders.validity import apply_validity
 from orggraph.errors import OrgGraphError, ParseError
 from orggraph.settings import get_settings
 
 S = TypeVar("S", bound=Span)
-PARSERS = {"statute": parse_statute, "manual": parse_manual}
+PARSERS = {"statute": parse_statute, "manual": parse_manual, "law": parse_law}
 
 
 def load_file(path: str | Path, genre: Genre | None = None) -> ParsedDocument:
@@ -72,7 +72,7 @@ def _parse(path: Path, data: bytes, genre: Genre | None) -> ParsedDocument:
             )
     parser = PARSERS.get(genre)
     if parser is None:
-        raise ParseError(f"unknown genre {genre!r} (statute or manual)", path)
+        raise ParseError(f"unknown genre {genre!r} (statute, manual or law)", path)
     try:
         return apply_validity(parser(path, data, cleaned))
     except OrgGraphError:

@@ -22,6 +22,7 @@ from loaders.records import (
     PropValue,
     ProvisionKind,
     ProvisionRecord,
+    edge_key,
 )
 from loaders.semantics import Party, analyze
 
@@ -115,7 +116,11 @@ class Assembly:
     ) -> None:
         if source == target and rel_type not in ("CITES",):
             return
-        edge = Edge(
+        present = {k: v for k, v in props.items() if v is not None}
+        key = (rel_type, source, target, edge_key(rel_type, present))
+        if key in self.edges:  # the first statement of a fact stands
+            return
+        self.edges[key] = Edge(
             type=rel_type,
             source=source,
             source_label=source_label,
@@ -123,12 +128,9 @@ class Assembly:
             target_label=target_label,
             line_start=max(line_start, 1),
             line_end=max(line_end or line_start, line_start, 1),
-            props={k: v for k, v in props.items() if v is not None},
+            props=present,
         )
-        key = (rel_type, source, target, edge.key)
-        if key not in self.edges:
-            self.edges[key] = edge
-            self._from.setdefault((rel_type, source), set()).add(key)
+        self._from.setdefault((rel_type, source), set()).add(key)
 
     def party_edge(
         self,

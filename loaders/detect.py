@@ -15,7 +15,8 @@ from loaders.manual.sections import sections as sections_of
 from loaders.statute.structure import ARTICLE
 from loaders.text import Line
 
-Genre = Literal["statute", "manual"]
+# A law is a statute by its structure (articles); the statute parser tells it by its title (a "Ley …").
+Genre = Literal["statute", "manual", "law"]
 _MANUAL_SECTION = re.compile(
     r"^(?:\d{1,2}|[IVX]{1,4})\.?\s+(?:Introducci[óo]n|Antecedentes|Objetivo|Marco\s+(?:Jur[íi]dico|Normativo|Legal)|"
     r"Atribuciones|Pol[íi]ticas|Organigrama|Estructura\s+Org[áa]nica|Funciones)",

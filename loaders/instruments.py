@@ -32,7 +32,11 @@ INSTRUMENT_NAME = re.compile(
     rf"\b(?:{'|'.join(INSTRUMENT_WORDS)})\b(?:\s+(?:{_LINK}\s+)*{_CAP})+"
     rf"|\bConstituci[óo]n\s+Pol[íi]tica\s+de\s+los\s+Estados\s+Unidos\s+Mexicanos",
 )
-_ART_NUM = r"\d{1,3}(?:\s*(?:o\.|°|º))?(?:\s+(?:Bis|Ter|Qu[áa]ter)(?:\s+\d{1,2})?)?"
+# "251 A", "251-A": a federal law's inserted article (a capital, never the conjunctions "Y", "O", "E").
+_ART_NUM = (
+    r"\d{1,3}(?:\s*(?:o\.|°|º))?(?:\s+(?:Bis|Ter|Qu[áa]ter)(?:\s+\d{1,2})?"
+    r"|\s?-\s?(?-i:[A-DF-NP-XZ])\b|\s(?-i:[A-DF-NP-XZ])\b(?!\s*\d))?"
+)
 ARTICLE_REF = re.compile(
     rf"\bart[íi]culos?\s+(?P<arts>{_ART_NUM}(?:\s*(?:,|y|o|al|a)\s*{_ART_NUM})*)"
     rf"(?:,?\s+(?:(?:primer|segundo|tercer|[úu]ltimo)\s+p[áa]rrafo,?\s+)?(?:(?:y\s+)?fracci(?:[óo]n|ones)\s+"

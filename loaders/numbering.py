@@ -116,17 +116,21 @@ SUFFIXES = {
 }
 ARTICLE_NUMBER_RE = (
     r"\d{1,4}(?:\s*(?:o|°|º)(?![a-záéíóú]))?"
-    r"(?:\s*-?\s*(?i:bis|ter|qu[áa]ter|quinquies|sexies|septies|octies)\b(?:\s*\d{1,2})?)?"
+    r"(?:\s*-?\s*(?i:bis|ter|qu[áa]ter|quinquies|sexies|septies|octies)\b(?:\s*\d{1,2})?"
+    # Federal laws insert articles with a capital letter: "Artículo 5 A.", "Artículo 251-A.", "32-D".
+    r"|\s?-?\s?[A-Z](?=\s*(?:\.|-|–|:)))?"
 )
 
 
 def canonical_article_number(raw: str) -> str:
-    m = re.match(r"^\s*(\d{1,4})\s*(?:o|°|º)?\s*(?:([A-Za-zÁáÉé]+)\s*(\d{1,2})?)?\s*$", raw)
+    m = re.match(r"^\s*(\d{1,4})\s*(?:o|°|º)?\s*-?\s*(?:([A-Za-zÁáÉé]+)\s*(\d{1,2})?)?\s*$", raw)
     if not m:
         raise ValueError(f"not an article number: {raw!r}")
     number, suffix, sub = m.groups()
     if not suffix:
         return str(int(number))
+    if len(suffix) == 1 and suffix.isupper() and not sub:  # "251 A", "251-A": the law's inserted article
+        return f"{int(number)} {suffix}"
     key = fold(suffix)
     if key not in SUFFIXES:
         raise ValueError(f"unknown article suffix {suffix!r} in {raw!r}")
@@ -136,6 +140,8 @@ def canonical_article_number(raw: str) -> str:
 def article_sort_key(canonical: str) -> tuple[int, int, int]:
     parts = canonical.split()
     order = list(SUFFIXES.values())
+    if len(parts) > 1 and len(parts[1]) == 1:  # "251 A" after every "251 Bis …"
+        return int(parts[0]), len(order) + ord(parts[1]) - ord("A") + 1, 0
     suffix = order.index(parts[1]) + 1 if len(parts) > 1 else 0
     sub = int(parts[2]) if len(parts) > 2 else 0
     return int(parts[0]), suffix, sub

@@ -48,6 +48,22 @@ TITLE_START = re.compile(
     acuerdo|decreto|lineamientos)\b""",
     FLAGS,
 )
+# A law's title ("LEY DEL SEGURO SOCIAL", "Ley Federal del Trabajo", "Ley General de Salud"). A Ley
+# Orgánica that organizes a body is read as the statutes are (TITLE_START).
+LAW_TITLE_START = re.compile(r"^(?:la\s+)?ley\b(?!\s+org[áa]nica)", re.IGNORECASE)
+# "DECRETO por el que se expide la Ley del Seguro Social": the decree that enacts a law names it.
+LAW_DECREE = re.compile(
+    r"\bpor\s+el\s+que\s+se\s+expiden?\s+(?:la\s+|el\s+)?(?:nueva\s+)?(?P<title>Ley\b(?!\s+Org[áa]nica)[^.;]{3,200}?)"
+    r"(?=[,.;]|\s+y\s+se\s+|\s*$)",
+    re.IGNORECASE,
+)
+# The legislature that decrees it: "EL CONGRESO DE LOS ESTADOS UNIDOS MEXICANOS, D E C R E T A",
+# "El H. Congreso del Estado de Coahuila de Zaragoza decreta".
+LEGISLATURE = re.compile(
+    r"\b(?:EL\s+)?(?:(?:H\.|HONORABLE)\s+)?(?P<name>CONGRESO\s+(?:GENERAL\s+)?(?:DE\s+LA\s+UNI[ÓO]N|DE\s+LOS\s+ESTADOS\s+UNIDOS\s+"
+    r"MEXICANOS|DEL\s+ESTADO\s+(?:LIBRE\s+Y\s+SOBERANO\s+)?DE\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ]+(?:\s+(?:DE\s+)?(?!(?:DECRETA|EXPIDE|TIENE|HA|EN|CON|EXPIDI[ÓO])\b)[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ]+)*))",
+    re.IGNORECASE,
+)
 MANUAL_TITLE_START = re.compile(r"^(?:el\s+)?manual\s+de\s+organizaci[óo]n\b", re.IGNORECASE)
 DECREE_WRAPPER = re.compile(
     r"""\bpor\s+(?:el|la)\s+que\s+se\s+(?:expide|expiden|reforma|reforman|adiciona|adicionan|deroga|derogan|

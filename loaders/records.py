@@ -8,7 +8,7 @@ are checked against ``EDGE_TYPES``, so a parser cannot invent a relationship the
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -20,6 +20,17 @@ Label = Literal["Document", "Organization", "Unit", "Provision", "Power", "Legal
 
 class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def but(self, **changes: Any) -> Self:
+        """This record with ``changes``, not validated again: ``model_copy(update=...)`` without pydantic's
+        generic copying (three dict and set copies a record), which the validity pass paid for every
+        provision, power, unit and edge of a document. Records have no extras nor private attributes."""
+        record = object.__new__(type(self))
+        object.__setattr__(record, "__dict__", {**self.__dict__, **changes})
+        object.__setattr__(record, "__pydantic_fields_set__", self.__pydantic_fields_set__ | changes.keys())
+        object.__setattr__(record, "__pydantic_extra__", None)
+        object.__setattr__(record, "__pydantic_private__", None)
+        return record
 
 
 class Span(Record):
@@ -42,7 +53,7 @@ class DocumentRecord(Record):
 
     id: str
     title: str
-    genre: Literal["statute", "manual"]
+    genre: Literal["statute", "manual", "law"]
     organization: str
     issuer: str | None = None
     published: dt.date | None = None
@@ -216,8 +227,14 @@ class Edge(Span):
     @property
     def key(self) -> str:
         """What makes two edges of the same type between the same nodes different facts."""
-        distinguishing = {k: v for k, v in sorted(self.props.items()) if k in KEY_PROPS.get(self.type, ())}
-        return "|".join(f"{k}={v}" for k, v in distinguishing.items())
+        return edge_key(self.type, self.props)
+
+
+def edge_key(rel_type: str, props: dict[str, PropValue]) -> str:
+    """An edge's ``key`` from its type and properties, before it is built: the assembly drops a repeated
+    fact (the same unit named twice in one article) without validating a record only to discard it."""
+    wanted = KEY_PROPS.get(rel_type, ())
+    return "|".join(f"{k}={v}" for k, v in sorted(props.items()) if k in wanted)
 
 
 # Properties that distinguish parallel edges of a type (a unit may hold a power both as its own

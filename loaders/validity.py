@@ -125,7 +125,7 @@ def apply_validity(parsed: ParsedDocument) -> ParsedDocument:
         return (d.valid_from, d.valid_to) if d else None
 
     provisions = [
-        p.model_copy(update={"valid_from": d.valid_from, "valid_to": d.valid_to, "text_from": d.text_from})
+        p.but(valid_from=d.valid_from, valid_to=d.valid_to, text_from=d.text_from)
         for p in parsed.provisions
         if (d := prov[p.id])
     ]
@@ -135,7 +135,7 @@ def apply_validity(parsed: ParsedDocument) -> ParsedDocument:
         d = prov.get(pw.provision)
         vf, vt, tf = (d.valid_from, d.valid_to, d.text_from) if d else (start, None, None)
         power_window[pw.id] = (vf, vt)
-        powers.append(pw.model_copy(update={"valid_from": vf, "valid_to": vt, "text_from": tf}))
+        powers.append(pw.but(valid_from=vf, valid_to=vt, text_from=tf))
 
     # Edges: by the provision they cite, or the power they give.
     edges = []
@@ -162,7 +162,7 @@ def apply_validity(parsed: ParsedDocument) -> ParsedDocument:
             # they date the delegation, not the units.
             if e.type in ("PART_OF", "REPORTS_TO") and e.target_label == "Unit":
                 evidence.setdefault(e.target, []).append(named)
-            e = e.model_copy(update={"props": {**e.props, **_window_props(*window)}})
+            e = e.but(props={**e.props, **_window_props(*window)})
         edges.append(e)
 
     # Change events: a renamed or moved unit existed before; a created one from its event's date.
@@ -185,7 +185,7 @@ def apply_validity(parsed: ParsedDocument) -> ParsedDocument:
             vf = created[u.id]
         elif u.id in existed_before:
             vf = None
-        units.append(u.model_copy(update={"valid_from": vf, "valid_to": vt}))
+        units.append(u.but(valid_from=vf, valid_to=vt))
 
     # A line between units holds while its provision is law and both units are.
     of_unit = {u.id: (u.valid_from, u.valid_to) for u in units}
@@ -197,7 +197,7 @@ def apply_validity(parsed: ParsedDocument) -> ParsedDocument:
             if end_point in of_unit:
                 start_ = _later(start_, of_unit[end_point][0])  # type: ignore[arg-type]
                 end_ = _earlier(end_, of_unit[end_point][1])  # type: ignore[arg-type]
-        edges[i] = e.model_copy(update={"props": {**e.props, **_window_props(start_, end_)}})  # type: ignore[arg-type]
+        edges[i] = e.but(props={**e.props, **_window_props(start_, end_)})  # type: ignore[arg-type]
 
     document = parsed.document.model_copy(update={"valid_from": start, "history_from": history_from(parsed)})
     return parsed.model_copy(

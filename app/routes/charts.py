@@ -17,6 +17,7 @@ from app.models import AnswerSources, Model, UnitPowers
 from app.routes.params import At, Limit, Offset, OrganizationId, UnitId
 from app.sources import Sources, cite
 from app.timeframe import law_on, names_on
+from loaders.identity import fold_chart
 from orggraph.errors import NotFound
 
 router = APIRouter(tags=["charts"])
@@ -33,6 +34,15 @@ class ChartNode(Model):
     aliases: list[str] | None = None
     described: bool | None = None
     powers: int = 0
+    label: str | None = Field(None, description="Unit, or Organization for a body with its own documents")
+    organization: str | None = None
+    same_as: list[str] = Field(
+        [], description="The other nodes this unit is: the body its own documents are about, or another document's name"
+    )
+    documents: list[str] = Field([], description="The documents that place or describe it")
+    parents: list[dict[str, Any]] | None = Field(
+        None, description="Where the documents disagree about its parent: each parent, with the documents saying so"
+    )
 
 
 class ChartLine(Model):
@@ -95,8 +105,13 @@ async def chart(
     row = await reader.one("orgchart", root=root, depth=depth, at=at)
     if row is None:
         raise NotFound(f"No unit or organization with id {root!r}")
+    folded = fold_chart(root, row["nodes"], row["lines"])  # each unit once, across documents
+    if depth is not None:
+        folded["nodes"] = [n for n in folded["nodes"] if n["depth"] <= depth]
+        kept = {root} | {n["id"] for n in folded["nodes"]}
+        folded["lines"] = [line for line in folded["lines"] if line["from"] in kept and line["to"] in kept]
     cited = await cite(sources, reader, at, ids=[d["id"] for d in row["documents"] if d.get("id")])
-    return OrgChart(**await names_on(reader, at, row), sources=cited)
+    return OrgChart(**await names_on(reader, at, {**row, **folded}), sources=cited)
 
 
 @router.get(

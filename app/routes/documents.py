@@ -94,7 +94,7 @@ async def upload(
     reader: ReaderDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(writer_bearer)],
     file: Annotated[UploadFile, File(description="The document: .pdf, .txt or .md")],
-    genre: Annotated[str | None, Form(pattern="^(statute|manual)$", description="statute or manual")] = None,
+    genre: Annotated[str | None, Form(pattern="^(statute|manual|law)$", description="statute, manual or law")] = None,
     replace: Annotated[
         bool, Form(description="Load even if the new reading would remove most of the loaded document")
     ] = False,

@@ -19,7 +19,7 @@ from loaders.governance import GovernanceReader
 from loaders.instruments import publication_date
 from loaders.mentions import organization_identity
 from loaders.pages import Cleaned, source_lines
-from loaders.phrasings import DEFINITIONS
+from loaders.phrasings import DEFINITIONS, LAW_DECREE, LAW_TITLE_START, LEGISLATURE
 from loaders.records import DocumentRecord, ParsedDocument
 from loaders.statute.organs import Article, Organs, read_organs
 from loaders.statute.restart import find_restart
@@ -43,8 +43,19 @@ AUTHORITY_NAMES = {"DOF": "Diario Oficial de la Federación", "PO": "Periódico 
 _GLOSSARY_ITEM = re.compile(r"^(?P<term>[^:.;]{2,70}?)\s*(?::|\.\s*-|\.-|\.)\s*-?\s*(?P<definition>\S.*)$")
 
 
-def parse_statute(path: str | Path, data: bytes | None = None, cleaned: Cleaned | None = None) -> ParsedDocument:
-    """``cleaned``: the file's lines when the caller has read them already (genre detection does)."""
+def parse_law(path: str | Path, data: bytes | None = None, cleaned: Cleaned | None = None) -> ParsedDocument:
+    """A law read as one (``--genre law``), whatever its title says."""
+    return parse_statute(path, data, cleaned, law=True)
+
+
+def parse_statute(
+    path: str | Path, data: bytes | None = None, cleaned: Cleaned | None = None, *, law: bool | None = None
+) -> ParsedDocument:
+    """``cleaned``: the file's lines when the caller has read them already (genre detection does). ``law``:
+    None decides by the title — a text of articles titled "Ley …" (not a Ley Orgánica), or enacted by a
+    "Decreto por el que se expide la Ley …", is a law: its provisions, amendments and citations are read,
+    and no units (the bodies a law creates are organized by their own statutes); its document is the
+    legislature's that decrees it."""
     raw = Path(path).read_bytes() if data is None else data
     cleaned = cleaned or source_lines(path, raw)
     lines = cleaned.lines
@@ -68,6 +79,15 @@ def parse_statute(path: str | Path, data: bytes | None = None, cleaned: Cleaned 
         )
     body_start = next(i for i, ln in enumerate(lines) if ln.number == zones.body[0].number)
     front = read_front(lines, body_start, cleaned.header_lines())
+    law_title = _law_title(lines, body_start, cleaned.header_lines()) if front.title is None or law else None
+    law = bool(law_title) if law is None else law
+    if law:
+        front = Front(
+            title=law_title[0] if law_title else front.title or title_case(Path(path).stem.replace("_", " ")),
+            title_line=law_title[1] if law_title else front.title_line,
+            body=_legislature(" ".join(ln.text for ln in lines[:body_start] if ln.text)),
+        )
+        front.instrument = front.title
     body_name = front.body or title_case(Path(path).stem.replace("-", " ").replace("_", " "))
     kind = front.instrument or "Reglamento"
     organization = organization_identity(body_name, front.acronym)[0]
@@ -75,7 +95,8 @@ def parse_statute(path: str | Path, data: bytes | None = None, cleaned: Cleaned 
 
     a = Assembly(organization, document_id)
     a.units.define_org(body_name, front.title_line, acronym=front.acronym, external=False)
-    _describe_organization(a, organization, front)
+    if not law:
+        _describe_organization(a, organization, front)
     for line, note_kind, message in front.notes:
         a.note(line, note_kind, message)  # type: ignore[arg-type]
     if restart:
@@ -92,16 +113,17 @@ def parse_statute(path: str | Path, data: bytes | None = None, cleaned: Cleaned 
 
     articles = _emit_body(root, a)
     _glossary(articles, a, organization)
-    organs, statements = read_organs(articles, a, organization)
-    _emit_powers(organs, a)
-    GovernanceReader(a).read(statements)
-    a.attach_orphans(organization)
+    if not law:
+        organs, statements = read_organs(articles, a, organization)
+        _emit_powers(organs, a)
+        GovernanceReader(a).read(statements)
+        a.attach_orphans(organization)
     _citations(a)
 
     front_text = " ".join(ln.text for ln in zones.front)
     transitory_text = " ".join(ln.text for ln in zones.transitory)
     _emit_transitory(zones.transitory, zones.decrees, a)
-    issuer = _issuer(transitory_text, a) or _issuer(front_text, a)
+    issuer = None if law else _issuer(transitory_text, a) or _issuer(front_text, a)
     if issuer:
         a.edge("ISSUED_BY", document_id, "Document", issuer, "Unit", (zones.transitory or zones.body)[0].number)
     _authority_names(a)
@@ -110,7 +132,7 @@ def parse_statute(path: str | Path, data: bytes | None = None, cleaned: Cleaned 
     document = DocumentRecord(
         id=document_id,
         title=front.title or f"{kind} de {body_name}",
-        genre="statute",
+        genre="law" if law else "statute",
         organization=organization,
         issuer=a.units.name(issuer) if issuer else None,
         published=publication_date(front_text),
@@ -123,6 +145,29 @@ def parse_statute(path: str | Path, data: bytes | None = None, cleaned: Cleaned 
     parsed = a.build(document)
     parsed.page_noise = cleaned.counts()
     return parsed
+
+
+def _law_title(lines: list[Line], body_start: int, headers: list[tuple[int, str]]) -> tuple[str, int] | None:
+    """A law's title and line: the "LEY …" line before its first article (the one nearest the body, as
+    read_front chooses), or the law a "Decreto por el que se expide la Ley …" enacts."""
+    front = read_front(lines, body_start, headers, LAW_TITLE_START)
+    if front.title and LAW_TITLE_START.match(front.title):
+        return front.title, front.title_line
+    for line in lines[:body_start]:
+        m = LAW_DECREE.search(line.text) if line.text else None
+        if m:
+            title = re.sub(r"\s+", " ", m.group("title")).strip()
+            return (title_case(title) if title.isupper() else title), line.number
+    return None
+
+
+def _legislature(front_text: str) -> str:
+    """The legislature that decrees a law ("EL CONGRESO DE LOS ESTADOS UNIDOS MEXICANOS, D E C R E T A"):
+    the federal Congress is the Congreso de la Unión (Constitution, art. 50); a state's, as named."""
+    m = LEGISLATURE.search(front_text)
+    if not m or re.search(r"uni[óo]n|estados\s+unidos", m.group("name"), re.IGNORECASE):
+        return "Congreso de la Unión"
+    return title_case(re.sub(r"\s+", " ", m.group("name")))
 
 
 def _describe_organization(a: Assembly, organization: str, front: Front) -> None:

@@ -162,3 +162,70 @@ def test_two_documents_that_place_a_unit_differently_are_both_kept_and_shown(
             assert len(agreed["provenance"]) == 2 and agreed["conflicts"] == []
     finally:
         assert remove_document(seeded_graph, neo4j.database, reglamento.document.id)
+
+
+LSS = Path(__file__).resolve().parents[1] / "fixtures" / "lss_extract.txt"  # stands for the Ley del Seguro Social
+LSS_INSTRUMENT = "mx/ley/ley-del-seguro-social"
+# A reglamento in the genre's phrasing that cites the law down to its inserted article and its fracciones.
+CITING = """REGLAMENTO INTERIOR DEL INSTITUTO MEXICANO DEL SEGURO SOCIAL
+
+Artículo 1. El presente Reglamento tiene por objeto establecer la organización y funcionamiento del Instituto \
+Mexicano del Seguro Social, en términos del artículo 251 A de la Ley del Seguro Social.
+
+Artículo 2. El Instituto ejercerá las facultades que le confiere el artículo 251, fracciones II y III, de la \
+Ley del Seguro Social.
+
+Artículo 3. Para el despacho de los asuntos, el Instituto contará con las unidades siguientes:
+
+I. La Dirección General, y
+
+II. La Dirección de Prestaciones Económicas y Sociales.
+"""
+
+
+def test_a_law_loads_as_a_document_and_the_citations_of_it_resolve_whichever_loads_first(
+    empty_graph: Driver, neo4j: Neo4jTarget, tmp_path: Path
+) -> None:
+    """The IMSS manual cites the Ley del Seguro Social by name only (its Marco Jurídico, and functions
+    "conforme a la Ley del Seguro Social"): once a text of the law is loaded, those citations refer to the
+    law's document; a citation naming an article refers to that article or fracción. Unloading the law
+    leaves them unresolved."""
+    database = neo4j.database
+    manual = load_file(next(p for p in SEEDS if "manual" in p.name))
+    law = load_file(LSS)
+    (tmp_path / "riimss.txt").write_text(CITING, encoding="utf-8")
+    reglamento = load_file(tmp_path / "riimss.txt")
+    manual_citations = [e for e in manual.edges if e.type == "CITES" and e.target == LSS_INSTRUMENT]
+    assert len(manual_citations) >= 4 and not any(e.props.get("article") for e in manual_citations)
+
+    write_document(empty_graph, database, law)  # the law first
+    write_document(empty_graph, database, manual)
+    write_document(empty_graph, database, reglamento)
+    doc = law.document.id
+
+    def to_law(citing: str) -> set[tuple[str, str]]:
+        return {(s, t) for s, t in references(empty_graph, database, citing) if t == doc or t.startswith(f"{doc}/")}
+
+    assert {t for _, t in to_law(manual.document.id)} == {doc}
+    assert len(to_law(manual.document.id)) == len({e.source for e in manual_citations})
+    assert {t for _, t in to_law(reglamento.document.id)} == {
+        f"{doc}/art-251-a",
+        f"{doc}/art-251/frac-ii",
+        f"{doc}/art-251/frac-iii",
+    }
+    with TestClient(create_app(settings_for(neo4j))) as api:
+        listed = {d["id"]: d for d in api.get("/documents").json()}
+        assert listed[doc]["genre"] == "law" and listed[doc]["title"] == "Ley del Seguro Social"
+        provision = api.get(f"/provisions/{doc}/art-251-a").json()
+        assert "órganos de operación administrativa desconcentrada" in provision["provision"]["text"]
+        assert [a["kind"] for a in provision["amendments"]] == ["added"]  # "Artículo adicionado DOF 20-12-2001"
+        dependents = api.get(f"/legal-instruments/{LSS_INSTRUMENT}/dependents").json()
+        assert [d["id"] for d in dependents["loaded_as"]] == [doc]
+        assert {r["document"] for r in dependents["referring"]} >= {manual.document.id, reglamento.document.id}
+
+    assert remove_document(empty_graph, database, doc)  # unloading the law: unresolved again
+    assert to_law(manual.document.id) == set()
+    assert to_law(reglamento.document.id) == set()
+    write_document(empty_graph, database, law)  # the law last: resolved the same
+    assert {t for _, t in to_law(manual.document.id)} == {doc}
+    assert len(to_law(reglamento.document.id)) == 3

@@ -6,11 +6,14 @@ Reglamento Orgánico lists as a unit is the organization its own reglamento is a
 
 from __future__ import annotations
 
+from collections import Counter
+
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from app.main import create_app
 from loaders import load_file
+from loaders.identity import unit_key
 from loaders.writer import remove_document, write_document
 from tests.conftest import settings_for
 from tests.corpus.scoring import CORPUS, HELDOUT
@@ -102,3 +105,66 @@ def test_a_dependencia_listed_by_the_organic_reglamento_is_the_body_its_own_regl
     assert empty_graph.execute_query(count, database_=neo4j.database).records[0]["n"] == len(links) - 1
     write_document(empty_graph, neo4j.database, load_file(tesoreria_path))
     assert empty_graph.execute_query(count, database_=neo4j.database).records[0]["n"] == len(links)
+
+
+def test_the_municipality_has_one_org_chart_with_each_unit_once(empty_graph: Driver, neo4j: Neo4jTarget) -> None:
+    """Issue 17's measure: the Torreón documents loaded together give one tree rooted at the municipality —
+    the Reglamento Orgánico's dependencias, and under each the units of its own reglamento or manual —, each
+    unit once: no two nodes of one parent share a unit key (the RO's "Dirección de Ingresos" and the
+    Tesorería's are one node, with both documents)."""
+    for path in TORREON:
+        write_document(empty_graph, neo4j.database, load_file(path))
+    with TestClient(create_app(settings_for(neo4j))) as api:
+        chart = api.get("/orgchart", params={"root": "municipio-de-torreon"}).json()
+        nodes = {n["id"]: n for n in chart["nodes"]}
+        assert chart["root"]["id"] == "municipio-de-torreon"
+        assert len(nodes) == len(chart["nodes"])  # each node once
+        # One tree: every node hangs from a node of the chart or from the root, and climbs to the root.
+        for n in chart["nodes"]:
+            seen, current = set(), n
+            while current["parent"] != "municipio-de-torreon":
+                assert current["parent"] in nodes, current
+                assert current["id"] not in seen, f"a cycle through {current['id']}"
+                seen.add(current["id"])
+                current = nodes[current["parent"]]
+        places = Counter((n["parent"], unit_key(n["name"])) for n in chart["nodes"])
+        assert [p for p, k in places.items() if k > 1] == []
+        # Each linked dependencia is the RO's unit, once, with the units of its own documents under it.
+        by_body = {b: n for n in chart["nodes"] for b in n["same_as"] if b in LISTED.values()}
+        assert set(by_body) == set(LISTED.values())
+        for body, n in by_body.items():
+            assert n["name"] in LISTED and LISTED[n["name"]] == body
+            below = [c for c in chart["nodes"] if c["parent"] == n["id"] and c["organization"] == body]
+            below += [
+                c
+                for c in chart["nodes"]
+                if c["parent"] == n["id"] and body in {s.split("/unit/")[0] for s in c["same_as"]}
+            ]
+            assert below, f"nothing of {body}'s own documents under {n['name']}"
+            assert any(d.startswith(f"{body}/") for d in n["documents"])
+        tesoreria = by_body["tesoreria-municipal-del-ayuntamiento-de-torreon"]
+        [ingresos] = [n for n in chart["nodes"] if n["name"] == "Dirección de Ingresos"]
+        assert ingresos["parent"] == tesoreria["id"]
+        assert {d.split("/")[0] for d in ingresos["documents"]} == {
+            "administracion-publica-municipal-de-torreon",
+            "tesoreria-municipal-del-ayuntamiento-de-torreon",
+        }
+        # Bodies with a document of their own but no unit of the RO stay nodes of the tree.
+        assert {n["id"] for n in chart["nodes"] if n["label"] == "Organization"} >= {
+            "administracion-publica-municipal-de-torreon",
+            "tribunal-de-justicia-municipal-administrativa-de-torreon",
+        }
+        # The drawn chart goes the same way: the Tesorería's subtree, its direcciones once.
+        svg = api.get(f"/units/{tesoreria['id']}/orgchart.svg").text
+        assert svg.count("<title>Dirección de Ingresos</title>") == 1
+        assert "<title>Subdirección de Ingresos</title>" in svg  # from the Tesorería's own reglamento
+    # Unloading the Tesorería's reglamento takes its units out of the municipality's tree.
+    assert remove_document(
+        empty_graph, neo4j.database, "tesoreria-municipal-del-ayuntamiento-de-torreon/reglamento-interior"
+    )
+    with TestClient(create_app(settings_for(neo4j))) as api:
+        after = api.get("/orgchart", params={"root": "municipio-de-torreon"}).json()["nodes"]
+    assert not any(n["organization"] == "tesoreria-municipal-del-ayuntamiento-de-torreon" for n in after)
+    assert [n["documents"] for n in after if n["name"] == "Dirección de Ingresos"] == [
+        ["administracion-publica-municipal-de-torreon/reglamento-organico"]
+    ]
