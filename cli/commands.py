@@ -372,7 +372,9 @@ def load_paths(
     failed: list[tuple[Path, str]] = []
     if strict:
         parsed_first, failed = parse_paths(paths, genre, strict=True) if paths else ([], [])
-        outcomes: Iterator[tuple[Path, Any, str | None]] = ((Path(), d, None) for d in parsed_first)
+        outcomes: Iterator[tuple[Path, Any, str | None]] = (
+            (Path(d.document.source_file), d, None) for d in parsed_first
+        )
         total = len(parsed_first)
     else:
         outcomes = readings(paths, genre) if paths else iter(())
@@ -663,6 +665,7 @@ def diff_command(
     """What changed in a document between two days: units, powers, provisions, reporting lines (Markdown)."""
     import datetime as dt
 
+    from loaders.versions import native
     from orggraph.cypher import query
     from orggraph.diff import diff, markdown
     from orggraph.errors import BadRequest, NotFound
@@ -678,8 +681,7 @@ def diff_command(
         )
     if not records:
         raise NotFound(f"No loaded document {document!r}; `orggraph load` it first.")
-    timeline = records[0].data()
-    timeline = _native_dates(timeline)
+    timeline = native(records[0].data())
     first = timeline["document"].get("history_from") or timeline["document"].get("valid_from")
     for day in days:
         if day and first and day < first:
@@ -691,15 +693,6 @@ def diff_command(
         typer.echo(result.model_dump_json(by_alias=True, indent=2))
     else:
         typer.echo(markdown(result), nl=False)
-
-
-def _native_dates(value: Any) -> Any:
-    """Neo4j dates as datetime.date, through nested lists and maps."""
-    if isinstance(value, dict):
-        return {k: _native_dates(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_native_dates(v) for v in value]
-    return value.to_native() if hasattr(value, "to_native") else value
 
 
 def main() -> None:
