@@ -50,8 +50,7 @@ class Reader:
                 records = await self._records(query(name), params)
         except (ServiceUnavailable, SessionExpired, OSError, TimeoutError) as exc:
             raise DatabaseUnavailable(UNAVAILABLE) from exc
-        # One walk over each answer: record.data() would walk it first (a transform of every value).
-        return [{key: native(value) for key, value in record.items()} for record in records]
+        return rows_of(records)
 
     async def _records(self, text: str, params: dict[str, Any]) -> list[Record]:
         session = self.idle.pop() if self.idle else self._session()
@@ -101,16 +100,33 @@ IDLE_SESSIONS = 128
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
+def rows_of(records: list[Record]) -> list[dict[str, Any]]:
+    """Records → plain dicts, in one walk. Not ``record.data()`` (a transform of every value first) nor
+    ``record.items()``: a Record is a tuple, but its own ``__iter__`` and ``items`` are Python generators,
+    three times the cost of the tuple's C iterator on a 20-row answer (a fifth of a millisecond)."""
+    if not records:
+        return []
+    keys = records[0].keys()  # every record of one answer has the same keys
+    values = tuple.__iter__
+    return [
+        {
+            key: value if type(value) in _SCALARS else native(value)
+            for key, value in zip(keys, values(record), strict=True)
+        }
+        for record in records
+    ]
+
+
 def native(value: Any) -> Any:
     """Neo4j temporal values → Python ones, recursively (pydantic and JSON know those). Exact type tests
     first: the walk meets every value of every answer, nearly all of them strings, numbers and None."""
     kind = type(value)
     if kind in _SCALARS:
         return value
-    if kind is dict:
-        return {k: native(v) for k, v in value.items()}
+    if kind is dict:  # scalars inline: a call per value is most of the walk's cost
+        return {k: v if type(v) in _SCALARS else native(v) for k, v in value.items()}
     if kind is list:
-        return [native(v) for v in value]
+        return [v if type(v) in _SCALARS else native(v) for v in value]
     if isinstance(value, (Node, Relationship, Path)):  # the shapes record.data() gives graph elements
         return native(Record([("value", value)]).data()["value"])
     if isinstance(value, dict):
