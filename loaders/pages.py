@@ -127,7 +127,7 @@ def remove_page_noise(lines: list[Line]) -> Cleaned:
 
     # 0. Margin comments a word processor printed into the PDF ("Comentado [FA1]: Homologar").
     for i, ln in enumerate(lines):
-        m = MARGIN_COMMENT.search(ln.text)
+        m = MARGIN_COMMENT.search(ln.text) if "[" in ln.text else None  # "[" is in every comment: a cheap pre-check
         if m:
             keep = ln.text[: m.start()].rstrip()
             removed.append((ln.number, ln.text[m.start() :].strip()))
@@ -138,8 +138,9 @@ def remove_page_noise(lines: list[Line]) -> Cleaned:
     pages = page_number_lines(lines)
     for i in pages:
         blank_out(i, "page-number")
-    for i, ln in enumerate(lines):
-        if ln.text and PAGE_OF.search(ln.text) and len(ln.text) < 120:
+    page_of = [i for i, ln in enumerate(lines) if ln.text and PAGE_OF.search(ln.text)]  # steps 1 and 4
+    for i in page_of:
+        if len(lines[i].text) < 120:
             blank_out(i, "page-number")
 
     # 2. Running blocks next to the page numbers.
@@ -150,6 +151,13 @@ def remove_page_noise(lines: list[Line]) -> Cleaned:
     repeats = Counter(fold(ln.text) for ln in lines if ln.text)
     first_index = next((i for i, ln in enumerate(lines) if ln.text), None)
     title_key = fold(lines[first_index].text) if first_index is not None else ""
+    starting: dict[str, int] = {}  # prefix → lines that start with it: counted once per prefix, not per match
+
+    def lines_starting(prefix: str) -> int:
+        if prefix not in starting:
+            starting[prefix] = sum(1 for x in lines if x.text.startswith(prefix))
+        return starting[prefix]
+
     for i, ln in enumerate(lines):
         if not out[i].text or i == first_index:
             continue
@@ -157,13 +165,11 @@ def remove_page_noise(lines: list[Line]) -> Cleaned:
             blank_out(i, "running-header")
             continue
         m = _LAST_CHANGE.match(ln.text)
-        if m and repeats[fold(m.group(1))] + sum(1 for x in lines if x.text.startswith(m.group(1) + " ")) >= 2:
+        if m and repeats[fold(m.group(1))] + lines_starting(m.group(1) + " ") >= 2:
             blank_out(i, "running-header", m.group(2))
 
     # 4. Capitalised lines just above a "Página N de M" footer, when they repeat in the document.
-    for i, ln in enumerate(lines):
-        if not (ln.text and PAGE_OF.search(ln.text)):
-            continue
+    for i in page_of:
         j, taken = i - 1, 0
         while j >= 0 and taken < 4 and i - j <= 8:
             if not out[j].text:
