@@ -75,20 +75,26 @@ _INDENTED = re.compile(r"^[ \t]+\S")
 
 
 def clean(raw: str) -> tuple[str, bool, bool]:
-    """One source line → (text, has_bullet, bullet_is_indented)."""
+    """One source line → (text, has_bullet, bullet_is_indented). Each markdown pattern runs only on a
+    line holding its mark (">", "#", "*"), and the private-use one on a line that is not ASCII: most
+    lines hold none, and a search costs more than an ``in``."""
     line = unicodedata.normalize("NFC", raw.replace("\f", " "))
-    line = _QUOTE_MARK.sub("", line)  # markdown quote markers from the extraction
+    if ">" in line:
+        line = _QUOTE_MARK.sub("", line)  # markdown quote markers from the extraction
     if _RULE.match(line):
         return "", False, False  # a horizontal rule between pages
-    line = _HEADING_MARK.sub("", line)  # markdown headings ("## TÍTULO PRIMERO")
-    line = _BOLD.sub(r"\1", line).replace("**", "")
-    line = _ITALIC.sub("", line)
+    if "#" in line:
+        line = _HEADING_MARK.sub("", line)  # markdown headings ("## TÍTULO PRIMERO")
+    if "*" in line:
+        line = _BOLD.sub(r"\1", line).replace("**", "")
+        line = _ITALIC.sub("", line)
     indented = bool(_INDENTED.match(line))
     match = _BULLET_RE.match(line)
     bullet = match is not None
     if match:
         line = line[match.end() :]
-    line = _PRIVATE_USE.sub(" ", line)
+    if not line.isascii():
+        line = _PRIVATE_USE.sub(" ", line)
     line = _SPACES.sub(" ", line).strip()
     return line, bullet, bullet and indented
 
