@@ -76,8 +76,9 @@ _INDENTED = re.compile(r"^[ \t]+\S")
 
 def clean(raw: str) -> tuple[str, bool, bool]:
     """One source line → (text, has_bullet, bullet_is_indented). Each markdown pattern runs only on a
-    line holding its mark (">", "#", "*"), and the private-use one on a line that is not ASCII: most
-    lines hold none, and a search costs more than an ``in``."""
+    line holding its mark (">", "#", "*"), the private-use one on a line that is not ASCII and the
+    spacing one on a line with spacing to collapse: most lines hold none, and a search costs more
+    than an ``in``."""
     line = unicodedata.normalize("NFC", raw.replace("\f", " "))
     if ">" in line:
         line = _QUOTE_MARK.sub("", line)  # markdown quote markers from the extraction
@@ -94,9 +95,10 @@ def clean(raw: str) -> tuple[str, bool, bool]:
     if match:
         line = line[match.end() :]
     if not line.isascii():
-        line = _PRIVATE_USE.sub(" ", line)
-    line = _SPACES.sub(" ", line).strip()
-    return line, bullet, bullet and indented
+        line = _SPACES.sub(" ", _PRIVATE_USE.sub(" ", line))
+    elif "  " in line or "\t" in line:  # an ASCII line's only runs of spacing
+        line = _SPACES.sub(" ", line)
+    return line.strip(), bullet, bullet and indented
 
 
 def read_lines(text: str) -> list[Line]:
