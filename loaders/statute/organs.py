@@ -24,6 +24,7 @@ párrafo ending in ":"): a *group*. Each group is read for what its announcement
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -66,6 +67,27 @@ HAS_UNIT = re.compile(  # case-sensitive: UNIT_PHRASE relies on capitals to end 
     rf"(?P<unit>{UNIT_PHRASE.pattern}|{POST_PHRASE.pattern}|Presidente(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)+)"
 )
 _HAS_UNIT_VERB = re.compile(r"[Tt]endr[áa]|[Cc]ontar|[Cc]uenta\s+con")
+_CLAUSE_END = re.compile(r"[.;]")
+
+
+def _has_unit_matches(text: str) -> Iterator[re.Match[str]]:
+    """``HAS_UNIT.finditer(text)``, without its quadratic failures. The pattern opens on a lazy ``[^.;]*?``:
+    when no match starts at a position, none starts later in the same clause either (a later start
+    has fewer ends to try), so the search resumes after the next "." or ";", where finditer would
+    try every position of the clause, each scanning to its end."""
+    pos = 0
+    while pos < len(text):
+        m = HAS_UNIT.match(text, pos)
+        if m:
+            yield m
+            pos = m.end()
+            continue
+        end = _CLAUSE_END.search(text, pos)
+        if end is None:
+            return
+        pos = end.end()
+
+
 AREAS = re.compile(
     r"\b(?:se\s+auxiliar[áa]n?|contar[áa]n?)\s+(?:de|con)\s+(?:los\s+titulares\s+de\s+|las\s+personas\s+titulares\s+de\s+)?"
     r"las\s+(?:[áa]reas|direcciones)\s+de\s+(?P<list>[^.]*?)(?:,\s*mism[oa]s|\.|$)",
@@ -1406,7 +1428,7 @@ def _has_unit(text: str, line: int, a: Assembly, organs: Organs, previous: str =
     before, whose subject "esta unidad" may be)."""
     if not _HAS_UNIT_VERB.search(text):
         return  # (the full pattern backtracks over every position of a long text)
-    for m in HAS_UNIT.finditer(text):
+    for m in _has_unit_matches(text):
         owner_text = m.group("owner")
         name = clean_name(m.group("unit"))
         name = name if unit_like(name) else post_to_unit_name(name) or ""  # "una o un Subdirector Técnico"
