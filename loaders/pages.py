@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from loaders.text import Line, decode, read_lines
@@ -80,9 +81,15 @@ class Cleaned:
         return dict(Counter(self.reasons.values()))
 
 
+_DIGITS = re.compile(r"\d+")
+_SPACING = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
-    """A line as a running header repeats it: folded, digits and spacing ignored."""
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", fold(text))).strip(" .,;:-")
+    """A line as a running header repeats it: folded, digits and spacing ignored. Cached: the running
+    blocks ask it of every line again on each pass."""
+    return _SPACING.sub(" ", _DIGITS.sub("#", fold(text))).strip(" .,;:-")
 
 
 def _is_title_case_heading(text: str) -> bool:
