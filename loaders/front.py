@@ -407,9 +407,14 @@ def _acronym_from_text(text: str, body: str) -> str | None:
     for word in re.findall(r"\b[A-ZÁÉÍÓÚÑ]{3,12}\b", text):
         counts[word] = counts.get(word, 0) + 1
     for word, n in sorted(counts.items(), key=lambda kv: -kv[1]):
-        # ("DIRECTOR" in a heading is a word in capitals: the text writes it "Director" too)
-        plain_word = re.search(rf"\b{word[:1]}{word[1:].lower()}\b", text) is not None
-        if n >= 2 and _acronym_matches(word, body) and fold(word) not in fold(body).split() and not plain_word:
+        # ("DIRECTOR" in a heading is a word in capitals: the text writes it "Director" too). That search
+        # of the whole text comes last: only a word that spells the body's name needs it.
+        if (
+            n >= 2
+            and _acronym_matches(word, body)
+            and fold(word) not in fold(body).split()
+            and re.search(rf"\b{word[:1]}{word[1:].lower()}\b", text) is None
+        ):
             return word
     return None
 

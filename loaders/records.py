@@ -233,7 +233,9 @@ class Edge(Span):
 def edge_key(rel_type: str, props: dict[str, PropValue]) -> str:
     """An edge's ``key`` from its type and properties, before it is built: the assembly drops a repeated
     fact (the same unit named twice in one article) without validating a record only to discard it."""
-    wanted = KEY_PROPS.get(rel_type, ())
+    wanted = KEY_PROPS.get(rel_type)
+    if not wanted or not props:  # most edges (CONTAINS, PART_OF, DEFINED_IN) have no key
+        return ""
     return "|".join(f"{k}={v}" for k, v in sorted(props.items()) if k in wanted)
 
 

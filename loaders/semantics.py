@@ -37,6 +37,19 @@ PHRASAL_VERBS = {
     "hacer cumplir": "hacer cumplir",
 }
 _PHRASAL_FIRST_WORDS = frozenset(k.split()[0] for k in PHRASAL_VERBS)  # most tokens need no phrasal check
+_PHRASAL_WIDTH = max(map(len, PHRASAL_VERBS))
+_PHRASAL_ASCII = re.compile("|".join(map(re.escape, PHRASAL_VERBS)), re.IGNORECASE)
+
+
+def _phrasal_at(text: str, pos: int) -> bool:
+    """Whether a phrasal verb ("llevar a cabo") starts at ``pos``, its words folded. On ASCII text folding
+    is lower-casing, so one case-blind match answers for every phrasal verb at once."""
+    window = text[pos : pos + _PHRASAL_WIDTH]
+    if window.isascii():
+        return _PHRASAL_ASCII.match(window) is not None
+    return any(fold(window[: len(k)]) == k for k in PHRASAL_VERBS)
+
+
 _SCOPE_END = re.compile(
     r";|\.\s|\.$|,\s*(?:previ[oa]|de conformidad|conforme|en apego|con apego|con excepci[óo]n|sin perjuicio|"
     r"salvo|siempre que|en t[ée]rminos|de acuerdo con|en coordinaci[óo]n|en vinculaci[óo]n|con base en|"
@@ -266,7 +279,7 @@ def acts(text: str) -> list[tuple[str, str]]:
         word = _TOKEN.match(text, m.end())
         if word is None or not word.group(0)[:1].islower() or fold(word.group(0)) in _NOT_ACTS:
             continue
-        verb = infinitive(word.group(0)) or any(fold(text[m.end() : m.end() + len(k)]) == k for k in PHRASAL_VERBS)
+        verb = infinitive(word.group(0)) or _phrasal_at(text, m.end())
         if verb and m.start() > bounds[-1][1]:
             bounds.append((m.start(), m.end()))
     found: list[tuple[str, str]] = []

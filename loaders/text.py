@@ -19,11 +19,12 @@ from orggraph.errors import ParseError
 # Bullets as PDF extraction renders them: private-use Symbol-font glyphs, and common bullets.
 BULLET_CHARS = "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06e\u2022\u00b7\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2013"
 _BULLET_RE = re.compile(rf"^\s*(?:[{BULLET_CHARS}]|[-–](?=\s))\s*")
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _BOLD = re.compile(r"\*\*(.*?)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\*)|(?<!\*)\*(?![*\w])")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
+# A private-use glyph is a space (Symbol-font bullets left mid-line): one pass replaces both by one space.
+_SPACES_OR_PRIVATE_USE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\ue000-\uf8ff]+")
 
 
 @dataclass(frozen=True)
@@ -75,22 +76,30 @@ _INDENTED = re.compile(r"^[ \t]+\S")
 
 
 def clean(raw: str) -> tuple[str, bool, bool]:
-    """One source line → (text, has_bullet, bullet_is_indented)."""
+    """One source line → (text, has_bullet, bullet_is_indented). Each markdown pattern runs only on a
+    line holding its mark (">", "#", "*"), the private-use one on a line that is not ASCII and the
+    spacing one on a line with spacing to collapse: most lines hold none, and a search costs more
+    than an ``in``."""
     line = unicodedata.normalize("NFC", raw.replace("\f", " "))
-    line = _QUOTE_MARK.sub("", line)  # markdown quote markers from the extraction
+    if ">" in line:
+        line = _QUOTE_MARK.sub("", line)  # markdown quote markers from the extraction
     if _RULE.match(line):
         return "", False, False  # a horizontal rule between pages
-    line = _HEADING_MARK.sub("", line)  # markdown headings ("## TÍTULO PRIMERO")
-    line = _BOLD.sub(r"\1", line).replace("**", "")
-    line = _ITALIC.sub("", line)
+    if "#" in line:
+        line = _HEADING_MARK.sub("", line)  # markdown headings ("## TÍTULO PRIMERO")
+    if "*" in line:
+        line = _BOLD.sub(r"\1", line).replace("**", "")
+        line = _ITALIC.sub("", line)
     indented = bool(_INDENTED.match(line))
     match = _BULLET_RE.match(line)
     bullet = match is not None
     if match:
         line = line[match.end() :]
-    line = _PRIVATE_USE.sub(" ", line)
-    line = _SPACES.sub(" ", line).strip()
-    return line, bullet, bullet and indented
+    if not line.isascii():
+        line = _SPACES_OR_PRIVATE_USE.sub(" ", line)
+    elif "  " in line or "\t" in line:  # an ASCII line's only runs of spacing
+        line = _SPACES.sub(" ", line)
+    return line.strip(), bullet, bullet and indented
 
 
 def read_lines(text: str) -> list[Line]:

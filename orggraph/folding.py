@@ -8,8 +8,11 @@ from functools import lru_cache
 
 
 def _fold_slow(text: str) -> str:
+    """Decomposed, without its combining marks, lower case. The marks are deleted by one ``str.translate``
+    over the distinct characters, not a generator over every character: a whole document is folded so."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    marks = {ord(ch): None for ch in set(decomposed) if unicodedata.combining(ch)}
+    return decomposed.translate(marks).lower()
 
 
 # Every Latin letter with a diacritic → its ASCII base, as _fold_slow maps it: one str.translate does

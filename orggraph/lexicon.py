@@ -530,8 +530,10 @@ NOT_VERBS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def infinitive(word: str) -> str | None:
-    """The infinitive a leading verb form stands for ("Revisar" → "revisar", "Coordinará" → "coordinar")."""
+    """The infinitive a leading verb form stands for ("Revisar" → "revisar", "Coordinará" → "coordinar").
+    Cached: the power readers ask it of every word that may start a clause, mostly the same few words."""
     w = word.lower()
     if w in NOT_VERBS:
         return None

@@ -24,7 +24,9 @@ párrafo ending in ":"): a *group*. Each group is read for what its announcement
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from loaders import ids
@@ -66,6 +68,27 @@ HAS_UNIT = re.compile(  # case-sensitive: UNIT_PHRASE relies on capitals to end 
     rf"(?P<unit>{UNIT_PHRASE.pattern}|{POST_PHRASE.pattern}|Presidente(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)+)"
 )
 _HAS_UNIT_VERB = re.compile(r"[Tt]endr[áa]|[Cc]ontar|[Cc]uenta\s+con")
+_CLAUSE_END = re.compile(r"[.;]")
+
+
+def _has_unit_matches(text: str) -> Iterator[re.Match[str]]:
+    """``HAS_UNIT.finditer(text)``, without its quadratic failures. The pattern opens on a lazy ``[^.;]*?``:
+    when no match starts at a position, none starts later in the same clause either (a later start
+    has fewer ends to try), so the search resumes after the next "." or ";", where finditer would
+    try every position of the clause, each scanning to its end."""
+    pos = 0
+    while pos < len(text):
+        m = HAS_UNIT.match(text, pos)
+        if m:
+            yield m
+            pos = m.end()
+            continue
+        end = _CLAUSE_END.search(text, pos)
+        if end is None:
+            return
+        pos = end.end()
+
+
 AREAS = re.compile(
     r"\b(?:se\s+auxiliar[áa]n?|contar[áa]n?)\s+(?:de|con)\s+(?:los\s+titulares\s+de\s+|las\s+personas\s+titulares\s+de\s+)?"
     r"las\s+(?:[áa]reas|direcciones)\s+de\s+(?P<list>[^.]*?)(?:,\s*mism[oa]s|\.|$)",
@@ -208,26 +231,51 @@ def _name_ratio(group: Group) -> float:
     return sum(1 for n, _ in items if name_like(listed_name(n.text))) / len(items)
 
 
-def kind_of_group(group: Group, a: Assembly) -> str:
-    intro = group.intro
-    if DEFINITIONS.search(intro):
-        return "definitions"
-    if any_of(GOVERNING_INTROS, intro) and group.items:
-        return "governing"
-    structure_phrase = any_of(STRUCTURE_INTROS, intro)
+@dataclass(frozen=True)
+class _IntroSays:
+    """What the phrasings find in a list's intro: a pure function of its text."""
+
+    definitions: bool
+    governing: bool
+    structure: bool  # a structure phrasing, or a structure noun before a colon in an intro without powers
+    powers: bool
+    members: bool  # a collegiate body "se integra por:"
+
+
+@lru_cache(maxsize=4096)
+def _intro_says(intro: str) -> _IntroSays:
+    """Cached: read_organs asks it of each group up to three times (governing first, the kind, the kind
+    again once the units are known), and each answer runs every pattern of several phrasing tables."""
     power_phrase = any_of(POWER_INTROS, intro) and not NOT_POWERS.search(intro)
     subject = _subject_text(intro)
     collegiate = subject is not None and (
         fold(subject.split()[0]).startswith(COLLEGIATE_HEADS) or bool(re.search(r"\bcolegiad[oa]\b", fold(subject)))
     )  # "El Juzgado Colegiado se integrará por:" is made of members too
-    if collegiate and any_of(MEMBER_INTROS, intro):
+    return _IntroSays(
+        definitions=bool(DEFINITIONS.search(intro)),
+        governing=any_of(GOVERNING_INTROS, intro),
+        structure=any_of(STRUCTURE_INTROS, intro)
+        or bool(STRUCTURE_NOUNS.search(intro) and intro.rstrip().endswith(":") and not power_phrase),
+        powers=power_phrase,
+        members=collegiate and any_of(MEMBER_INTROS, intro),
+    )
+
+
+def kind_of_group(group: Group, a: Assembly) -> str:
+    intro = group.intro
+    says = _intro_says(intro)
+    if says.definitions:
+        return "definitions"
+    if says.governing and group.items:
+        return "governing"
+    if says.members:
         return "members"  # a board is made of members (posts, bodies), not of units
-    if structure_phrase or (STRUCTURE_NOUNS.search(intro) and intro.rstrip().endswith(":") and not power_phrase):
+    if says.structure:
         if group.items and _name_ratio(group) >= 0.5:
             return "structure"
         if not group.items and any(name_like(listed_name(n.text)) for ns in group.after.values() for n, _ in ns):
             return "structure"
-    if power_phrase and group.items:
+    if says.powers and group.items:
         return "class" if _class_phrase(intro, a) else "powers"
     return "other"
 
@@ -273,7 +321,7 @@ def read_organs(articles: list[Article], a: Assembly, organization: str) -> tupl
         _head_unit_statement(art, a, organization, organs)
     for _, groups in grouped:
         for g in groups:
-            if any_of(GOVERNING_INTROS, g.intro) and g.items:
+            if _intro_says(g.intro).governing and g.items:
                 kinds[id(g)] = "governing"
                 _governing(g, a, organization, organs)
     for _, groups in grouped:
@@ -1406,7 +1454,7 @@ def _has_unit(text: str, line: int, a: Assembly, organs: Organs, previous: str =
     before, whose subject "esta unidad" may be)."""
     if not _HAS_UNIT_VERB.search(text):
         return  # (the full pattern backtracks over every position of a long text)
-    for m in HAS_UNIT.finditer(text):
+    for m in _has_unit_matches(text):
         owner_text = m.group("owner")
         name = clean_name(m.group("unit"))
         name = name if unit_like(name) else post_to_unit_name(name) or ""  # "una o un Subdirector Técnico"

@@ -213,47 +213,55 @@ def _part(node: Node) -> str:
 
 def _emit_body(root: Node, a: Assembly) -> list[Article]:
     articles: list[Article] = []
-
-    def emit(node: Node, parent_id: str | None, order: int, article: Article | None, headings: tuple[str, ...]) -> None:
-        try:
-            part = _part(node)
-        except ids.IdError as exc:
-            a.note(node.line_start, "numbering", f"{node.kind} {node.number!r}: {exc}; numbered by its place")
-            part = f"{node.kind[:4]}-{order}"
-        text_heading = title_case(node.heading) if node.heading and node.heading.isupper() else node.heading
-        provision_id = a.provision(
-            node.kind,  # type: ignore[arg-type]
-            parent_id,
-            part,
-            node.line_start,
-            node.line_end,
-            order=order,
-            id_base=a.document if node.kind == "articulo" else None,
-            number=node.number,
-            heading=text_heading,
-            text=node.text,
-            status="derogated" if node.derogated else "in_force",
-            zone="body",
-        )
-        for note in node.annotations:
-            when = note.date
-            if when:
-                a.amendment(
-                    provision_id, note.authority, when, note.kind, note.scope or node.kind, note.line, a.document
-                )
-        if node.kind in ("titulo", "capitulo", "seccion") and node.heading:
-            headings = (node.heading, *headings)  # innermost first
-        if node.kind == "articulo":
-            article = Article(node, provision_id, node.text, headings=headings)
-            articles.append(article)
-        elif article is not None:
-            article.items.append((node, provision_id))
-        for i, child in enumerate(node.children, start=1):
-            emit(child, provision_id, i, article, headings)
-
     for i, child in enumerate(root.children, start=1):
-        emit(child, None, i, None, ())
+        _emit(child, None, i, None, (), a, articles)
     return articles
+
+
+def _emit(
+    node: Node,
+    parent_id: str | None,
+    order: int,
+    article: Article | None,
+    headings: tuple[str, ...],
+    a: Assembly,
+    articles: list[Article],
+) -> None:
+    """One provision and those under it, in order. A module function, not a closure of ``_emit_body``: a
+    recursive closure is a reference cycle, which kept the whole Assembly alive until a full collection."""
+    try:
+        part = _part(node)
+    except ids.IdError as exc:
+        a.note(node.line_start, "numbering", f"{node.kind} {node.number!r}: {exc}; numbered by its place")
+        part = f"{node.kind[:4]}-{order}"
+    text_heading = title_case(node.heading) if node.heading and node.heading.isupper() else node.heading
+    provision_id = a.provision(
+        node.kind,  # type: ignore[arg-type]
+        parent_id,
+        part,
+        node.line_start,
+        node.line_end,
+        order=order,
+        id_base=a.document if node.kind == "articulo" else None,
+        number=node.number,
+        heading=text_heading,
+        text=node.text,
+        status="derogated" if node.derogated else "in_force",
+        zone="body",
+    )
+    for note in node.annotations:
+        when = note.date
+        if when:
+            a.amendment(provision_id, note.authority, when, note.kind, note.scope or node.kind, note.line, a.document)
+    if node.kind in ("titulo", "capitulo", "seccion") and node.heading:
+        headings = (node.heading, *headings)  # innermost first
+    if node.kind == "articulo":
+        article = Article(node, provision_id, node.text, headings=headings)
+        articles.append(article)
+    elif article is not None:
+        article.items.append((node, provision_id))
+    for i, child in enumerate(node.children, start=1):
+        _emit(child, provision_id, i, article, headings, a, articles)
 
 
 # ----------------------------------------------------------------------------- meaning
