@@ -19,7 +19,6 @@ the time spent in the transactions.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import platform
 import re
@@ -37,11 +36,12 @@ from neo4j import Driver, GraphDatabase
 
 from bench.api_vs_driver import Scenario, scenarios
 from bench.synthetic import corpus
-from cli.commands import reader_process
+from cli.commands import parse_one, reader_process
 from loaders import load_file
 from loaders.records import ParsedDocument
 from loaders.writer import write_document
 from orggraph.cypher import query
+from orggraph.errors import OrgGraphError
 from orggraph.localserver import LocalNeo4j, ServerConfig, ensure_jars, free_port
 from orggraph.schema import apply_schema
 from orggraph.settings import PROJECT_ROOT
@@ -69,10 +69,11 @@ class Step:
 
 
 def _parse(path: Path) -> tuple[ParsedDocument, float]:
+    """A document read as orggraph load reads it in a reader process, and the CPU it took."""
     start = time.process_time()
-    if not gc.isenabled():  # a reader process, as orggraph load runs them (cli.commands.reader_process)
-        gc.collect()
-    parsed = load_file(path)
+    _, parsed, error = parse_one((path, None))
+    if error:
+        raise OrgGraphError(error)
     return parsed, time.process_time() - start
 
 

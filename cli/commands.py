@@ -6,6 +6,7 @@ usage errors exit with 2 (typer's convention).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import secrets
@@ -295,17 +296,13 @@ def reader_process() -> None:
     """Set up a worker process that only reads documents: no automatic cyclic garbage collection, and
     what the imports made frozen out of it. A reading builds thousands of records that live until it
     ends, so the collector's full passes walked them again and again for nothing (20–30 % of the parse
-    CPU); ``_parse_one`` collects once, before each document, what the previous one left."""
-    import gc
-
+    CPU); ``parse_one`` collects once, before each document, what the previous one left."""
     gc.disable()
     gc.freeze()
 
 
-def _parse_one(job: tuple[Path, str | None]) -> tuple[Path, Any, str | None]:
+def parse_one(job: tuple[Path, str | None]) -> tuple[Path, Any, str | None]:
     """One document's reading, in a worker process: the records, or the error's one-line message."""
-    import gc
-
     from loaders import load_file
 
     if not gc.isenabled():  # a reader process (reader_process): the previous document's cycles go now
@@ -324,11 +321,11 @@ def readings(paths: list[Path], genre: str | None, jobs: int | None = None) -> I
 
     workers = min(jobs or os.cpu_count() or 1, len(paths))
     if workers <= 1:
-        yield from (_parse_one((path, genre)) for path in paths)
+        yield from (parse_one((path, genre)) for path in paths)
         return
     pool = ProcessPoolExecutor(max_workers=workers, initializer=reader_process)
     try:
-        yield from pool.map(_parse_one, [(path, genre) for path in paths])
+        yield from pool.map(parse_one, [(path, genre) for path in paths])
     finally:  # the caller stopped early (--strict, an error): drop what is still queued
         pool.shutdown(cancel_futures=True)
 
