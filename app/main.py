@@ -46,6 +46,23 @@ invalid parameter or body, 404 for an unknown id, 503 when Neo4j does not answer
 """
 
 
+# The groups of /docs, in the order a reader meets them (not the routes' order, which is the matching order).
+OPENAPI_TAGS = [
+    {"name": "health", "description": "Whether the API and Neo4j answer"},
+    {"name": "documents", "description": "The loaded documents: list, upload, remove, versions and their differences"},
+    {"name": "charts", "description": "Organizations, their titulars' powers, org charts (JSON, SVG, PNG, PDF)"},
+    {"name": "units", "description": "Units: detail, chain of command, subordinates, powers, history, legal basis"},
+    {"name": "powers", "description": "Who may do X, and on what basis"},
+    {"name": "questions", "description": "Questions in ordinary Spanish, answered through the other operations"},
+    {"name": "search", "description": "Full-text search over units, powers, provisions and instruments"},
+    {"name": "legal instruments", "description": "Laws, reglamentos, acuerdos … cited, and what rests on them"},
+    {"name": "provisions", "description": "Articles, fractions and items, with what depends on them"},
+    {"name": "amendments", "description": "Amendments the documents record, by date, authority and kind"},
+    {"name": "cypher", "description": "Read-only ad-hoc Cypher, for power users"},
+    {"name": "export", "description": "The organization charts as JSON-LD (W3C ORG), CSV or GraphML"},
+]
+
+
 def operation_id(route: APIRoute) -> str:
     """The route's function name (superiors, who_may): what generated clients call their functions."""
     return route.name
@@ -91,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         generate_unique_id_function=operation_id,
+        openapi_tags=OPENAPI_TAGS,
     )
     app.state.settings = settings
     generation = Generation(None, settings.generation_check_seconds)  # its reader comes with the driver
@@ -115,22 +133,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(UrlLengthLimit)
     app.add_middleware(SecurityHeaders)  # outermost: error answers carry the headers too
     app.mount("/static", StaticFiles(directory=explorer.STATIC), name="static")
-    app.include_router(explorer.router)
-    # charts before units: "/units/{id}/orgchart.svg" must not be read as a unit id ending in "orgchart.svg"
+    # Routes are matched in the order they are included, and each router that is passed costs a walk of its
+    # routes (FastAPI 0.16x keeps included routers as branches): the questions asked most come first. charts
+    # stays before units: "/units/{id}/orgchart.svg" must not be read as a unit id ending in "orgchart.svg".
     for module in (
-        health,
-        timeline,
-        documents,
+        who_may,
+        search,
         charts,
         units,
-        who_may,
         ask,
-        search,
         instruments,
         provisions,
         amendments,
+        health,
+        timeline,
+        documents,
         cypher,
         export,
+        explorer,
     ):
         app.include_router(module.router)
     return app
