@@ -71,10 +71,9 @@ async def cpu_ms(call: Callable[[], Awaitable[object]], n: int) -> float:
     return (time.process_time() - start) / n * 1000
 
 
-async def measure(n: int, rounds: int) -> list[tuple[Scenario, dict[str, float]]]:
+async def measure(settings: Settings, n: int, rounds: int) -> list[tuple[Scenario, dict[str, float]]]:
     """Best of ``rounds`` for each side of each scenario, the sides in turns."""
-    settings = get_settings()
-    app = create_app(Settings(response_cache_entries=0))  # cold: every request reaches Neo4j
+    app = create_app(settings.model_copy(update={"response_cache_entries": 0}))  # cold: every request reaches Neo4j
     out = []
     with GraphDatabase.driver(
         settings.neo4j_uri, auth=settings.neo4j_auth(), notifications_min_severity="OFF"
@@ -129,7 +128,7 @@ def main(
     """Print the API's own CPU per request next to its reads' and the driver's."""
     import uvloop
 
-    results = uvloop.run(measure(n, rounds))
+    results = uvloop.run(measure(get_settings(), n, rounds))
     print(table(results, n, rounds))
 
 
