@@ -139,6 +139,33 @@ INVITEES = re.compile(
 ALIGN = re.compile(r"\s+deber[áa]n\s+alinearse\s+a\s+las\s+disposiciones\s+de\s+(?P<to>[^.;]*)", re.IGNORECASE)
 
 
+# A word every match of a rule's patterns holds (the verb or noun its phrasing cannot do without):
+# a sentence holding none of a reader's words is not searched by its patterns, which most sentences
+# (the powers) are not about. The words are lower case; see ``keyed``.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "appointments": ("nombrad", "designad", "removid"),  # RELATIVE, PASSIVE
+    "substitution": ("ausencia", "suplid", "cargo"),  # IN_ABSENCE_OF, ABSENCE, SUPPLY
+    "delegation": ("delega",),  # DELEGATE, DELEGABLE
+    "subordination": ("rquicamente", "alinearse"),  # SUBORDINATE (jer[áa]rquicamente), ALIGN
+    "invitees": ("invitad",),  # INVITEES
+    "levels": ("niveles",),  # LEVELS
+}
+# The non-ASCII letters re.IGNORECASE takes for an ASCII one (its simple case mapping and the
+# extra cases of re._casefix), which str.lower() alone leaves apart ("İ" lowers to "i" + a dot).
+_IGNORECASE_ASCII = str.maketrans({"İ": "i", "K": "k", "ı": "i", "ſ": "s"})
+
+
+def keyed(sentence: str) -> str:
+    """The sentence as a case-blind pattern sees its letters, for the trigger words' ``in`` test: a
+    word a pattern matches ignoring case is a substring of this."""
+    return (sentence if sentence.isascii() else sentence.translate(_IGNORECASE_ASCII)).lower()
+
+
+def triggered(keys: str, reader: str) -> bool:
+    """Whether the sentence (``keyed``) holds one of ``reader``'s trigger words."""
+    return any(word in keys for word in TRIGGERS[reader])
+
+
 def _clause_before(sentence: str, end: int) -> str:
     """The clause that ends at ``end``: the text after the last ';' (the subject of a statement)."""
     return re.split(r";", sentence[:end])[-1]
@@ -156,18 +183,26 @@ class GovernanceReader:
 
     def read(self, statements: list[Statement]) -> None:
         hierarchy = Hierarchy(self.a)
+        levels: list[tuple[str, Statement]] = []
         for st in statements:
             for sentence in sentences(st.text):
-                self._appointments(sentence, st)
-                self._substitution(sentence, st, hierarchy)
-                self._delegation(sentence, st, hierarchy)
-                self._subordination(sentence, st)
-                self._invitees(sentence, st)
+                keys = keyed(sentence)
+                if triggered(keys, "appointments"):
+                    self._appointments(sentence, st)
+                if triggered(keys, "substitution"):
+                    self._substitution(sentence, st, hierarchy)
+                if triggered(keys, "delegation"):
+                    self._delegation(sentence, st, hierarchy)
+                if triggered(keys, "subordination"):
+                    self._subordination(sentence, st)
+                if triggered(keys, "invitees"):
+                    self._invitees(sentence, st)
+                if triggered(keys, "levels"):
+                    levels.append((sentence, st))
         # General rules about hierarchical levels last: a unit whose titular another body designates or
         # appoints by a specific provision (the OIC, by the Secretaría de la Función Pública) is excepted.
-        for st in statements:
-            for sentence in sentences(st.text):
-                self._levels(sentence, st, hierarchy)
+        for sentence, st in levels:
+            self._levels(sentence, st, hierarchy)
 
     # -------------------------------------------------------------- appointments
     def _appointments(self, sentence: str, st: Statement) -> None:
