@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from loaders.assembly import Assembly
 from loaders.mentions import ORG_PHRASE, clean_name, is_external_body
 from loaders.semantics import Party, parties
-from loaders.text import sentences
+from loaders.text import keyed, sentences
 from orggraph.folding import fold
 from orggraph.lexicon import PLURAL_HEADS
 
@@ -141,7 +141,7 @@ ALIGN = re.compile(r"\s+deber[áa]n\s+alinearse\s+a\s+las\s+disposiciones\s+de\s
 
 # A word every match of a rule's patterns holds (the verb or noun its phrasing cannot do without):
 # a sentence holding none of a reader's words is not searched by its patterns, which most sentences
-# (the powers) are not about. The words are lower case; see ``keyed``.
+# (the powers) are not about. The words are lower case: see ``loaders.text.keyed``.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "appointments": ("nombrad", "designad", "removid"),  # RELATIVE, PASSIVE
     "substitution": ("ausencia", "suplid", "cargo"),  # IN_ABSENCE_OF, ABSENCE, SUPPLY
@@ -150,15 +150,6 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "invitees": ("invitad",),  # INVITEES
     "levels": ("niveles",),  # LEVELS
 }
-# The non-ASCII letters re.IGNORECASE takes for an ASCII one (its simple case mapping and the
-# extra cases of re._casefix), which str.lower() alone leaves apart ("İ" lowers to "i" + a dot).
-_IGNORECASE_ASCII = str.maketrans({"İ": "i", "K": "k", "ı": "i", "ſ": "s"})
-
-
-def keyed(sentence: str) -> str:
-    """The sentence as a case-blind pattern sees its letters, for the trigger words' ``in`` test: a
-    word a pattern matches ignoring case is a substring of this."""
-    return (sentence if sentence.isascii() else sentence.translate(_IGNORECASE_ASCII)).lower()
 
 
 def triggered(keys: str, reader: str) -> bool:

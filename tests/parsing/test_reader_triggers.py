@@ -1,5 +1,6 @@
-"""The governance reader searches a sentence with a rule's patterns only when it holds one of the rule's
-trigger words: every match of those patterns, in every sample, corpus and synthetic document, holds one."""
+"""The governance reader and the power semantics search a text with a pattern only when it holds one of
+the pattern's trigger words: every match of those patterns, in every sample, corpus and synthetic
+document, holds one."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import write
-from loaders import governance
-from loaders.governance import keyed, triggered
-from loaders.text import sentences
+from loaders import governance, semantics
+from loaders.governance import triggered
+from loaders.text import keyed, sentences
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 RULES: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -22,6 +23,12 @@ RULES: dict[str, tuple[re.Pattern[str], ...]] = {
     "invitees": (governance.INVITEES,),
     "levels": (governance.LEVELS,),
 }
+
+SEMANTICS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (semantics.CONDITION, semantics.CONDITION_WORDS),
+    (semantics.COOPERATION, semantics.COOPERATION_WORDS),
+    (semantics.RETENTION, semantics.RETENTION_WORDS),
+)
 
 
 def test_every_rule_has_its_triggers() -> None:
@@ -45,6 +52,10 @@ def test_every_match_holds_a_trigger_word(tmp_path: Path) -> None:
                     if any(p.search(sentence) for p in patterns):
                         matched += 1
                         assert triggered(keys, reader), (reader, sentence)
+                for pattern, words in SEMANTICS:
+                    if pattern.search(sentence):
+                        matched += 1
+                        assert any(w in keys for w in words), (pattern.pattern[:40], sentence)
     assert matched > 50
 
 
