@@ -136,4 +136,7 @@ _IGNORECASE_ASCII = str.maketrans({"İ": "i", "K": "k", "ı": "i", "ſ": "s"})
 def keyed(text: str) -> str:
     """The text as a case-blind pattern sees its letters, for a reader's cheap test of its trigger
     words before its patterns run: an ASCII word a pattern matches ignoring case is a substring of this."""
-    return (text if text.isascii() else text.translate(_IGNORECASE_ASCII)).lower()
+    low = text.lower()
+    if low.isascii() or not ("ı" in low or "ſ" in low or "\u0307" in low):  # "İ" lowers to "i" + U+0307
+        return low
+    return text.translate(_IGNORECASE_ASCII).lower()  # rare: translating every non-ASCII text cost more
