@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from loaders.assembly import Assembly
 from loaders.mentions import ORG_PHRASE, clean_name, is_external_body
 from loaders.semantics import Party, parties
-from loaders.text import sentences
+from loaders.text import keyed, sentences
 from orggraph.folding import fold
 from orggraph.lexicon import PLURAL_HEADS
 
@@ -139,6 +139,24 @@ INVITEES = re.compile(
 ALIGN = re.compile(r"\s+deber[áa]n\s+alinearse\s+a\s+las\s+disposiciones\s+de\s+(?P<to>[^.;]*)", re.IGNORECASE)
 
 
+# A word every match of a rule's patterns holds (the verb or noun its phrasing cannot do without):
+# a sentence holding none of a reader's words is not searched by its patterns, which most sentences
+# (the powers) are not about. The words are lower case: see ``loaders.text.keyed``.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "appointments": ("nombrad", "designad", "removid"),  # RELATIVE, PASSIVE
+    "substitution": ("ausencia", "suplid", "cargo"),  # IN_ABSENCE_OF, ABSENCE, SUPPLY
+    "delegation": ("delega",),  # DELEGATE, DELEGABLE
+    "subordination": ("rquicamente", "alinearse"),  # SUBORDINATE (jer[áa]rquicamente), ALIGN
+    "invitees": ("invitad",),  # INVITEES
+    "levels": ("niveles",),  # LEVELS
+}
+
+
+def triggered(keys: str, reader: str) -> bool:
+    """Whether the sentence (``keyed``) holds one of ``reader``'s trigger words."""
+    return any(word in keys for word in TRIGGERS[reader])
+
+
 def _clause_before(sentence: str, end: int) -> str:
     """The clause that ends at ``end``: the text after the last ';' (the subject of a statement)."""
     return re.split(r";", sentence[:end])[-1]
@@ -156,18 +174,26 @@ class GovernanceReader:
 
     def read(self, statements: list[Statement]) -> None:
         hierarchy = Hierarchy(self.a)
+        levels: list[tuple[str, Statement]] = []
         for st in statements:
             for sentence in sentences(st.text):
-                self._appointments(sentence, st)
-                self._substitution(sentence, st, hierarchy)
-                self._delegation(sentence, st, hierarchy)
-                self._subordination(sentence, st)
-                self._invitees(sentence, st)
+                keys = keyed(sentence)
+                if triggered(keys, "appointments"):
+                    self._appointments(sentence, st)
+                if triggered(keys, "substitution"):
+                    self._substitution(sentence, st, hierarchy)
+                if triggered(keys, "delegation"):
+                    self._delegation(sentence, st, hierarchy)
+                if triggered(keys, "subordination"):
+                    self._subordination(sentence, st)
+                if triggered(keys, "invitees"):
+                    self._invitees(sentence, st)
+                if triggered(keys, "levels"):
+                    levels.append((sentence, st))
         # General rules about hierarchical levels last: a unit whose titular another body designates or
         # appoints by a specific provision (the OIC, by the Secretaría de la Función Pública) is excepted.
-        for st in statements:
-            for sentence in sentences(st.text):
-                self._levels(sentence, st, hierarchy)
+        for sentence, st in levels:
+            self._levels(sentence, st, hierarchy)
 
     # -------------------------------------------------------------- appointments
     def _appointments(self, sentence: str, st: Statement) -> None:

@@ -279,6 +279,7 @@ class _Unit:
     listed_as: str | None = None
     listed: bool = False
     scope: str | None = None  # the unit (or body) whose list first named it
+    serial: int = 0  # how many units the registry held before it: units are never removed
 
 
 class UnitRegistry:
@@ -332,6 +333,7 @@ class UnitRegistry:
                     listed_as=listed_as,
                     listed=True,
                     scope=scope,
+                    serial=len(self._units),
                 )
                 self._by_key[fold(qualified)] = unit_id
                 self._by_key.setdefault(fold(f"{name} de {owner}"), unit_id)
@@ -366,6 +368,7 @@ class UnitRegistry:
             listed_as=listed_as,
             listed=listed,
             scope=scope,
+            serial=len(self._units),
         )
         self._by_key[fold(name)] = unit_id
         full = re.sub(r"\s+", " ", clean_name(raw_name))
@@ -557,6 +560,15 @@ class UnitRegistry:
 
     def ids(self) -> list[str]:
         return list(self._units)
+
+    def count(self) -> int:
+        return len(self._units)
+
+    def defined_since(self, unit_id: str, count: int) -> bool:
+        """Whether ``unit_id`` is not among the first ``count`` units defined: a reader asks what a step
+        added without copying every id before it (a copy per power list was quadratic in the units)."""
+        unit = self._units.get(unit_id)
+        return unit is None or unit.serial >= count
 
     def of_kind(self, kind: str) -> list[str]:
         return [u.id for u in self._units.values() if u.kind == kind]

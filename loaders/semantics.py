@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from loaders.mentions import ORG_PHRASE, UNIT_PHRASE, UnitRegistry, clean_name, is_external_body, kind_of
+from loaders.text import keyed
 from orggraph.folding import fold
 from orggraph.lexicon import CONNECTORS, PLURAL_HEADS, content_stems, infinitive
 
@@ -77,6 +78,23 @@ RETENTION = re.compile(
     r"que\s+(?:la|las)\s+ejerza)[^;.]*?(?:por\s+parte\s+de\s+(?P<who>[^;.,]*(?:,[^;.,]*)?))?(?=[;.,]|$)",
     re.IGNORECASE,
 )
+# Words every match of each pattern holds (the kinds CONDITION's "con …" branch names; "previ", "a
+# propuesta", "sujet"; COOPERATION's nouns and adverbs; RETENTION's "sin perjuicio"): a power text
+# holding none is not searched by the pattern. Lower case: see ``loaders.text.keyed``.
+CONDITION_WORDS = (
+    "previ",
+    "propuesta",
+    "sujet",
+    "aprobaci",
+    "autorizaci",
+    "intervenci",
+    "validaci",
+    "anuencia",
+    "opini",
+    "visto bueno",
+)
+COOPERATION_WORDS = ("coordina", "vinculaci", "colaboraci", "conjun", "apoyo")
+RETENTION_WORDS = ("perjuicio",)
 
 CONDITION_KINDS = {
     "validacion": "validación",
@@ -303,7 +321,8 @@ def analyze(text: str, registry: UnitRegistry, line: int = 0) -> Semantics:
     result.action_stems = sorted({s for verb, _ in found for s in content_stems(verb)})
     result.scope_stems = list(dict.fromkeys(s for _, phrase in found for s in content_stems(phrase)))
 
-    for m in CONDITION.finditer(text):
+    keys = keyed(text)
+    for m in CONDITION.finditer(text) if any(w in keys for w in CONDITION_WORDS) else ():
         raw = next(g for g in (m.group("kind"), m.group("kind2"), m.group("kind3"), m.group("kind4")) if g)
         kind = CONDITION_KINDS.get(fold(raw), fold(raw))
         who = _clip(m.group("who"))
@@ -312,12 +331,12 @@ def analyze(text: str, registry: UnitRegistry, line: int = 0) -> Semantics:
             result.conditions.extend((kind, p) for p in named)
         else:
             result.conditions.append((kind, Party(who)))
-    for m in COOPERATION.finditer(text):
+    for m in COOPERATION.finditer(text) if any(w in keys for w in COOPERATION_WORDS) else ():
         raw = next(g for g in (m.group("kind"), m.group("kind2"), m.group("kind3"), m.group("kind4")) if g)
         kind = COOPERATION_KINDS.get(fold(raw), fold(raw))
         for party in parties(_clip(m.group("who")), registry, create=True, line=line):
             result.cooperation.append((kind, party))
-    for m in RETENTION.finditer(text):
+    for m in RETENTION.finditer(text) if any(w in keys for w in RETENTION_WORDS) else ():
         who = m.group("who")
         if who:
             result.retained_by.extend(parties(who, registry, create=True, line=line))

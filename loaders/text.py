@@ -126,3 +126,17 @@ def _sentences(text: str) -> tuple[str, ...]:
     protected = _DECIMAL_DOT.sub(r"\1<DOT>\2", _ABBREVIATION_DOT.sub(r"\1<DOT>", text))
     parts = _SENTENCE_BREAK.split(protected)
     return tuple(p.replace("<DOT>", ".").strip() for p in parts if p.strip())
+
+
+# The non-ASCII letters re.IGNORECASE takes for an ASCII one (its simple case mapping and the
+# extra cases of re._casefix), which str.lower() alone leaves apart ("İ" lowers to "i" + a dot).
+_IGNORECASE_ASCII = str.maketrans({"İ": "i", "K": "k", "ı": "i", "ſ": "s"})
+
+
+def keyed(text: str) -> str:
+    """The text as a case-blind pattern sees its letters, for a reader's cheap test of its trigger
+    words before its patterns run: an ASCII word a pattern matches ignoring case is a substring of this."""
+    low = text.lower()
+    if low.isascii() or not ("ı" in low or "ſ" in low or "\u0307" in low):  # "İ" lowers to "i" + U+0307
+        return low
+    return text.translate(_IGNORECASE_ASCII).lower()  # rare: translating every non-ASCII text cost more

@@ -486,10 +486,19 @@ def _content_stems(text: str) -> tuple[str, ...]:
     # question that reads them and by the loader for each act; bounded, and a phrase is short.
     seen: dict[str, None] = {}
     for word in words(text):
-        if fold(word) in STOP_WORDS or len(word) < 3:
-            continue
-        seen.setdefault(stem(word), None)
+        content = _content_stem(word)
+        if content is not None:
+            seen.setdefault(content, None)
     return tuple(seen)
+
+
+@lru_cache(maxsize=65536)
+def _content_stem(word: str) -> str | None:
+    """A word's stem, None for a stop word or a short one: one cached call a word where a phrase not met
+    before (every power's object is one) made two (its folding, its stem)."""
+    if fold(word) in STOP_WORDS or len(word) < 3:
+        return None
+    return stem(word)
 
 
 INFINITIVE = re.compile(r"^[a-záéíóúñ]{2,}(?:ar|er|ir)(?:se|lo|la|los|las|le|les)?$", re.IGNORECASE)

@@ -1193,7 +1193,7 @@ def _previous_holders(group: Group, organs: Organs) -> list[tuple[str, str]]:
 
 
 def _powers(group: Group, a: Assembly, organs: Organs, subject: str | None) -> None:
-    known = set(a.units.ids())
+    known = a.units.count()
     holders = _holders(group, a, subject, organs.executive, organs) or _previous_holders(group, organs)
     if not holders:
         a.note(group.line, "power", f"a list of powers attached to no unit: {group.intro[:90]!r}")
@@ -1204,7 +1204,12 @@ def _powers(group: Group, a: Assembly, organs: Organs, subject: str | None) -> N
             organs.units_seen.add(holder)
             # A unit first named by a list inside an article about another unit is part of it
             # ("Artículo 14. La Gerencia Operativa; Planeación … : DE LAS ATRIBUCIONES DE LA GERENCIA OPERATIVA:").
-            if holder not in known and subject and subject != holder and group.intro != group.article.intro:
+            if (
+                a.units.defined_since(holder, known)
+                and subject
+                and subject != holder
+                and group.intro != group.article.intro
+            ):
                 _place(a, organs, holder, subject, "Unit", group.line, group.article.provision, "text", ORG_LEVEL)
     organs.holders[_group_key(group)] = [h for _, h in holders]
     organs.power_groups.append((group, [h for _, h in holders]))
