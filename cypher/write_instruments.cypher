@@ -9,3 +9,4 @@ MATCH (d:Document {id: $document})
 CREATE (i)-[:SOURCE {document: $document, line_start: row.line_start, line_end: row.line_end,
                      page_start: row.page_start, page_end: row.page_end,
                      aliases: row.aliases, search_text: row.search_text}]->(d)
+RETURN collect(row.id) AS ids, collect(elementId(i)) AS eids  // the edges find their endpoints by element id

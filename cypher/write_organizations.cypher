@@ -11,3 +11,4 @@ MATCH (d:Document {id: $document})
 CREATE (o)-[:SOURCE {document: $document, line_start: row.line_start, line_end: row.line_end,
                      page_start: row.page_start, page_end: row.page_end,
                      external: row.external}]->(d)
+RETURN collect(row.id) AS ids, collect(elementId(o)) AS eids  // the edges find their endpoints by element id

@@ -10,3 +10,4 @@ CREATE (u)-[:SOURCE {document: $document, line_start: row.line_start, line_end: 
                      page_start: row.page_start, page_end: row.page_end,
                      aliases: row.aliases, aliases_folded: row.aliases_folded, described: row.described,
                      valid_from: row.valid_from, valid_to: row.valid_to}]->(d)
+RETURN collect(row.id) AS ids, collect(elementId(u)) AS eids  // the edges find their endpoints by element id

@@ -3,7 +3,8 @@
 One document, one transaction: its previous facts are removed, then nodes are MERGEd on their
 constrained ids (shared ones: units, organizations, instruments) or created (the document's own:
 provisions, powers, amendments, change events), then relationships are created in UNWIND batches,
-one statement per (type, from label, to label). A failure anywhere rolls the whole load back, and
+one statement per (type, from label, to label), their endpoints found by the element ids the node
+statements returned. A failure anywhere rolls the whole load back, and
 loading the same records again leaves the same graph.
 """
 
@@ -140,17 +141,13 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
         props = {k: v for k, v in e.props.items() if v is not None}
         if e.type == "CITES":  # the provisions it names, as the cited document's own ids end
             props["paths"] = provision_paths(e.props.get("article"), e.props.get("fraction"))
-        edges[(e.type, e.source_label, e.target_label)].append(
-            {
-                "source": e.source,
-                "target": e.target,
-                "props": props,
-                "line_start": e.line_start,
-                "line_end": e.line_end,
-                "page_start": e.page_start,
-                "page_end": e.page_end,
-            }
-        )
+        props["document"] = doc.id
+        props["line_start"], props["line_end"] = e.line_start, e.line_end
+        if e.page_start is not None:
+            props["page_start"] = e.page_start
+        if e.page_end is not None:
+            props["page_end"] = e.page_end
+        edges[(e.type, e.source_label, e.target_label)].append({"source": e.source, "target": e.target, "props": props})
     document = _clean(
         {
             **doc.model_dump(),
@@ -173,32 +170,28 @@ def rows_for(parsed: ParsedDocument) -> dict[str, Any]:
     }
 
 
+# The node statements, in order, and the label each writes (the edges find their endpoints by label and id).
+NODE_STATEMENTS = {
+    "organizations": "Organization",
+    "units": "Unit",
+    "instruments": "LegalInstrument",
+    "provisions": "Provision",
+    "powers": "Power",
+    "amendments": "Amendment",
+    "changes": "ChangeEvent",
+}
+ElementIds = dict[tuple[str, str], str]
+EdgeRows = dict[tuple[str, str, str], list[dict[str, Any]]]
+
+
 def _write(tx: ManagedTransaction, parsed: ParsedDocument, rows: dict[str, Any], replace: bool) -> WriteReport:
     document = parsed.document.id
     before = _counts(tx, document)
     keep_earlier_version(tx, parsed.document)  # a later text of a loaded document: the loaded one stays a version
     cleared = tx.run(query("write_clear_document"), document=document).single()
     previous_shared = cleared["shared_ids"] if cleared else []
-    tx.run(query("write_document"), row=rows["document"]).consume()
-    for name in ("organizations", "units", "instruments", "provisions", "powers", "amendments", "changes"):
-        for batch in _batches(rows[name]):
-            tx.run(query(f"write_{name}"), rows=batch, document=document).consume()
-    template = query("write_edges")
-    written_total = 0
-    for (rel_type, source_label, target_label), edge_rows in sorted(rows["edges"].items()):
-        sources, targets = EDGE_TYPES[rel_type]  # the whitelist: nothing else reaches the query text
-        if source_label not in sources or target_label not in targets:
-            raise WriteError(f"{rel_type} from {source_label} to {target_label} is not in the graph model")
-        statement = template.replace("{TYPE}", rel_type).replace("{FROM}", source_label).replace("{TO}", target_label)
-        for batch in _batches(edge_rows):
-            written = tx.run(statement, rows=batch, document=document).single()["written"]
-            if written != len(batch):
-                missing = _missing_endpoints(tx, batch, source_label, target_label)
-                raise WriteError(
-                    f"{parsed.document.source_file}: {len(batch) - written} {rel_type} relationships "
-                    f"point to nodes that were not written, e.g. {missing}"
-                )
-            written_total += written
+    eids = _write_nodes(tx, document, rows)
+    written_total = _write_edges(tx, parsed, rows["edges"], eids)
     tx.run(query("write_finish"), document=document).consume()
     tx.run(query("write_citations"), document=document).consume()
     tx.run(query("write_identities"), document=document).consume()
@@ -213,6 +206,66 @@ def _write(tx: ManagedTransaction, parsed: ParsedDocument, rows: dict[str, Any],
 
 def _counts(tx: ManagedTransaction, document: str) -> dict[str, int]:
     return {r["label"]: r["count"] for r in tx.run(query("document_counts"), document=document)}
+
+
+def _write_nodes(tx: ManagedTransaction, document: str, rows: dict[str, Any]) -> ElementIds:
+    """Write the document's nodes; returns the element id of each, by (label, id): the edges then find
+    their endpoints by element id, a direct store lookup, not a seek in an index of 80-character ids."""
+    eids: ElementIds = {}
+    found = tx.run(query("write_document"), row=rows["document"]).single()
+    if found is not None:
+        eids["Document", document] = found["eid"]
+    for name, label in NODE_STATEMENTS.items():
+        for batch in _batches(rows[name]):
+            written = tx.run(query(f"write_{name}"), rows=batch, document=document).single()
+            if written is not None:  # two lists, not a record a node: the driver unpacks records slowly
+                eids.update(zip([(label, i) for i in written["ids"]], written["eids"], strict=True))
+    return eids
+
+
+def _endpoints(tx: ManagedTransaction, edges: EdgeRows, eids: ElementIds) -> None:
+    """Add to ``eids`` the endpoints the document's edges name but its nodes are not (another document's, or
+    none: a relationship to a node that does not exist is then not written, and the load fails)."""
+    wanted = {
+        (label, row[end])
+        for (_, source, target), rows in edges.items()
+        for label, end in ((source, "source"), (target, "target"))
+        for row in rows
+    }
+    missing = sorted({i for label, i in wanted if (label, i) not in eids})
+    if missing:
+        for record in tx.run(query("write_element_ids"), ids=missing):
+            eids[record["label"], record["id"]] = record["eid"]
+
+
+def _write_edges(tx: ManagedTransaction, parsed: ParsedDocument, edges: EdgeRows, eids: ElementIds) -> int:
+    """Create the relationships, one statement per (type, from label, to label); returns how many."""
+    _endpoints(tx, edges, eids)
+    template = query("write_edges")
+    written_total = 0
+    for (rel_type, source_label, target_label), edge_rows in sorted(edges.items()):
+        sources, targets = EDGE_TYPES[rel_type]  # the whitelist: nothing else reaches the query text
+        if source_label not in sources or target_label not in targets:
+            raise WriteError(f"{rel_type} from {source_label} to {target_label} is not in the graph model")
+        statement = template.replace("{TYPE}", rel_type).replace("{FROM}", source_label).replace("{TO}", target_label)
+        for batch in _batches(edge_rows):
+            by_element = Rows(
+                {  # an id with no element id matches no node: the count below tells
+                    "source": eids.get((source_label, r["source"]), r["source"]),
+                    "target": eids.get((target_label, r["target"]), r["target"]),
+                    "props": r["props"],
+                }
+                for r in batch
+            )
+            written = tx.run(statement, rows=by_element).single()["written"]
+            if written != len(batch):
+                missing = _missing_endpoints(tx, batch, source_label, target_label)
+                raise WriteError(
+                    f"{parsed.document.source_file}: {len(batch) - written} {rel_type} relationships "
+                    f"point to nodes that were not written, e.g. {missing}"
+                )
+            written_total += written
+    return written_total
 
 
 def _missing_endpoints(tx: ManagedTransaction, batch: list[dict[str, Any]], source: str, target: str) -> list[str]:
