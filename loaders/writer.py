@@ -259,7 +259,7 @@ def _write_edges(tx: ManagedTransaction, parsed: ParsedDocument, edges: EdgeRows
             )
             written = tx.run(statement, rows=by_element).single()["written"]
             if written != len(batch):
-                missing = _missing_endpoints(tx, batch, source_label, target_label)
+                missing = _missing_endpoints(batch, source_label, target_label, eids)
                 raise WriteError(
                     f"{parsed.document.source_file}: {len(batch) - written} {rel_type} relationships "
                     f"point to nodes that were not written, e.g. {missing}"
@@ -268,10 +268,11 @@ def _write_edges(tx: ManagedTransaction, parsed: ParsedDocument, edges: EdgeRows
     return written_total
 
 
-def _missing_endpoints(tx: ManagedTransaction, batch: list[dict[str, Any]], source: str, target: str) -> list[str]:
-    ids = sorted({r["source"] for r in batch} | {r["target"] for r in batch})
-    found = {r["id"] for r in tx.run(query("write_find_ids"), ids=ids)}
-    return [i for i in ids if i not in found][:3]
+def _missing_endpoints(batch: list[dict[str, Any]], source: str, target: str, eids: ElementIds) -> list[str]:
+    """The first ids of a batch that name no node of their label: ``_endpoints`` already looked every one up."""
+    ids = {r["source"] for r in batch if (source, r["source"]) not in eids}
+    ids |= {r["target"] for r in batch if (target, r["target"]) not in eids}
+    return sorted(ids)[:3]
 
 
 def write_document(driver: Driver, database: str, parsed: ParsedDocument, *, replace: bool = False) -> WriteReport:
