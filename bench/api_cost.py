@@ -21,11 +21,11 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import typer
-from neo4j import GraphDatabase, RoutingControl
+from neo4j import GraphDatabase
 from rich.console import Console
 
 from app.main import create_app
-from bench.api_vs_driver import Scenario, scenarios
+from bench.api_vs_driver import Scenario, driver_answer, scenarios
 from orggraph.cypher import query
 from orggraph.settings import Settings, get_settings
 
@@ -92,10 +92,7 @@ async def measure(settings: Settings, n: int, rounds: int) -> list[tuple[Scenari
                     await reader.rows(scenario.cypher, **scenario.cypher_params)
 
                 async def baseline(text: str = text, params: dict[str, Any] = params) -> None:
-                    records = driver.execute_query(
-                        text, params, routing_=RoutingControl.READ, database_=settings.neo4j_database
-                    ).records
-                    [r.data() for r in records]
+                    driver_answer(driver, text, params, settings.neo4j_database)
 
                 sides = {"app": whole, "reads": reads, "driver": baseline}
                 best = {name: float("inf") for name in sides}

@@ -33,7 +33,7 @@ from typing import Annotated, Any
 
 import httpx
 import typer
-from neo4j import READ_ACCESS, AsyncGraphDatabase, GraphDatabase, RoutingControl
+from neo4j import READ_ACCESS, AsyncGraphDatabase, Driver, GraphDatabase, RoutingControl
 from rich.console import Console
 
 from bench import load
@@ -197,6 +197,12 @@ class Latencies:
     warm: list[float]
 
 
+def driver_answer(driver: Driver, text: str, params: dict[str, Any], database: str) -> list[dict[str, Any]]:
+    """The baseline: the route's Cypher through ``execute_query`` (a managed read transaction), as dicts."""
+    records = driver.execute_query(text, params, routing_=RoutingControl.READ, database_=database).records
+    return [r.data() for r in records]
+
+
 def latencies(n: int, warmup: int, cold_port: int, warm_port: int) -> tuple[list[Latencies], str]:
     settings = get_settings()
     out = []
@@ -209,10 +215,7 @@ def latencies(n: int, warmup: int, cold_port: int, warm_port: int) -> tuple[list
                 text = query(scenario.cypher)
 
                 def raw(text: str = text, scenario: Scenario = scenario) -> object:
-                    records = driver.execute_query(
-                        text, scenario.cypher_params, routing_=RoutingControl.READ, database_=settings.neo4j_database
-                    ).records
-                    return [r.data() for r in records]
+                    return driver_answer(driver, text, scenario.cypher_params, settings.neo4j_database)
 
                 def autocommit(text: str = text, scenario: Scenario = scenario) -> object:
                     with driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as s:
