@@ -314,28 +314,41 @@ def parse_one(job: tuple[Path, str | None]) -> tuple[Path, Any, str | None]:
         return path, None, str(exc)
 
 
-def readings(paths: list[Path], genre: str | None, jobs: int | None = None) -> Iterator[tuple[Path, Any, str | None]]:
+def read_for_writing(job: tuple[Path, str | None]) -> tuple[Path, Any, str | None]:
+    """``parse_one``, then the reading made ready to write (``loaders.writer.prepare``): the rows, not the
+    records, go back to the writer, which then has only its transaction to do."""
+    from loaders.writer import prepare
+
+    path, parsed, error = parse_one(job)
+    return path, (prepare(parsed) if parsed is not None else None), error
+
+
+def readings(
+    paths: list[Path], genre: str | None, jobs: int | None = None, *, ready: bool = False
+) -> Iterator[tuple[Path, Any, str | None]]:
     """Each file's reading (the records, or why it is not a document), in the order given, as soon as it is
-    read: worker processes (``jobs``, default the CPUs) parse ahead while the caller writes what came back."""
+    read: worker processes (``jobs``, default the CPUs) parse ahead while the caller writes what came back.
+    ``ready``: each reading comes back made ready to write (``read_for_writing``), not as records."""
     from concurrent.futures import ProcessPoolExecutor
 
+    read = read_for_writing if ready else parse_one
     workers = min(jobs or os.cpu_count() or 1, len(paths))
     if workers <= 1:
-        yield from (parse_one((path, genre)) for path in paths)
+        yield from (read((path, genre)) for path in paths)
         return
     pool = ProcessPoolExecutor(max_workers=workers, initializer=reader_process)
     try:
-        yield from pool.map(parse_one, [(path, genre) for path in paths])
+        yield from pool.map(read, [(path, genre) for path in paths])
     finally:  # the caller stopped early (--strict, an error): drop what is still queued
         pool.shutdown(cancel_futures=True)
 
 
 def parse_paths(
-    paths: list[Path], genre: str | None, *, strict: bool = True, jobs: int | None = None
+    paths: list[Path], genre: str | None, *, strict: bool = True, jobs: int | None = None, ready: bool = False
 ) -> tuple[list, list[tuple[Path, str]]]:
     """Parse every file, in parallel processes when there are several (``jobs``, default: the CPUs).
-    Returns the documents read, in the order given, and the files that are not documents with why;
-    ``strict`` stops at the first such file, before anything is written."""
+    Returns the documents read (``ready``: made ready to write), in the order given, and the files that are
+    not documents with why; ``strict`` stops at the first such file, before anything is written."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     results: dict[Path, tuple[Any, str | None]] = {}
@@ -343,7 +356,7 @@ def parse_paths(
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("Parsing", total=len(paths))
-        for path, parsed, error in readings(paths, genre, jobs):
+        for path, parsed, error in readings(paths, genre, jobs, ready=ready):
             if error and strict:
                 raise OrgGraphError(error)
             results[path] = (parsed, error)
@@ -376,20 +389,19 @@ def load_paths(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
-    from loaders.report import reading_report
-    from loaders.writer import GUARDED, ShrinkingReload, shrinks, write_document
+    from loaders.writer import GUARDED, ShrinkingReload, shrinks, write_rows
 
     unchanged: list[tuple[Path, str]] = [] if force else already_loaded(driver, database, paths, genre)
     paths = [p for p in paths if p not in {path for path, _ in unchanged}]
     failed: list[tuple[Path, str]] = []
     if strict:
-        parsed_first, failed = parse_paths(paths, genre, strict=True) if paths else ([], [])
+        parsed_first, failed = parse_paths(paths, genre, strict=True, ready=True) if paths else ([], [])
         outcomes: Iterator[tuple[Path, Any, str | None]] = (
             (Path(d.document.source_file), d, None) for d in parsed_first
         )
         total = len(parsed_first)
     else:
-        outcomes = readings(paths, genre) if paths else iter(())
+        outcomes = readings(paths, genre, ready=True) if paths else iter(())
         total = len(paths)
     started, elements = time.monotonic(), 0
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -402,12 +414,12 @@ def load_paths(
                 progress.update(task, advance=1)
                 continue
             try:
-                reports.append(write_document(driver, database, document, replace=replace))
+                reports.append(write_rows(driver, database, document, replace=replace))
             except ShrinkingReload as refused:
                 failed.append((Path(document.document.source_file), str(refused)))
                 progress.update(task, advance=1)
                 continue
-            written.append(document)
+            written.append((document.document, document.report))  # not its rows: a corpus's would fill memory
             elements += sum(reports[-1].counts.values()) + reports[-1].relationships
             seconds = max(time.monotonic() - started, 1e-6)
             rates = f"{len(written) / seconds:.1f} documents/s · {elements / seconds:,.0f} elements/s"
@@ -415,11 +427,10 @@ def load_paths(
     elapsed = time.monotonic() - started
     parsed = written
     if not verbose:
-        for document, report in zip(parsed, reports, strict=True):
-            read = reading_report(document)
+        for (document, read), report in zip(parsed, reports, strict=True):
             console.print(
-                f"loaded {report.document} · {document.document.genre} · {read.units} units · {read.powers} powers"
-                f" · {len(read.notes)} notes (orggraph check {document.document.source_file})",
+                f"loaded {report.document} · {document.genre} · {read.units} units · {read.powers} powers"
+                f" · {len(read.notes)} notes (orggraph check {document.source_file})",
                 highlight=False,
             )
         skipped = f", {len(unchanged)} unchanged" if unchanged else ""
@@ -432,12 +443,12 @@ def load_paths(
         table = Table(title=title)
         for column in ("document", "genre", "units", "provisions", "powers", "instruments", "other", "relationships"):
             table.add_column(column, justify="left" if column in ("document", "genre") else "right")
-        for document, report in zip(parsed, reports, strict=True):
+        for (document, _), report in zip(parsed, reports, strict=True):
             counts = report.counts
             other = sum(v for k, v in counts.items() if k not in ("Unit", "Provision", "Power", "LegalInstrument"))
             table.add_row(
                 report.document,
-                document.document.genre,
+                document.genre,
                 str(counts.get("Unit", 0)),
                 str(counts.get("Provision", 0)),
                 str(counts.get("Power", 0)),
@@ -446,7 +457,7 @@ def load_paths(
                 str(report.relationships),
             )
         console.print(table)
-        print_reports([reading_report(p) for p in parsed], notes=5)
+        print_reports([read for _, read in parsed], notes=5)
     for path, document_id in unchanged:
         console.print(f"unchanged {document_id} (already loaded from {path}; --force writes it again)", highlight=False)
     for report in reports:
