@@ -19,7 +19,7 @@ CALL (d) {
   MATCH (w:Power)-[:SOURCE]->(d)
   CALL (w) {
     OPTIONAL MATCH (u)-[h:HAS_POWER]->(w)
-    WITH u, h WHERE u IS NOT NULL AND h.basis <> 'class'
+    WITH u, h WHERE u IS NOT NULL AND h.basis <> 'class' ORDER BY u.id  // a stored version reads the same
     RETURN collect(u {.id, .name, basis: h.basis}) AS holders
   }
   WITH w, holders ORDER BY w.line_start, w.id
@@ -30,12 +30,13 @@ CALL (d) {
   CALL (u) {
     OPTIONAL MATCH (e:ChangeEvent)-[c:CHANGED]->(u)
     WITH e, c WHERE e IS NOT NULL AND c.role = 'subject' AND e.kind = 'renamed'
+    ORDER BY coalesce(e.effective, e.date), e.line_start
     RETURN collect({from_name: e.from_name, to_name: e.to_name, date: coalesce(e.effective, e.date),
                     description: e.description, line_start: e.line_start}) AS renames
   }
   CALL (u, d) {
     OPTIONAL MATCH (u)-[r:PART_OF|REPORTS_TO]->(x)
-    WITH r, x WHERE x IS NOT NULL AND r.document = d.id
+    WITH r, x WHERE x IS NOT NULL AND r.document = d.id ORDER BY type(r), x.id, r.line_start
     RETURN collect({type: type(r), kind: r.kind, to: x.id, to_name: x.name, provision: r.provision,
                     valid_from: r.valid_from, valid_to: r.valid_to, line_start: r.line_start}) AS lines
   }
