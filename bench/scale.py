@@ -11,9 +11,9 @@ an index does not. Each question is also PROFILEd on the largest graph (database
 
 It starts its own Neo4j (temporary home, loopback, free ports) so that nothing of yours is wiped.
 Documents load as ``orggraph load`` loads them: ``--workers`` processes parse ahead while each
-document read is written in its own transaction. Load MB/s is bytes over the wall time of the whole;
-parse MB/s per core is bytes over the CPU seconds the workers spent; written records/s is records over
-the time spent in the transactions.
+document read is written in its own transaction, ``--writers`` at once. Load MB/s is bytes over the
+wall time of the whole; parse MB/s per core is bytes over the CPU seconds the workers spent; written
+records/s is records over the time spent in the transactions.
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ from neo4j import Driver, GraphDatabase
 
 from bench.api_vs_driver import Scenario, scenarios
 from bench.synthetic import corpus
-from cli.commands import parse_one, reader_process
+from cli.commands import parse_one, reader_process, write_readings
 from loaders import load_file
-from loaders.writer import DocumentRows, prepare, write_document, write_rows
+from loaders.writer import DocumentRows, prepare, write_document
 from orggraph.cypher import query
 from orggraph.errors import OrgGraphError
 from orggraph.localserver import LocalNeo4j, ServerConfig, ensure_jars, free_port
@@ -86,19 +86,25 @@ def records_of(ready: DocumentRows) -> int:
     return nodes + sum(len(edges) for edges in rows["edges"].values())
 
 
-def add_documents(driver: Driver, paths: list[Path], workers: int, step: Step) -> None:
-    """Load ``paths`` as ``orggraph load`` does: ``workers`` processes parse ahead, in order, while each
-    document read is written in its own transaction. The parse CPU is the workers' own; the write time
-    is the sum of the transactions'; the load time is the wall time of the whole."""
+def add_documents(driver: Driver, paths: list[Path], workers: int, writers: int, step: Step) -> None:
+    """Load ``paths`` as ``orggraph load`` does: ``workers`` processes read ahead, in order, while each
+    document read is written in its own transaction, ``writers`` at once (``cli.commands.write_readings``).
+    The parse CPU is the workers' own; the write time is the sum of the transactions' (more than the wall
+    time when they overlap); the load time is the wall time of the whole."""
     step.parsed_mb = sum(p.stat().st_size for p in paths) / 1e6
     start = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=workers, initializer=reader_process) as pool:
-        for ready, parse_cpu, prepare_cpu in pool.map(_parse, paths):
+
+    def readings(pool: ProcessPoolExecutor) -> Iterator[tuple[Path, DocumentRows, None]]:
+        for path, (ready, parse_cpu, prepare_cpu) in zip(paths, pool.map(_parse, paths), strict=True):
             step.parse_cpu_s += parse_cpu
             step.prepare_cpu_s += prepare_cpu
-            written = time.perf_counter()
-            write_rows(driver, DATABASE, ready)
-            step.write_s += time.perf_counter() - written
+            yield path, ready, None
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=reader_process) as pool:
+        for _, ready, report, error in write_readings(driver, DATABASE, readings(pool), writers=writers):
+            if report is None:
+                raise OrgGraphError(error or "not written")
+            step.write_s += report.seconds
             step.records += records_of(ready)
     step.load_wall_s = time.perf_counter() - start
 
@@ -158,7 +164,17 @@ def scratch_neo4j(heap: str, pagecache: str) -> Iterator[LocalNeo4j]:
             server.stop()
 
 
-def run(sizes: list[int], units: int, workers: int, n: int, warmup: int, heap: str, pagecache: str, folder: Path):
+def run(
+    sizes: list[int],
+    units: int,
+    workers: int,
+    writers: int,
+    n: int,
+    warmup: int,
+    heap: str,
+    pagecache: str,
+    folder: Path,
+):
     questions = [s for s in scenarios() if s.name in QUESTIONS]
     steps: list[Step] = []
     hits: dict[str, tuple[int, int]] = {}
@@ -169,7 +185,7 @@ def run(sizes: list[int], units: int, workers: int, n: int, warmup: int, heap: s
         apply_schema(driver, DATABASE)
         version = driver.execute_query(query("neo4j_version")).records[0]["version"]
         samples = Step(documents=0)
-        add_documents(driver, sorted((PROJECT_ROOT / "data" / "documents").glob("*.txt")), workers, samples)
+        add_documents(driver, sorted((PROJECT_ROOT / "data" / "documents").glob("*.txt")), workers, writers, samples)
         census(driver, samples)
         ask(driver, questions, warmup * 10, 0, Step(documents=0))  # a cold JVM would flatter every later size
         ask(driver, questions, n, warmup, samples)
@@ -183,7 +199,7 @@ def run(sizes: list[int], units: int, workers: int, n: int, warmup: int, heap: s
         for size in sizes:
             step = Step(documents=size)
             paths = corpus(size - loaded, units, folder, first=loaded)
-            add_documents(driver, paths, workers, step)
+            add_documents(driver, paths, workers, writers, step)
             loaded = size
             census(driver, step)
             ask(driver, questions, n, warmup, step)
@@ -193,10 +209,10 @@ def run(sizes: list[int], units: int, workers: int, n: int, warmup: int, heap: s
                 f"(parse CPU {step.parse_cpu_s:.1f} s, rows {step.prepare_cpu_s:.1f} s, write {step.write_s:.1f} s)"
             )
         hits = {s.name: (first_hits[s.name], db_hits(driver, s)) for s in questions}
-    return steps, hits, samples_warm_s, machine(version, heap, pagecache, workers)
+    return steps, hits, samples_warm_s, machine(version, heap, pagecache, workers, writers)
 
 
-def machine(version: str, heap: str, pagecache: str, workers: int) -> list[str]:
+def machine(version: str, heap: str, pagecache: str, workers: int, writers: int) -> list[str]:
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -209,7 +225,8 @@ def machine(version: str, heap: str, pagecache: str, workers: int) -> list[str]:
     return [
         f"{cpu}, {os.cpu_count()} cores, {kb / 1024 / 1024:.0f} GiB RAM; {platform.system()} {platform.release()}",
         f"Python {platform.python_version()}; Neo4j {version} (heap {heap}, page cache {pagecache}); "
-        f"parsing in {workers} processes; questions through the Python driver over loopback",
+        f"parsing in {workers} processes, {writers} documents written at once; "
+        "questions through the Python driver over loopback",
     ]
 
 
@@ -277,6 +294,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100,1000", help="cumulative synthetic document counts")
     parser.add_argument("--units", type=int, default=100, help="units per synthetic document")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--writers", type=int, default=2, help="documents written at once (orggraph load --writers)")
     parser.add_argument("-n", type=int, default=200, help="timed calls per question and size")
     parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--heap", default="2g")
@@ -287,7 +305,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     steps, hits, warm, notes = run(
-        sizes, args.units, args.workers, args.n, args.warmup, args.heap, args.pagecache, args.corpus
+        sizes, args.units, args.workers, args.writers, args.n, args.warmup, args.heap, args.pagecache, args.corpus
     )
     text = table(steps, hits, warm, notes)
     print(text)

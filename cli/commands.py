@@ -13,7 +13,8 @@ import secrets
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
@@ -343,6 +344,54 @@ def readings(
         pool.shutdown(cancel_futures=True)
 
 
+def write_readings(
+    driver: Driver,
+    database: str,
+    outcomes: Iterable[tuple[Path, Any, str | None]],
+    *,
+    replace: bool = False,
+    writers: int = 2,
+) -> Iterator[tuple[Path, Any, Any, str | None]]:
+    """Write each reading made ready (``readings(..., ready=True)``) in its own transaction, up to ``writers``
+    at once, and yield in the order given (path, reading, its WriteReport, why it was not written). Neo4j
+    runs a transaction on one core: one writer left the other idle while it packed a document and waited
+    for each statement, so a load was paced by the writer and Neo4j taking turns. Readings of one document
+    are written one after the other, in order (a later text keeps the earlier as a version). A reload
+    refused as shrinking is not written and says why; any other error stops the load when it is yielded
+    (writes already under way finish: each is a document of its own)."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    from loaders.writer import ShrinkingReload, write_rows
+
+    def write(ready: Any) -> tuple[Any, str | None]:
+        try:
+            return write_rows(driver, database, ready, replace=replace), None
+        except ShrinkingReload as refused:
+            return None, str(refused)
+
+    Pending = tuple[Path, Any, str | None, "Future[tuple[Any, str | None]] | None"]
+
+    def finished(entry: Pending) -> tuple[Path, Any, Any, str | None]:
+        path, ready, error, future = entry
+        if future is None:
+            return path, None, None, error or "not read"
+        report, refused = future.result()
+        return path, ready, report, refused
+
+    pending: deque[Pending] = deque()
+    with ThreadPoolExecutor(max_workers=max(writers, 1), thread_name_prefix="orggraph-writer") as pool:
+        for path, ready, error in outcomes:
+            if ready is not None:
+                for _, other, _, future in pending:
+                    if future is not None and other.document.id == ready.document.id:
+                        future.exception()  # waits for the earlier reading of the same document
+            while len(pending) >= max(writers, 1):
+                yield finished(pending.popleft())
+            pending.append((path, ready, error, pool.submit(write, ready) if ready is not None else None))
+        while pending:
+            yield finished(pending.popleft())
+
+
 def parse_paths(
     paths: list[Path], genre: str | None, *, strict: bool = True, jobs: int | None = None, ready: bool = False
 ) -> tuple[list, list[tuple[Path, str]]]:
@@ -377,6 +426,7 @@ def load_paths(
     replace: bool = False,
     verbose: bool = False,
     force: bool = False,
+    writers: int = 2,
 ) -> list[tuple[Path, str]]:
     """Parse every file (in parallel) and write each document in its own transaction. A file that is not a
     document stops the run before anything is written when ``strict`` (every file is read first); otherwise
@@ -385,11 +435,12 @@ def load_paths(
     loaded document is refused and reported (the others load) unless ``replace``. Prints a line a document
     (``verbose``: the counts table and each reading report with its first notes). A file this version of
     the reader already loaded, byte for byte, is skipped unread unless ``force`` (it would write the same
-    graph). Returns the files that were not loaded, with why."""
+    graph). Up to ``writers`` documents are written at once (``write_readings``). Returns the files that
+    were not loaded, with why."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
-    from loaders.writer import GUARDED, ShrinkingReload, shrinks, write_rows
+    from loaders.writer import GUARDED, shrinks
 
     unchanged: list[tuple[Path, str]] = [] if force else already_loaded(driver, database, paths, genre)
     paths = [p for p in paths if p not in {path for path, _ in unchanged}]
@@ -408,17 +459,14 @@ def load_paths(
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("Loading" if not strict else "Writing", total=total)
         reports, written = [], []
-        for path, document, error in outcomes:
-            if document is None:
-                failed.append((path, error or "not read"))
+        for path, document, report, error in write_readings(
+            driver, database, outcomes, replace=replace, writers=writers
+        ):
+            if report is None:
+                failed.append((path, error or "not written"))
                 progress.update(task, advance=1)
                 continue
-            try:
-                reports.append(write_rows(driver, database, document, replace=replace))
-            except ShrinkingReload as refused:
-                failed.append((Path(document.document.source_file), str(refused)))
-                progress.update(task, advance=1)
-                continue
+            reports.append(report)
             written.append((document.document, document.report))  # not its rows: a corpus's would fill memory
             elements += sum(reports[-1].counts.values()) + reports[-1].relationships
             seconds = max(time.monotonic() - started, 1e-6)
@@ -516,6 +564,9 @@ def load(
     force: Annotated[
         bool, typer.Option(help="Read and write again the files this version of orggraph already loaded unchanged")
     ] = False,
+    writers: Annotated[
+        int, typer.Option(min=1, max=16, help="Documents written at once, each in its own transaction")
+    ] = 2,
 ) -> None:
     """Parse documents (in parallel) and write each one to the graph in one transaction (reloading is
     idempotent; a file already loaded unchanged, by this version of orggraph, is skipped unless --force). A
@@ -534,6 +585,7 @@ def load(
             replace=replace,
             verbose=verbose,
             force=force,
+            writers=writers,
         )
     if failed:
         raise typer.Exit(code=1)

@@ -10,7 +10,9 @@ loading the same records again leaves the same graph.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,6 +68,7 @@ class WriteReport:
     counts: dict[str, int]
     relationships: int
     previous: dict[str, int] = field(default_factory=dict)  # the counts of the load this one replaced
+    seconds: float = 0.0  # the transaction's wall time, retries included
 
 
 def shrinks(before: dict[str, int], after: dict[str, int]) -> bool:
@@ -175,13 +178,14 @@ def rows_for(parsed: ParsedDocument, report: ReadingReport | None = None) -> dic
             "reader_version": reader_version(),  # with sha256: a later load of the same file may skip it
         }
     )
-    return {
+    by_id = lambda row: row["id"]  # noqa: E731
+    return {  # shared nodes in id order: two loads writing at once lock them in the same order, not into a deadlock
         "document": document,
-        "organizations": organizations,
-        "units": units,
+        "organizations": sorted(organizations, key=by_id),
+        "units": sorted(units, key=by_id),
         "provisions": provisions,
         "powers": powers,
-        "instruments": instruments,
+        "instruments": sorted(instruments, key=by_id),
         "amendments": [a.model_dump() for a in parsed.amendments],
         "changes": [_clean(c.model_dump()) for c in parsed.changes],
         "edges": dict(edges),
@@ -302,9 +306,11 @@ def write_document(driver: Driver, database: str, parsed: ParsedDocument, *, rep
 
 def write_rows(driver: Driver, database: str, ready: DocumentRows, *, replace: bool = False) -> WriteReport:
     """``write_document`` for a reading already made ready (``prepare``, in a reader process)."""
+    started = time.perf_counter()
     try:
         with driver.session(database=database) as session:
-            return session.execute_write(_write, ready, replace)
+            report = session.execute_write(_write, ready, replace)
+        return dataclasses.replace(report, seconds=time.perf_counter() - started)
     except TransientError as exc:
         if "MemoryPoolOutOfMemoryError" not in (exc.code or ""):
             raise
