@@ -120,15 +120,9 @@ class Assembly:
         key = (rel_type, source, target, edge_key(rel_type, present))
         if key in self.edges:  # the first statement of a fact stands
             return
-        self.edges[key] = Edge(
-            type=rel_type,
-            source=source,
-            source_label=source_label,
-            target=target,
-            target_label=target_label,
-            line_start=max(line_start, 1),
-            line_end=max(line_end or line_start, line_start, 1),
-            props=present,
+        start = max(line_start, 1)
+        self.edges[key] = Edge.built(
+            rel_type, source, source_label, target, target_label, start, max(line_end or line_start, start), present
         )
         self._from.setdefault((rel_type, source), set()).add(key)
 

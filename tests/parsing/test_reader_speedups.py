@@ -7,7 +7,11 @@ import random
 import re
 from pathlib import Path
 
+import pytest
+
+from loaders import load_file
 from loaders.front import _NAMED_ACRONYM, _named_acronyms
+from loaders.records import Edge
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -38,3 +42,42 @@ def test_named_acronyms_are_the_patterns_matches() -> None:
         assert _spans(list(_named_acronyms(text))) == expected, text[:200]
         found += len(expected)
     assert found > 1_000
+
+
+def test_built_edges_are_the_validated_edges() -> None:
+    parsed = load_file(DATA / "documents" / "imss-bienestar-estatuto-organico-2023.txt")
+    assert len(parsed.edges) > 1_000
+    for edge in parsed.edges:
+        fields = ("type", "source", "source_label", "target", "target_label", "line_start", "line_end", "props")
+        validated = Edge(**{name: getattr(edge, name) for name in fields})
+        built = Edge.built(*(getattr(edge, name) for name in fields))
+        assert built == validated
+        assert list(built.__dict__.items()) == list(validated.__dict__.items())
+        assert built.model_fields_set == validated.model_fields_set
+        assert built.model_dump_json() == validated.model_dump_json()
+
+
+@pytest.mark.parametrize(
+    ("rel_type", "source_label", "target_label", "lines"),
+    [
+        ("OWNS", "Unit", "Unit", (1, 1)),  # no such relationship
+        ("PART_OF", "Power", "Unit", (1, 1)),  # not from a power
+        ("PART_OF", "Unit", "Unit", (3, 2)),  # lines out of order
+        ("PART_OF", "Unit", "Unit", (0, 2)),
+    ],
+)
+def test_built_edges_refuse_what_validation_refuses(
+    rel_type: str, source_label: str, target_label: str, lines: tuple[int, int]
+) -> None:
+    with pytest.raises(ValueError):
+        Edge(
+            type=rel_type,
+            source="a",
+            source_label=source_label,
+            target="b",
+            target_label=target_label,
+            line_start=lines[0],
+            line_end=lines[1],
+        )
+    with pytest.raises(ValueError):
+        Edge.built(rel_type, "a", source_label, "b", target_label, *lines, {})  # type: ignore[arg-type]
