@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from loaders.pages import BOX_FIELD
 from loaders.phrasings import DECREE_WRAPPER, ORGANIZATION_KINDS, SELF_NAMING, TITLE_START
-from loaders.text import Line
+from loaders.text import Line, upper_ratio
 from orggraph.folding import fold
 from orggraph.lexicon import BODY_HEADS, UNIT_KINDS, title_case
 
@@ -68,16 +68,11 @@ class Front:
     notes: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, message)
 
 
-def _upper_ratio(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
-
-
 def _joined_title(lines: list[Line], i: int) -> tuple[str, int]:
     """A title and the lines it wraps onto ("REGLAMENTO INTERIOR DE LA CONTRALORIA DEL MUNICIPIO" /
     "DE TORREÓN."): following non-blank lines in capitals, or that go on mid-phrase."""
     parts, end = [lines[i].text], i
-    upper = _upper_ratio(lines[i].text) > 0.7
+    upper = upper_ratio(lines[i].text) > 0.7
     j = i + 1
     while j < len(lines) and len(parts) < 5:
         text = lines[j].text
@@ -94,7 +89,7 @@ def _joined_title(lines: list[Line], i: int) -> tuple[str, int]:
         continues = (
             text[:1].islower() or fold(text.split()[0]) in _STOP_WORDS or fold(parts[-1].split()[-1]) in _STOP_WORDS
         )
-        if (upper and _upper_ratio(text) > 0.7 and len(text) < 120) or continues:
+        if (upper and upper_ratio(text) > 0.7 and len(text) < 120) or continues:
             parts.append(text)
             end = j
             j += 1
@@ -132,7 +127,7 @@ def name_phrase(text: str, start: int = 0) -> str:
 def body_of(title: str) -> str | None:
     """The body a title names: after the instrument's name and any topic ("Reglamento Interno y de
     Carrera Policial de la Comisaría de …"), at the first connector followed by a body's head word."""
-    text = title_case(title) if _upper_ratio(title) > 0.7 else title
+    text = title_case(title) if upper_ratio(title) > 0.7 else title
     text = re.sub(r"\s+", " ", text).strip()
     m = INSTRUMENT_NAME.match(text)
     rest_at = m.end() if m else 0
@@ -251,7 +246,7 @@ def read_front(
             front.notes.append((lines[i].number, "title", f"decree wrapper before the title: {text[:80]!r}"))
             continue
         previous = next((lines[k].text for k in range(i - 1, -1, -1) if lines[k].text), "")
-        if previous and _upper_ratio(text) < 0.7 and not re.search(r"[.:;]\s*$", previous):
+        if previous and upper_ratio(text) < 0.7 and not re.search(r"[.:;]\s*$", previous):
             continue  # a line inside a paragraph that happens to begin with "Reglamento"
         title, _ = _joined_title(lines, i)
         title = re.sub(r"\s+", " ", BOX_FIELD.sub(" ", title)).strip()  # "Manual de organización   Febrero, 2018"
@@ -300,7 +295,7 @@ def read_front(
         title, line = next((c for c in same if acronym_in(c[0])), (title, line))
         # "(S I M A S)": an acronym printed with its letters spaced is one word.
         title = re.sub(r"\(((?:[A-ZÁÉÍÓÚÑ]\s)+[A-ZÁÉÍÓÚÑ])\)", lambda m: f"({m.group(1).replace(' ', '')})", title)
-        front.title = title_case(title) if _upper_ratio(title) > 0.7 else title
+        front.title = title_case(title) if upper_ratio(title) > 0.7 else title
         front.title = re.sub(r"^(?:El|La)\s+", "", re.sub(r"\s*\.$", "", front.title))
         front.title_line = line
         m = INSTRUMENT_NAME.match(front.title)

@@ -12,6 +12,7 @@ import pytest
 from loaders import load_file
 from loaders.front import _NAMED_ACRONYM, _named_acronyms
 from loaders.records import Edge
+from loaders.text import upper_ratio
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -81,3 +82,20 @@ def test_built_edges_refuse_what_validation_refuses(
         )
     with pytest.raises(ValueError):
         Edge.built(rel_type, "a", source_label, "b", target_label, *lines, {})  # type: ignore[arg-type]
+
+
+def _plain_upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def test_upper_ratio_counts_as_str_methods_do() -> None:
+    rng = random.Random(5)
+    lines = [line for text in _texts() for line in text.split("  ")]
+    lines += [
+        "".join(chr(rng.choice((rng.randint(32, 126), rng.randint(160, 0x2FFF)))) for _ in range(rng.randint(0, 30)))
+        for _ in range(20_000)
+    ]
+    lines += ["", "ª º µ ß ÿ", "ÀÉÎÕÜ", "“CAPÍTULO I”", "Ⓐ Ⅷ"]
+    for line in lines:
+        assert upper_ratio(line) == _plain_upper_ratio(line), line
