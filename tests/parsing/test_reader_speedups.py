@@ -12,7 +12,7 @@ import pytest
 from loaders import load_file
 from loaders.front import _NAMED_ACRONYM, _named_acronyms
 from loaders.records import Edge
-from loaders.text import upper_ratio
+from loaders.text import _ODD_SPACING, _SPACES_OR_PRIVATE_USE, upper_ratio
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -99,3 +99,16 @@ def test_upper_ratio_counts_as_str_methods_do() -> None:
     lines += ["", "ª º µ ß ÿ", "ÀÉÎÕÜ", "“CAPÍTULO I”", "Ⓐ Ⅷ"]
     for line in lines:
         assert upper_ratio(line) == _plain_upper_ratio(line), line
+
+
+def test_lines_skipping_the_spacing_pass_are_unchanged_by_it() -> None:
+    rng = random.Random(7)
+    spacing = [" ", "  ", "\t", "\u00a0", "\u2003", "\u200b", "\u202f", "\uf0b7", "\ue000", "á", "Ñ", "a", "“"]
+    lines = [line for text in _texts() for line in text.split("  ")]
+    lines += ["".join(rng.choice(spacing) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    skipped = 0
+    for line in lines:
+        if not ("  " in line or _ODD_SPACING.search(line)):
+            skipped += 1
+            assert _SPACES_OR_PRIVATE_USE.sub(" ", line) == line, line
+    assert skipped > 1_000
