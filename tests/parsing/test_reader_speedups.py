@@ -11,8 +11,11 @@ import pytest
 
 from loaders import load_file
 from loaders.front import _NAMED_ACRONYM, _named_acronyms
+from loaders.mentions import kind_by_head
 from loaders.records import Edge
 from loaders.text import _ODD_SPACING, _SPACES_OR_PRIVATE_USE, upper_ratio
+from orggraph.folding import fold
+from orggraph.lexicon import UNIT_KINDS
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -112,3 +115,18 @@ def test_lines_skipping_the_spacing_pass_are_unchanged_by_it() -> None:
             skipped += 1
             assert _SPACES_OR_PRIVATE_USE.sub(" ", line) == line, line
     assert skipped > 1_000
+
+
+def test_kind_by_head_is_the_longest_head_the_name_starts_with() -> None:
+    heads = sorted(UNIT_KINDS, key=len, reverse=True)
+
+    def plain(folded: str) -> str | None:
+        return next((UNIT_KINDS[h] for h in heads if folded == h or folded.startswith(h + " ")), None)
+
+    words = [*UNIT_KINDS, *(h.split()[0] for h in UNIT_KINDS), "de", "general", "x", "", " ", "  ", "areas"]
+    rng = random.Random(9)
+    names = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 5))) for _ in range(20_000)]
+    names += ["".join(rng.choice(words) for _ in range(rng.randint(0, 3))) for _ in range(5_000)]
+    names += [fold(line) for text in _texts()[:3] for line in text.split(". ")]
+    for name in names:
+        assert kind_by_head(name) == plain(name), name
