@@ -186,7 +186,7 @@ class Assembly:
         """A power defined by ``provision``, held by ``holders`` [(unit id, basis)], with its semantics."""
         meaning = analyze(text, self.units, provision.line_start)
         conditions = [Condition(kind=k, unit=p.unit or p.organization, text=p.text) for k, p in meaning.conditions]
-        record = PowerRecord(
+        record = PowerRecord.built(
             id=ids.power_id(provision.id),
             provision=provision.id,
             text=text,
@@ -195,7 +195,7 @@ class Assembly:
             action_stems=meaning.action_stems,
             scope_stems=meaning.scope_stems,
             conditions=conditions,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             line_start=provision.line_start,
             line_end=provision.line_end,
         )

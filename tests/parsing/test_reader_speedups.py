@@ -12,7 +12,7 @@ import pytest
 from loaders import load_file
 from loaders.front import _NAMED_ACRONYM, _named_acronyms
 from loaders.mentions import kind_by_head
-from loaders.records import Edge
+from loaders.records import _BUILT_POWER_FIELDS, Edge, PowerRecord
 from loaders.text import _ODD_SPACING, _SPACES_OR_PRIVATE_USE, upper_ratio
 from orggraph.folding import fold
 from orggraph.lexicon import UNIT_KINDS
@@ -130,3 +130,23 @@ def test_kind_by_head_is_the_longest_head_the_name_starts_with() -> None:
     names += [fold(line) for text in _texts()[:3] for line in text.split(". ")]
     for name in names:
         assert kind_by_head(name) == plain(name), name
+
+
+def test_built_powers_are_the_validated_powers() -> None:
+    parsed = load_file(DATA / "documents" / "imss-bienestar-estatuto-organico-2023.txt")
+    assert len(parsed.powers) > 300
+    for power in parsed.powers:
+        fields = power.model_dump(include=set(_BUILT_POWER_FIELDS))
+        fields["conditions"] = list(power.conditions)
+        validated = PowerRecord(**fields)
+        built = PowerRecord.built(**fields)
+        assert built == validated
+        assert list(built.__dict__.items()) == list(validated.__dict__.items())
+        assert built.model_fields_set == validated.model_fields_set
+        assert built.model_dump_json() == validated.model_dump_json()
+    some = dict(fields)
+    for wrong in ({"kind": "poder"}, {"line_start": 0}, {"line_start": 5, "line_end": 4}):
+        with pytest.raises(ValueError):
+            PowerRecord(**{**some, **wrong})
+        with pytest.raises(ValueError):
+            PowerRecord.built(**{**some, **wrong})
