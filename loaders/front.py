@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.pages import BOX_FIELD
 from loaders.phrasings import DECREE_WRAPPER, ORGANIZATION_KINDS, SELF_NAMING, TITLE_START
@@ -327,11 +328,7 @@ def read_front(
 def restore_accents(name: str, text: str) -> str:
     """Titles in capitals often drop accents ("CONTRALORIA"): give each word the accents the text
     itself spells it with most often ("Contraloría")."""
-    spellings: dict[str, dict[str, int]] = {}
-    for word in re.findall(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]{4,}", text):
-        if word != fold(word) and not word.isascii():
-            spellings.setdefault(fold(word), {}).setdefault(word.lower(), 0)
-            spellings[fold(word)][word.lower()] += 1
+    spellings = _accented_spellings(text)
 
     def accent(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -344,6 +341,21 @@ def restore_accents(name: str, text: str) -> str:
         return "".join(b.upper() if a.isupper() else b for a, b in zip(word, best, strict=False))
 
     return re.sub(r"[A-Za-z]{4,}", accent, name)
+
+
+@lru_cache(maxsize=2)
+def _accented_spellings(text: str) -> dict[str, dict[str, int]]:
+    """Each accented word of ``text`` (4 letters or more), folded → its lower-case spellings and their
+    counts. Cached: the front restores the accents of its body's name and of its title from one text.
+    Read only (the cache hands the same dict to every caller)."""
+    spellings: dict[str, dict[str, int]] = {}
+    for word in re.findall(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]{4,}", text):
+        if not word.isascii():  # the cheaper test first: an ASCII word is never counted
+            folded = fold(word)
+            if word != folded:
+                counts = spellings.setdefault(folded, {})
+                counts[word.lower()] = counts.get(word.lower(), 0) + 1
+    return spellings
 
 
 def self_references(front: Front, text: str) -> list[str]:
