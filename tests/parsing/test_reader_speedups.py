@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 
 from loaders import load_file
+from loaders.detect import detect_genre
 from loaders.front import _NAMED_ACRONYM, _named_acronyms
+from loaders.manual.posts import label_of
+from loaders.manual.sections import sections as sections_of
 from loaders.mentions import kind_by_head
+from loaders.pages import source_lines
 from loaders.records import _BUILT_POWER_FIELDS, Edge, PowerRecord
-from loaders.text import _ODD_SPACING, _SPACES_OR_PRIVATE_USE, upper_ratio
+from loaders.statute.structure import ARTICLE
+from loaders.text import _ODD_SPACING, _SPACES_OR_PRIVATE_USE, Line, upper_ratio
 from orggraph.folding import fold
 from orggraph.lexicon import UNIT_KINDS
 
@@ -150,3 +155,36 @@ def test_built_powers_are_the_validated_powers() -> None:
             PowerRecord(**{**some, **wrong})
         with pytest.raises(ValueError):
             PowerRecord.built(**{**some, **wrong})
+
+
+def _plain_genre(lines: list[Line], headers: list[str]) -> str | None:
+    """``detect_genre`` as it read every document's sections and labelled every line."""
+    articles = sum(1 for ln in lines if ARTICLE.match(ln.text))
+    posts = sum(1 for ln in lines if ln.text and (found := label_of(ln.text)) and found[0] == "post")
+    if posts >= 2 and posts * 10 >= articles:
+        return "manual"
+    sections = len({s.kind for s in sections_of(lines)})
+    manual_header = any(re.match(r"^MANUAL\s+DE\s+ORGANIZACI", h, re.IGNORECASE) for h in headers) or any(
+        re.match(r"^MANUAL\s+DE\s+ORGANIZACI", ln.text, re.IGNORECASE) for ln in lines[:5]
+    )
+    if articles >= 20 and articles > 4 * sections:
+        return "statute"
+    if sections >= 3 or (manual_header and sections >= 2):
+        return "manual"
+    if articles >= 3:
+        return "statute"
+    return None
+
+
+def test_genre_is_detected_as_the_plain_reading_detects_it() -> None:
+    paths = [p for folder in ("documents", "corpus", "heldout") for p in (DATA / folder).glob("*.txt")]
+    genres = set()
+    for path in paths:
+        cleaned = source_lines(path, path.read_bytes())
+        genre = detect_genre(cleaned.lines, cleaned.headers)
+        assert genre == _plain_genre(cleaned.lines, cleaned.headers), path.name
+        genres.add(genre)
+        for cut in (30, 150, 400):  # a document's beginning: fewer articles than the shortcut needs
+            lines = cleaned.lines[:cut]
+            assert detect_genre(lines, cleaned.headers) == _plain_genre(lines, cleaned.headers), (path.name, cut)
+    assert genres >= {"statute", "manual"}
