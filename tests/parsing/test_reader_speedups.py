@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from loaders import load_file
+from loaders import text as text_module
 from loaders.detect import detect_genre
 from loaders.front import _NAMED_ACRONYM, _named_acronyms
 from loaders.manual.posts import label_of
@@ -18,7 +20,7 @@ from loaders.mentions import kind_by_head
 from loaders.pages import source_lines
 from loaders.records import _BUILT_POWER_FIELDS, Edge, PowerRecord
 from loaders.statute.structure import ARTICLE
-from loaders.text import _ODD_SPACING, _SPACES_OR_PRIVATE_USE, Line, upper_ratio
+from loaders.text import Line, upper_ratio
 from orggraph.folding import fold
 from orggraph.lexicon import UNIT_KINDS
 
@@ -109,17 +111,40 @@ def test_upper_ratio_counts_as_str_methods_do() -> None:
         assert upper_ratio(line) == _plain_upper_ratio(line), line
 
 
-def test_lines_skipping_the_spacing_pass_are_unchanged_by_it() -> None:
+def _plain_clean(raw: str) -> tuple[str, bool, bool]:
+    """``text.clean`` with its spacing pass on every line that is not ASCII."""
+    line = unicodedata.normalize("NFC", raw.replace("\f", " "))
+    if ">" in line:
+        line = text_module._QUOTE_MARK.sub("", line)
+    if text_module._RULE.match(line):
+        return "", False, False
+    if "#" in line:
+        line = text_module._HEADING_MARK.sub("", line)
+    if "*" in line:
+        line = text_module._BOLD.sub(r"\1", line).replace("**", "")
+        line = text_module._ITALIC.sub("", line)
+    indented = bool(text_module._INDENTED.match(line))
+    match = text_module._BULLET_RE.match(line)
+    if match:
+        line = line[match.end() :]
+    spacing = text_module._SPACES if line.isascii() else text_module._SPACES_OR_PRIVATE_USE
+    line = spacing.sub(" ", line)
+    return line.strip(), match is not None, match is not None and indented
+
+
+def test_lines_are_cleaned_as_the_spacing_patterns_clean_them() -> None:
     rng = random.Random(7)
-    spacing = [" ", "  ", "\t", "\u00a0", "\u2003", "\u200b", "\u202f", "\uf0b7", "\ue000", "á", "Ñ", "a", "“"]
-    lines = [line for text in _texts() for line in text.split("  ")]
-    lines += ["".join(rng.choice(spacing) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
-    skipped = 0
+    pieces = [" ", "  ", "\t", "\u00a0", "\u2003", "\u200b", "\u202f", "\uf0b7", "\ue000", "\u3000", "\x1c"]
+    pieces += ["á", "Ñ", "a", "“", "- ", "• ", "*", "**", "> ", "# ", "---", "\u0301"]
+    lines = [
+        line
+        for folder in ("documents", "corpus", "heldout")
+        for p in (DATA / folder).glob("*.txt")
+        for line in p.read_text(encoding="utf-8").splitlines()
+    ]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(30_000)]
     for line in lines:
-        if not ("  " in line or _ODD_SPACING.search(line)):
-            skipped += 1
-            assert _SPACES_OR_PRIVATE_USE.sub(" ", line) == line, line
-    assert skipped > 1_000
+        assert text_module.clean(line) == _plain_clean(line), repr(line)
 
 
 def test_kind_by_head_is_the_longest_head_the_name_starts_with() -> None:
