@@ -213,3 +213,17 @@ def test_genre_is_detected_as_the_plain_reading_detects_it() -> None:
             lines = cleaned.lines[:cut]
             assert detect_genre(lines, cleaned.headers) == _plain_genre(lines, cleaned.headers), (path.name, cut)
     assert genres >= {"statute", "manual"}
+
+
+def test_sentences_split_as_the_patterns_split_them() -> None:
+    def plain(paragraph: str) -> tuple[str, ...]:
+        protected = text_module._DECIMAL_DOT.sub(r"\1<DOT>\2", text_module._ABBREVIATION_DOT.sub(r"\1<DOT>", paragraph))
+        parts = text_module._SENTENCE_BREAK.split(protected)
+        return tuple(p.replace("<DOT>", ".").strip() for p in parts if p.strip())
+
+    rng = random.Random(13)
+    pieces = ["H. ", "Lic. ", "Arts. ", "Núm. ", "pág. ", "C. ", "XC. ", "3.5", "Dra. ", ". El ", "x", " "]
+    paragraphs = [line for text in _texts() for line in text.split("  ")]
+    paragraphs += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    for paragraph in paragraphs:
+        assert text_module._sentences.__wrapped__(paragraph) == plain(paragraph), paragraph
