@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import load_file
+from loaders import instruments, load_file
 from loaders import text as text_module
 from loaders.detect import detect_genre
 from loaders.front import _NAMED_ACRONYM, _named_acronyms
@@ -20,7 +20,7 @@ from loaders.mentions import kind_by_head
 from loaders.pages import source_lines
 from loaders.records import _BUILT_POWER_FIELDS, Edge, PowerRecord
 from loaders.statute.structure import ARTICLE
-from loaders.text import Line, upper_ratio
+from loaders.text import Line, keyed, upper_ratio
 from orggraph.folding import fold
 from orggraph.lexicon import UNIT_KINDS
 
@@ -227,3 +227,15 @@ def test_sentences_split_as_the_patterns_split_them() -> None:
     paragraphs += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
     for paragraph in paragraphs:
         assert text_module._sentences.__wrapped__(paragraph) == plain(paragraph), paragraph
+
+
+def test_citation_patterns_match_only_texts_their_prechecks_pass() -> None:
+    found = 0
+    for line in (line for text in _texts() for line in text.split(". ")):
+        if instruments.ARTICLE_REF.search(line):
+            found += 1
+            assert "culo" in keyed(line), line
+        for m in instruments._abbreviation_pattern().finditer(line):
+            found += 1
+            assert m.group(0)[:2] in instruments._abbreviation_starts(), line
+    assert found > 100
