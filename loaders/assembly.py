@@ -225,11 +225,10 @@ class Assembly:
     def attach_orphans(self, organization: str) -> None:
         """Units the text names but never places are at least part of the organization."""
         placed = {e.source for e in self.edges.values() if e.type == "PART_OF"}
-        for record in self.units.records():
-            if record.id not in placed:
-                self.edge(
-                    "PART_OF", record.id, "Unit", organization, "Organization", record.line_start, basis="organization"
-                )
+        for unit in self.units.ids():  # not records(): building every unit's record only to read two fields
+            if unit not in placed:
+                line = self.units.records_line(unit)
+                self.edge("PART_OF", unit, "Unit", organization, "Organization", line, basis="organization")
 
     def cite(self, source: str, source_label: Label, text: str, line: int) -> None:
         for citation in self.instruments.find_citations(text, line):
