@@ -130,12 +130,17 @@ _VERB_HINTS = re.compile(
 )
 
 
+_SPACING = re.compile(r"\s+")
+_LISTED_ARTICLE = re.compile(r"^(?:(?:Un|Una|La|El|Las|Los|De\s+la|Del|De\s+los|De\s+las|A\s+la|Al)\s+)")
+_LISTED_OR_ARTICLE = re.compile(r"^o\s+(?:la|el|las|los)\s+")
+
+
 def listed_name(text: str) -> str:
     """The unit a structure list's item names: "Una Coordinación Jurídica." → "Coordinación Jurídica";
     "Subsecretaría de Turismo, a la cual se adscriben …" → "Subsecretaría de Turismo"."""
-    text = re.sub(r"\s+", " ", text.strip())
-    text = re.sub(r"^(?:(?:Un|Una|La|El|Las|Los|De\s+la|Del|De\s+los|De\s+las|A\s+la|Al)\s+)", "", text)
-    text = re.sub(r"^o\s+(?:la|el|las|los)\s+", "", text)  # "La o el titular …", "Las o los Visitadores"
+    text = _SPACING.sub(" ", text.strip())
+    text = _LISTED_ARTICLE.sub("", text)
+    text = _LISTED_OR_ARTICLE.sub("", text)  # "La o el titular …", "Las o los Visitadores"
     m = _NAME_END.search(text)
     name = text[: m.start()] if m else text
     return _TRAILING.sub("", name).strip(" ,")

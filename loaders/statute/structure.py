@@ -385,6 +385,7 @@ def classify(line: Line) -> Classified:
 
 
 LIST_LEVELS = ("apartado", "fraccion", "inciso", "numeral")
+_SIC = re.compile(r"^\w{1,7}\s*\((?:sic|SIC)\)")
 FIRST_NUMBER = {"apartado": "A", "fraccion": "I", "inciso": "a", "numeral": "1"}
 
 
@@ -501,8 +502,10 @@ class TreeBuilder:
                 step = ord(number.lower()[0]) - ord(last.lower()[0])
         except ValueError:
             return False
-        sic = re.match(r"^\w{1,7}\s*\((?:sic|SIC)\)", c.line.text) is not None  # the editor vouches for the jump
-        return 0 <= step <= 3 or (sic and step > 0)
+        if 0 <= step <= 3:
+            return True
+        # A longer jump, when the editor vouches for it: "VII (sic). …".
+        return step > 0 and _SIC.match(c.line.text) is not None
 
     def list_item(self, c: Classified) -> None:
         if self.article is None:
