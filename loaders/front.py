@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders.pages import BOX_FIELD
-from loaders.phrasings import DECREE_WRAPPER, ORGANIZATION_KINDS, SELF_NAMING, TITLE_START
-from loaders.text import Line, upper_ratio
+from loaders.phrasings import DECREE_WRAPPER, ORGANIZATION_KIND_WORDS, ORGANIZATION_KINDS, SELF_NAMING, TITLE_START
+from loaders.text import Line, keyed, upper_ratio
 from orggraph.folding import fold
 from orggraph.lexicon import BODY_HEADS, UNIT_KINDS, title_case
 
@@ -448,8 +448,10 @@ def _acronym_from_text(text: str, body: str) -> str | None:
 def organization_kind(body: str, text: str) -> str | None:
     """What kind of body it is, from what the text says of itself, else from its name."""
     head = fold(body.split()[0])
+    start = text[:20000]
+    keys = keyed(start)
     for kind, pattern in ORGANIZATION_KINDS:
-        if pattern.search(text[:20000]):
+        if any(word in keys for word in ORGANIZATION_KIND_WORDS[kind]) and pattern.search(start):
             return kind
     folded = fold(body)
     if "administracion publica municipal" in folded:

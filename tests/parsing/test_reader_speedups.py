@@ -18,6 +18,7 @@ from loaders.manual.posts import label_of
 from loaders.manual.sections import sections as sections_of
 from loaders.mentions import kind_by_head
 from loaders.pages import source_lines
+from loaders.phrasings import ORGANIZATION_KIND_WORDS, ORGANIZATION_KINDS
 from loaders.records import _BUILT_POWER_FIELDS, Edge, PowerRecord
 from loaders.statute.structure import ARTICLE
 from loaders.text import Line, keyed, upper_ratio
@@ -239,3 +240,17 @@ def test_citation_patterns_match_only_texts_their_prechecks_pass() -> None:
             found += 1
             assert m.group(0)[:2] in instruments._abbreviation_starts(), line
     assert found > 100
+
+
+def test_organization_kinds_match_only_texts_holding_their_words() -> None:
+    assert ORGANIZATION_KIND_WORDS.keys() == {kind for kind, _ in ORGANIZATION_KINDS}
+    found = 0
+    for line in (line for text in _texts() for line in text.split(". ")):
+        for kind, pattern in ORGANIZATION_KINDS:
+            if pattern.search(line):
+                found += 1
+                assert any(word in keyed(line) for word in ORGANIZATION_KIND_WORDS[kind]), (kind, line)
+    for phrase in ("ÓRGANO ADMINISTRATIVO DESCONCENTRADO", "Organismo Público Descentralizado", "PARAMUNICIPAL"):
+        assert any(p.search(phrase) for _, p in ORGANIZATION_KINDS)
+        assert any(w in keyed(phrase) for words in ORGANIZATION_KIND_WORDS.values() for w in words)
+    assert found > 5
