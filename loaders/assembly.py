@@ -120,15 +120,9 @@ class Assembly:
         key = (rel_type, source, target, edge_key(rel_type, present))
         if key in self.edges:  # the first statement of a fact stands
             return
-        self.edges[key] = Edge(
-            type=rel_type,
-            source=source,
-            source_label=source_label,
-            target=target,
-            target_label=target_label,
-            line_start=max(line_start, 1),
-            line_end=max(line_end or line_start, line_start, 1),
-            props=present,
+        start = max(line_start, 1)
+        self.edges[key] = Edge.built(
+            rel_type, source, source_label, target, target_label, start, max(line_end or line_start, start), present
         )
         self._from.setdefault((rel_type, source), set()).add(key)
 
@@ -192,7 +186,7 @@ class Assembly:
         """A power defined by ``provision``, held by ``holders`` [(unit id, basis)], with its semantics."""
         meaning = analyze(text, self.units, provision.line_start)
         conditions = [Condition(kind=k, unit=p.unit or p.organization, text=p.text) for k, p in meaning.conditions]
-        record = PowerRecord(
+        record = PowerRecord.built(
             id=ids.power_id(provision.id),
             provision=provision.id,
             text=text,
@@ -201,7 +195,7 @@ class Assembly:
             action_stems=meaning.action_stems,
             scope_stems=meaning.scope_stems,
             conditions=conditions,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             line_start=provision.line_start,
             line_end=provision.line_end,
         )
@@ -231,11 +225,10 @@ class Assembly:
     def attach_orphans(self, organization: str) -> None:
         """Units the text names but never places are at least part of the organization."""
         placed = {e.source for e in self.edges.values() if e.type == "PART_OF"}
-        for record in self.units.records():
-            if record.id not in placed:
-                self.edge(
-                    "PART_OF", record.id, "Unit", organization, "Organization", record.line_start, basis="organization"
-                )
+        for unit in self.units.ids():  # not records(): building every unit's record only to read two fields
+            if unit not in placed:
+                line = self.units.records_line(unit)
+                self.edge("PART_OF", unit, "Unit", organization, "Organization", line, basis="organization")
 
     def cite(self, source: str, source_label: Label, text: str, line: int) -> None:
         for citation in self.instruments.find_citations(text, line):

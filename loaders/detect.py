@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from loaders.manual.posts import label_of
+from loaders.manual.posts import POST_LABEL
+from loaders.manual.sections import SECTION_KINDS
 from loaders.manual.sections import sections as sections_of
 from loaders.statute.structure import ARTICLE
 from loaders.text import Line
@@ -26,9 +27,11 @@ _MANUAL_SECTION = re.compile(
 
 def detect_genre(lines: list[Line], headers: list[str]) -> Genre | None:
     articles = sum(1 for ln in lines if ARTICLE.match(ln.text))
-    posts = sum(1 for ln in lines if ln.text and (found := label_of(ln.text)) and found[0] == "post")
+    posts = sum(1 for ln in lines if POST_LABEL.match(ln.text))  # label_of's first label: "post"
     if posts >= 2 and posts * 10 >= articles:
         return "manual"  # one description per post: "Nombre del Puesto / A quien Reporta / Funciones"
+    if articles >= 20 and articles > 4 * len(SECTION_KINDS):
+        return "statute"  # the test below, for any number of section kinds: no need to read the sections
     sections = len({s.kind for s in sections_of(lines)})
     manual_header = any(re.match(r"^MANUAL\s+DE\s+ORGANIZACI", h, re.IGNORECASE) for h in headers) or any(
         re.match(r"^MANUAL\s+DE\s+ORGANIZACI", ln.text, re.IGNORECASE) for ln in lines[:5]

@@ -11,11 +11,13 @@ Reglamento tiene por objeto establecer la organización … de la Secretaría de
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.pages import BOX_FIELD
-from loaders.phrasings import DECREE_WRAPPER, ORGANIZATION_KINDS, SELF_NAMING, TITLE_START
-from loaders.text import Line
+from loaders.phrasings import DECREE_WRAPPER, ORGANIZATION_KIND_WORDS, ORGANIZATION_KINDS, SELF_NAMING, TITLE_START
+from loaders.text import Line, keyed, upper_ratio
 from orggraph.folding import fold
 from orggraph.lexicon import BODY_HEADS, UNIT_KINDS, title_case
 
@@ -67,16 +69,11 @@ class Front:
     notes: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, message)
 
 
-def _upper_ratio(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
-
-
 def _joined_title(lines: list[Line], i: int) -> tuple[str, int]:
     """A title and the lines it wraps onto ("REGLAMENTO INTERIOR DE LA CONTRALORIA DEL MUNICIPIO" /
     "DE TORREÓN."): following non-blank lines in capitals, or that go on mid-phrase."""
     parts, end = [lines[i].text], i
-    upper = _upper_ratio(lines[i].text) > 0.7
+    upper = upper_ratio(lines[i].text) > 0.7
     j = i + 1
     while j < len(lines) and len(parts) < 5:
         text = lines[j].text
@@ -93,7 +90,7 @@ def _joined_title(lines: list[Line], i: int) -> tuple[str, int]:
         continues = (
             text[:1].islower() or fold(text.split()[0]) in _STOP_WORDS or fold(parts[-1].split()[-1]) in _STOP_WORDS
         )
-        if (upper and _upper_ratio(text) > 0.7 and len(text) < 120) or continues:
+        if (upper and upper_ratio(text) > 0.7 and len(text) < 120) or continues:
             parts.append(text)
             end = j
             j += 1
@@ -131,7 +128,7 @@ def name_phrase(text: str, start: int = 0) -> str:
 def body_of(title: str) -> str | None:
     """The body a title names: after the instrument's name and any topic ("Reglamento Interno y de
     Carrera Policial de la Comisaría de …"), at the first connector followed by a body's head word."""
-    text = title_case(title) if _upper_ratio(title) > 0.7 else title
+    text = title_case(title) if upper_ratio(title) > 0.7 else title
     text = re.sub(r"\s+", " ", text).strip()
     m = INSTRUMENT_NAME.match(text)
     rest_at = m.end() if m else 0
@@ -250,7 +247,7 @@ def read_front(
             front.notes.append((lines[i].number, "title", f"decree wrapper before the title: {text[:80]!r}"))
             continue
         previous = next((lines[k].text for k in range(i - 1, -1, -1) if lines[k].text), "")
-        if previous and _upper_ratio(text) < 0.7 and not re.search(r"[.:;]\s*$", previous):
+        if previous and upper_ratio(text) < 0.7 and not re.search(r"[.:;]\s*$", previous):
             continue  # a line inside a paragraph that happens to begin with "Reglamento"
         title, _ = _joined_title(lines, i)
         title = re.sub(r"\s+", " ", BOX_FIELD.sub(" ", title)).strip()  # "Manual de organización   Febrero, 2018"
@@ -299,7 +296,7 @@ def read_front(
         title, line = next((c for c in same if acronym_in(c[0])), (title, line))
         # "(S I M A S)": an acronym printed with its letters spaced is one word.
         title = re.sub(r"\(((?:[A-ZÁÉÍÓÚÑ]\s)+[A-ZÁÉÍÓÚÑ])\)", lambda m: f"({m.group(1).replace(' ', '')})", title)
-        front.title = title_case(title) if _upper_ratio(title) > 0.7 else title
+        front.title = title_case(title) if upper_ratio(title) > 0.7 else title
         front.title = re.sub(r"^(?:El|La)\s+", "", re.sub(r"\s*\.$", "", front.title))
         front.title_line = line
         m = INSTRUMENT_NAME.match(front.title)
@@ -331,11 +328,7 @@ def read_front(
 def restore_accents(name: str, text: str) -> str:
     """Titles in capitals often drop accents ("CONTRALORIA"): give each word the accents the text
     itself spells it with most often ("Contraloría")."""
-    spellings: dict[str, dict[str, int]] = {}
-    for word in re.findall(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]{4,}", text):
-        if word != fold(word) and not word.isascii():
-            spellings.setdefault(fold(word), {}).setdefault(word.lower(), 0)
-            spellings[fold(word)][word.lower()] += 1
+    spellings = _accented_spellings(text)
 
     def accent(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -348,6 +341,21 @@ def restore_accents(name: str, text: str) -> str:
         return "".join(b.upper() if a.isupper() else b for a, b in zip(word, best, strict=False))
 
     return re.sub(r"[A-Za-z]{4,}", accent, name)
+
+
+@lru_cache(maxsize=2)
+def _accented_spellings(text: str) -> dict[str, dict[str, int]]:
+    """Each accented word of ``text`` (4 letters or more), folded → its lower-case spellings and their
+    counts. Cached: the front restores the accents of its body's name and of its title from one text.
+    Read only (the cache hands the same dict to every caller)."""
+    spellings: dict[str, dict[str, int]] = {}
+    for word in re.findall(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]{4,}", text):
+        if not word.isascii():  # the cheaper test first: an ASCII word is never counted
+            folded = fold(word)
+            if word != folded:
+                counts = spellings.setdefault(folded, {})
+                counts[word.lower()] = counts.get(word.lower(), 0) + 1
+    return spellings
 
 
 def self_references(front: Front, text: str) -> list[str]:
@@ -389,11 +397,29 @@ def _first_of_coordinated(name: str) -> list[str]:
     return [f"{m.group('first')} {' '.join(pieces[:n])}" for n in range(1, len(pieces) + 1)]
 
 
+# "Instituto Municipal de Planeación (IMPLAN)": a name, then an acronym in parentheses.
+_NAMED_ACRONYM = re.compile(r"(?P<name>[A-ZÁÉÍÓÚÑ][^()]{5,150}?)\s*\((?P<acr>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\s\-]{1,20})\)")
+_ACRONYM_IN_PARENS = re.compile(r"\([A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\s\-]{1,20}\)")
+
+
+def _named_acronyms(text: str) -> Iterator[re.Match[str]]:
+    """``_NAMED_ACRONYM.finditer(text)``, searched only where a match can start. Its name holds no
+    parenthesis, so a match starting at p ends at the first "(" after p, which must open an acronym:
+    each "(ACR)" is searched for from the parenthesis before it. Scanning the whole text tried the
+    name's lazy 150 characters at every capital letter, ~8 ms a 20 KB front, for usually no match."""
+    for paren in _ACRONYM_IN_PARENS.finditer(text):
+        before = paren.start()
+        start = max(text.rfind("(", 0, before), text.rfind(")", 0, before)) + 1
+        m = _NAMED_ACRONYM.search(text, start, paren.end())
+        if m is not None:
+            yield m
+
+
 def _acronym_from_text(text: str, body: str) -> str | None:
     """ "Instituto Municipal de Planeación y Competitividad de Torreón (IMPLAN)", "DIF: Sistema para …",
     or a capitalised word used several times that spells the body's name (IMPLAN)."""
     core = fold(body.split(",")[0])
-    for m in re.finditer(r"(?P<name>[A-ZÁÉÍÓÚÑ][^()]{5,150}?)\s*\((?P<acr>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\s\-]{1,20})\)", text):
+    for m in _named_acronyms(text):
         name = fold(m.group("name"))
         acronym = acronym_in(f"({m.group('acr')})")
         if acronym and (core[-40:] in name or name[-30:] in core) and _acronym_matches(acronym, body):
@@ -422,8 +448,10 @@ def _acronym_from_text(text: str, body: str) -> str | None:
 def organization_kind(body: str, text: str) -> str | None:
     """What kind of body it is, from what the text says of itself, else from its name."""
     head = fold(body.split()[0])
+    start = text[:20000]
+    keys = keyed(start)
     for kind, pattern in ORGANIZATION_KINDS:
-        if pattern.search(text[:20000]):
+        if any(word in keys for word in ORGANIZATION_KIND_WORDS[kind]) and pattern.search(start):
             return kind
     folded = fold(body)
     if "administracion publica municipal" in folded:

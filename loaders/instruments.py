@@ -18,6 +18,7 @@ from pathlib import Path
 from loaders import ids
 from loaders.dates import FULL_DATE, MONTHS, find_dates
 from loaders.records import InstrumentRecord
+from loaders.text import keyed
 from orggraph.folding import fold
 from orggraph.lexicon import CITABLE_IN_TEXT, INSTRUMENT_WORDS, instrument_type
 
@@ -68,6 +69,13 @@ def abbreviations() -> dict[str, str]:
 def _abbreviation_pattern() -> re.Pattern[str]:
     """An abbreviation as a word of its own, in capitals ("de la LSS,"; not "LSSX" or "lss")."""
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, abbreviations()), key=len, reverse=True)) + r")\b")
+
+
+@cache
+def _abbreviation_starts() -> frozenset[str]:
+    """The first two letters of every abbreviation ("LS", "CP" …): a text holding none of them holds no
+    abbreviation, and is not searched for one (the pattern tries its word boundary at every position)."""
+    return frozenset(a[:2] for a in abbreviations())
 
 
 # A word a document's glossary defines as an instrument ("Ley: Ley de la Comisión Nacional de Energía")
@@ -224,7 +232,8 @@ class InstrumentRegistry:
         found: list[Citation] = []
         taken: list[tuple[int, int]] = []
         pos = 0
-        while (m := ARTICLE_REF.search(text, pos)) is not None:
+        cites_articles = "culo" in keyed(text)  # every article reference says "art[íi]culo"
+        while cites_articles and (m := ARTICLE_REF.search(text, pos)) is not None:
             rest = m.group("rest")
             name = self._name_at(rest)
             pos = m.start("rest") + (len(name) if name else 0)
@@ -249,7 +258,8 @@ class InstrumentRegistry:
             if instrument:
                 taken.append((m.start(), m.start() + len(name)))
                 found.append(Citation(instrument, None, None, m.start(), m.start() + len(name)))
-        for m in _abbreviation_pattern().finditer(text):  # "conforme a la LOAPF"
+        abbreviated = any(start in text for start in _abbreviation_starts())
+        for m in _abbreviation_pattern().finditer(text) if abbreviated else ():  # "conforme a la LOAPF"
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
             instrument = self.define(m.group(0), line)

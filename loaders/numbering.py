@@ -39,7 +39,9 @@ def roman_to_int(token: str) -> int:
     return total
 
 
+@lru_cache(maxsize=4096)
 def int_to_roman(number: int) -> str:
+    """Cached: every fracción asks for the numeral after its previous sibling's."""
     if not 0 < number < 4000:
         raise ValueError(f"cannot write {number} in roman numerals")
     out = []

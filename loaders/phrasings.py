@@ -86,6 +86,13 @@ ORGANIZATION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("empresa_participacion", re.compile(r"\bempresa\s+de\s+participaci[óo]n\s+estatal\b", re.IGNORECASE)),
 ]
+# A word every match of each kind's pattern holds (lower case, see ``loaders.text.keyed``): a text holding
+# none of them is not searched by the pattern (tests/parsing/test_reader_speedups.py checks them).
+ORGANIZATION_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "organo_desconcentrado": ("desconcentrado",),
+    "organismo_descentralizado": ("descentralizado", "paramunicipal"),
+    "empresa_participacion": ("estatal",),
+}
 
 # ----------------------------------------------------------------------------- structure lists
 STRUCTURE_INTROS: list[Phrasing] = [

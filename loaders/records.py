@@ -8,7 +8,7 @@ are checked against ``EDGE_TYPES``, so a parser cannot invent a relationship the
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -25,9 +25,15 @@ class Record(BaseModel):
         """This record with ``changes``, not validated again: ``model_copy(update=...)`` without pydantic's
         generic copying (three dict and set copies a record), which the validity pass paid for every
         provision, power, unit and edge of a document. Records have no extras nor private attributes."""
-        record = object.__new__(type(self))
-        object.__setattr__(record, "__dict__", {**self.__dict__, **changes})
-        object.__setattr__(record, "__pydantic_fields_set__", self.__pydantic_fields_set__ | changes.keys())
+        return self._unvalidated({**self.__dict__, **changes}, self.__pydantic_fields_set__ | changes.keys())
+
+    @classmethod
+    def _unvalidated(cls, values: dict[str, Any], fields_set: set[str]) -> Self:
+        """The record of ``values`` (every field, in the model's order), made as pydantic makes one but
+        without validating: for callers that checked what validation would refuse."""
+        record = object.__new__(cls)
+        object.__setattr__(record, "__dict__", values)
+        object.__setattr__(record, "__pydantic_fields_set__", fields_set)
         object.__setattr__(record, "__pydantic_extra__", None)
         object.__setattr__(record, "__pydantic_private__", None)
         return record
@@ -139,6 +145,10 @@ class Condition(Record):
     text: str
 
 
+PowerKind = Literal["facultad", "funcion", "atribucion", "delegada"]
+POWER_KINDS = frozenset(get_args(PowerKind))
+
+
 class PowerRecord(Span, Dated):
     id: str
     provision: str
@@ -148,8 +158,68 @@ class PowerRecord(Span, Dated):
     action_stems: list[str] = []
     scope_stems: list[str] = []
     conditions: list[Condition] = []
-    kind: Literal["facultad", "funcion", "atribucion", "delegada"] = "facultad"
+    kind: PowerKind = "facultad"
     text_from: dt.date | None = None
+
+    @classmethod
+    def built(
+        cls,
+        *,
+        id: str,
+        provision: str,
+        text: str,
+        actions: list[str],
+        objects: list[str],
+        action_stems: list[str],
+        scope_stems: list[str],
+        conditions: list[Condition],
+        kind: str,
+        line_start: int,
+        line_end: int,
+    ) -> PowerRecord:
+        """The power ``PowerRecord(...)`` validates into, for the assembly, whose arguments are typed
+        (the lists are the record's from now on): what validation would refuse of them (a kind the
+        model lacks, lines before 1 or out of order) is refused here, and pydantic's check of every
+        field and its copies of the five lists are skipped — 7.6 µs a power → 2.5 µs."""
+        if kind not in POWER_KINDS:
+            raise ValueError(f"unknown power kind {kind!r}")
+        if not 1 <= line_start <= line_end:
+            raise ValueError(f"lines {line_start}-{line_end} of power {id} are out of order")
+        values = {
+            "valid_from": None,
+            "valid_to": None,
+            "line_start": line_start,
+            "line_end": line_end,
+            "page_start": None,
+            "page_end": None,
+            "id": id,
+            "provision": provision,
+            "text": text,
+            "actions": actions,
+            "objects": objects,
+            "action_stems": action_stems,
+            "scope_stems": scope_stems,
+            "conditions": conditions,
+            "kind": kind,
+            "text_from": None,
+        }
+        return cls._unvalidated(values, set(_BUILT_POWER_FIELDS))
+
+
+# The fields ``PowerRecord.built`` sets, as validating ``PowerRecord(...)`` with them marks them set.
+_BUILT_POWER_FIELDS = (
+    "id",
+    "provision",
+    "text",
+    "actions",
+    "objects",
+    "action_stems",
+    "scope_stems",
+    "conditions",
+    "kind",
+    "line_start",
+    "line_end",
+)
 
 
 class InstrumentRecord(Span):
@@ -217,17 +287,59 @@ class Edge(Span):
 
     @model_validator(mode="after")
     def _allowed(self) -> Edge:
-        if self.type not in EDGE_TYPES:
-            raise ValueError(f"unknown relationship type {self.type!r}")
-        sources, targets = EDGE_TYPES[self.type]
-        if self.source_label not in sources or self.target_label not in targets:
-            raise ValueError(f"{self.type} cannot go from {self.source_label} to {self.target_label}")
+        _check_relationship(self.type, self.source_label, self.target_label)
         return self
+
+    @classmethod
+    def built(
+        cls,
+        rel_type: str,
+        source: str,
+        source_label: Label,
+        target: str,
+        target_label: Label,
+        line_start: int,
+        line_end: int,
+        props: dict[str, PropValue],
+    ) -> Edge:
+        """The edge ``Edge(...)`` validates into, for the assembly, whose arguments are typed and whose
+        ``props`` dict is its own: what validation would refuse of them (a relationship the model lacks,
+        lines out of order) is refused here, in Python, and pydantic's check of each field's type and
+        its copy of ``props`` are skipped — 6 µs an edge → 2.5 µs, for thousands of edges a document."""
+        _check_relationship(rel_type, source_label, target_label)
+        if not 1 <= line_start <= line_end:
+            raise ValueError(f"lines {line_start}-{line_end} of a {rel_type} edge are out of order")
+        values = {
+            "line_start": line_start,
+            "line_end": line_end,
+            "page_start": None,
+            "page_end": None,
+            "type": rel_type,
+            "source": source,
+            "source_label": source_label,
+            "target": target,
+            "target_label": target_label,
+            "props": props,
+        }
+        return cls._unvalidated(values, set(_BUILT_FIELDS))
 
     @property
     def key(self) -> str:
         """What makes two edges of the same type between the same nodes different facts."""
         return edge_key(self.type, self.props)
+
+
+# The fields ``Edge.built`` sets, as validating ``Edge(...)`` with them marks them set.
+_BUILT_FIELDS = ("line_start", "line_end", "type", "source", "source_label", "target", "target_label", "props")
+
+
+def _check_relationship(rel_type: str, source_label: str, target_label: str) -> None:
+    """An edge's type and endpoint labels must be a relationship of ``EDGE_TYPES``."""
+    if rel_type not in EDGE_TYPES:
+        raise ValueError(f"unknown relationship type {rel_type!r}")
+    sources, targets = EDGE_TYPES[rel_type]
+    if source_label not in sources or target_label not in targets:
+        raise ValueError(f"{rel_type} cannot go from {source_label} to {target_label}")
 
 
 def edge_key(rel_type: str, props: dict[str, PropValue]) -> str:

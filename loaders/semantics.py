@@ -300,6 +300,8 @@ def acts(text: str) -> list[tuple[str, str]]:
         verb = infinitive(word.group(0)) or _phrasal_at(text, m.end())
         if verb and m.start() > bounds[-1][1]:
             bounds.append((m.start(), m.end()))
+    if len(bounds) == 1:  # one clause, the whole text: its leading verbs are read already
+        return [(verb, object_phrase(text, start)) for verb in verbs]
     found: list[tuple[str, str]] = []
     for i, (_, begin) in enumerate(bounds):
         segment = text[begin : bounds[i + 1][0] if i + 1 < len(bounds) else len(text)]

@@ -73,14 +73,16 @@ def provision_dates(parsed: ParsedDocument) -> dict[str, _Dates]:
         parent = dates.get(p.parent) if p.parent else None
         inherited_from = parent.valid_from if parent else start
         inherited_to = parent.valid_to if parent else None
-        own = notes.get(p.id, [])
-        added = [d for kind, d in own if kind == "added"]
-        derogated = [d for kind, d in own if kind == "derogated"]
-        modified = [d for kind, d in own if kind == "modified"]
-        valid_from = _later(inherited_from, min(added)) if added else inherited_from
-        valid_to = _earlier(inherited_to, min(derogated)) if derogated else inherited_to
+        own = notes.get(p.id)
+        valid_from, valid_to, text_from = inherited_from, inherited_to, None
+        if own:  # most provisions have no note of their own
+            added = [d for kind, d in own if kind == "added"]
+            derogated = [d for kind, d in own if kind == "derogated"]
+            modified = [d for kind, d in own if kind == "modified"]
+            valid_from = _later(inherited_from, min(added)) if added else inherited_from
+            valid_to = _earlier(inherited_to, min(derogated)) if derogated else inherited_to
+            text_from = max([d for d in modified if valid_from is None or d > valid_from], default=None)
         # A modified fracción's incisos are printed as modified too: the latest note above counts.
-        text_from = max([d for d in modified if valid_from is None or d > valid_from], default=None)
         if parent and parent_kind.get(p.parent) not in HEADINGS:  # a Sección's note is about its heading
             text_from = _later(text_from, parent.text_from)
         if text_from is not None and valid_from is not None and text_from <= valid_from:

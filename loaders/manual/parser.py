@@ -39,7 +39,7 @@ from loaders.numbering import is_roman, roman_to_int
 from loaders.pages import Cleaned, source_lines
 from loaders.phrasings import COLLEGIATE_HEADS, MANUAL_TITLE_START, STRUCTURE_INTROS, first
 from loaders.records import DocumentRecord, ParsedDocument
-from loaders.text import Line
+from loaders.text import Line, upper_ratio
 from orggraph.errors import ParseError
 from orggraph.folding import fold
 from orggraph.lexicon import KNOWN_BODIES, POST_HEADS, title_case
@@ -885,7 +885,7 @@ def unit_blocks(lines: list[Line]) -> list[_UnitBlock]:
                     else m.group("num")
                 )
                 block = _UnitBlock(number, clean_name(m.group("name")), depth, line.number, raw=m.group("name"))
-            elif _upper_ratio(text) > 0.85 and len(text) < 120 and unit_like(text) and not line.bullet:
+            elif upper_ratio(text) > 0.85 and len(text) < 120 and unit_like(text) and not line.bullet:
                 number = f"h{len(blocks) + 1}"
                 block = _UnitBlock(number, clean_name(text), 1, line.number, raw=text)
         if block is not None:
@@ -895,11 +895,6 @@ def unit_blocks(lines: list[Line]) -> list[_UnitBlock]:
         if blocks:
             blocks[-1].lines.append(line)
     return blocks
-
-
-def _upper_ratio(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
 
 
 def _chart_head(chart: Section, a: Assembly) -> str | None:

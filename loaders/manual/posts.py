@@ -150,8 +150,9 @@ def _post_like(name: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- post blocks
+POST_LABEL = re.compile(r"^nombre\s+del\s+puesto\b\s*:?\s*", re.IGNORECASE)
 LABELS: list[tuple[str, re.Pattern[str]]] = [
-    ("post", re.compile(r"^nombre\s+del\s+puesto\b\s*:?\s*", re.IGNORECASE)),
+    ("post", POST_LABEL),  # first: a line it matches is a post's, whatever else matches (loaders.detect)
     ("dependency", re.compile(r"^nombre\s+de\s+la\s+dependencia\b\s*:?\s*", re.IGNORECASE)),
     ("area", re.compile(r"^[áa]rea\s+de\s+adscripci[óo]n\b\s*:?\s*", re.IGNORECASE)),
     ("reports", re.compile(r"^a\s+quien\s+reporta\b\s*:?\s*", re.IGNORECASE)),

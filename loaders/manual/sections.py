@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.numbering import is_roman, roman_to_int
-from loaders.text import Line
+from loaders.text import Line, upper_ratio
 
 SECTION_KINDS: list[tuple[str, str]] = [
     ("history", r"introducci[oó]n|antecedentes(?:\s+hist[oó]ricos)?"),
@@ -55,11 +55,6 @@ def section_kind(title: str) -> str:
     return next(k for k, pattern in SECTION_KINDS if re.match(pattern, title, re.IGNORECASE))
 
 
-def _upper_ratio(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
-
-
 def number_value(number: str) -> int:
     return roman_to_int(number) if is_roman(number) and not number.isdigit() else int(number)
 
@@ -76,7 +71,7 @@ def _heading(line: Line, previous_blank: bool) -> tuple[str | None, str] | None:
     # Unnumbered: a heading stands out, in capitals or centred on its line ("Funciones:" at the margin
     # of a post's block is not a section).
     centred = len(line.raw) - len(line.raw.lstrip()) >= 8 and not text.rstrip().endswith(":")
-    if m and (_upper_ratio(text) > 0.8 or centred or (previous_blank and _bare_structure_heading(text))):
+    if m and (upper_ratio(text) > 0.8 or centred or (previous_blank and _bare_structure_heading(text))):
         return None, m.group("title").strip()
     return None
 

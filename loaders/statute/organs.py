@@ -59,7 +59,7 @@ from loaders.phrasings import (
     first,
 )
 from loaders.statute.structure import LIST_LEVELS, Node
-from loaders.text import sentences
+from loaders.text import sentences, upper_ratio
 from orggraph.folding import fold
 from orggraph.lexicon import PLURAL_HEADS, POST_HEADS
 
@@ -1056,11 +1056,6 @@ def _resolve_holder(phrase: str, a: Assembly, line: int, executive: str | None =
     return None
 
 
-def _upper_ratio(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
-
-
 def _plural_post(phrase: str, a: Assembly) -> list[tuple[str, str]]:
     """ "Los Subsecretarios", "los Directores de Área": every unit those posts head."""
     words = clean_name(phrase).split() if phrase else []
@@ -1106,7 +1101,7 @@ def _holders(
     referred = _anaphora(intro, group.article, a)
     if referred:
         return [referred]
-    heading = _upper_ratio(intro) > 0.8 and intro.rstrip().endswith(":")
+    heading = upper_ratio(intro) > 0.8 and intro.rstrip().endswith(":")
     # The sentence's subject is a known unit whose name has commas ("La Dirección de Control, Seguimiento
     # de Procesos y Atención a Víctimas, tiene …") or goes on to whom it answers ("… depende del
     # Comisario General y tiene …").

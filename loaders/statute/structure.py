@@ -30,7 +30,7 @@ from loaders.numbering import (
     ordinal_to_int,
     roman_to_int,
 )
-from loaders.text import Line
+from loaders.text import Line, upper_ratio
 from orggraph.folding import fold
 
 # ----------------------------------------------------------------------------- patterns
@@ -285,15 +285,10 @@ def _is_heading_line(text: str) -> bool:
     return bool(TITULO.match(text) or CAPITULO.match(text) or SECCION.match(text))
 
 
-def _upper_ratio(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
-
-
 def _heading_like(text: str) -> bool:
     """The name line under "CAPÍTULO I" or "Sección Segunda": in capitals, or a short title
     ("Disposiciones Generales", "De la Unidad de Vigilancia en Espacios Recreativos y Deportivos")."""
-    if _upper_ratio(text) > 0.8:
+    if upper_ratio(text) > 0.8:
         return True
     if len(text) > 130 or text.rstrip().endswith((":", ";", ",")):
         return False
@@ -333,7 +328,7 @@ def split_zones(lines: list[Line]) -> Zones:
             if rank[kind] <= reached:
                 break
             reached, start = rank[kind], i
-        elif text and not ANNOTATION_LINE.match(text) and not (_upper_ratio(text) > 0.85 and len(text) < 160):
+        elif text and not ANNOTATION_LINE.match(text) and not (upper_ratio(text) > 0.85 and len(text) < 160):
             break
         i -= 1
     index_at = next((k for k in range(0, start) if INDICE.match(lines[k].text)), None)
@@ -342,7 +337,7 @@ def split_zones(lines: list[Line]) -> Zones:
     rest = lines[start:]
     end = next((k for k, ln in enumerate(rest) if TRANSITORIOS.match(ln.text)), len(rest))
     body, after = rest[:end], rest[end:]
-    decree_starts = [k for k, ln in enumerate(after) if k > 0 and DECREE.match(ln.text) and _upper_ratio(ln.text) > 0.8]
+    decree_starts = [k for k, ln in enumerate(after) if k > 0 and DECREE.match(ln.text) and upper_ratio(ln.text) > 0.8]
     transitory = after[: decree_starts[0]] if decree_starts else after
     ends = [*decree_starts[1:], len(after)] if decree_starts else []
     decrees = [after[a:b] for a, b in zip(decree_starts, ends, strict=True)]
@@ -359,7 +354,7 @@ def classify(line: Line) -> Classified:
         m = pattern.match(text)
         # "CAPÍTULO V …", or a line that is only "Sección Primera" / "Capítulo Quinto": a heading, not
         # a sentence that begins with the word.
-        if m and (_upper_ratio(text[: m.end("num")]) > 0.6 or not m.group("rest").strip(" .:-")):
+        if m and (upper_ratio(text[: m.end("num")]) > 0.6 or not m.group("rest").strip(" .:-")):
             return Classified(kind, line, m.group("num"), m.group("rest").strip())
     m = ARTICLE.match(text)
     if m:
@@ -390,6 +385,7 @@ def classify(line: Line) -> Classified:
 
 
 LIST_LEVELS = ("apartado", "fraccion", "inciso", "numeral")
+_SIC = re.compile(r"^\w{1,7}\s*\((?:sic|SIC)\)")
 FIRST_NUMBER = {"apartado": "A", "fraccion": "I", "inciso": "a", "numeral": "1"}
 
 
@@ -506,8 +502,10 @@ class TreeBuilder:
                 step = ord(number.lower()[0]) - ord(last.lower()[0])
         except ValueError:
             return False
-        sic = re.match(r"^\w{1,7}\s*\((?:sic|SIC)\)", c.line.text) is not None  # the editor vouches for the jump
-        return 0 <= step <= 3 or (sic and step > 0)
+        if 0 <= step <= 3:
+            return True
+        # A longer jump, when the editor vouches for it: "VII (sic). …".
+        return step > 0 and _SIC.match(c.line.text) is not None
 
     def list_item(self, c: Classified) -> None:
         if self.article is None:
