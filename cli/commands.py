@@ -473,9 +473,8 @@ def load_paths(
             rates = f"{len(written) / seconds:.1f} documents/s · {elements / seconds:,.0f} elements/s"
             progress.update(task, advance=1, description=f"Loading · {rates}")
     elapsed = time.monotonic() - started
-    parsed = written
     if not verbose:
-        for (document, read), report in zip(parsed, reports, strict=True):
+        for (document, read), report in zip(written, reports, strict=True):
             console.print(
                 f"loaded {report.document} · {document.genre} · {read.units} units · {read.powers} powers"
                 f" · {len(read.notes)} notes (orggraph check {document.source_file})",
@@ -483,15 +482,15 @@ def load_paths(
             )
         skipped = f", {len(unchanged)} unchanged" if unchanged else ""
         console.print(
-            f"Loaded {len(parsed)} documents{skipped}, {elements:,} nodes and relationships in {elapsed:.1f} s"
+            f"Loaded {len(written)} documents{skipped}, {elements:,} nodes and relationships in {elapsed:.1f} s"
         )
     else:
         skipped = f", {len(unchanged)} unchanged (--force writes them again)" if unchanged else ""
-        title = f"Loaded {len(parsed)} documents{skipped}, {elements:,} nodes and relationships in {elapsed:.1f} s"
+        title = f"Loaded {len(written)} documents{skipped}, {elements:,} nodes and relationships in {elapsed:.1f} s"
         table = Table(title=title)
         for column in ("document", "genre", "units", "provisions", "powers", "instruments", "other", "relationships"):
             table.add_column(column, justify="left" if column in ("document", "genre") else "right")
-        for (document, _), report in zip(parsed, reports, strict=True):
+        for (document, _), report in zip(written, reports, strict=True):
             counts = report.counts
             other = sum(v for k, v in counts.items() if k not in ("Unit", "Provision", "Power", "LegalInstrument"))
             table.add_row(
@@ -505,7 +504,7 @@ def load_paths(
                 str(report.relationships),
             )
         console.print(table)
-        print_reports([read for _, read in parsed], notes=5)
+        print_reports([read for _, read in written], notes=5)
     for path, document_id in unchanged:
         console.print(f"unchanged {document_id} (already loaded from {path}; --force writes it again)", highlight=False)
     for report in reports:
