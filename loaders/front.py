@@ -16,9 +16,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders.pages import BOX_FIELD
-from loaders.phrasings import DECREE_WRAPPER, ORGANIZATION_KIND_WORDS, ORGANIZATION_KINDS, SELF_NAMING, TITLE_START
+from loaders.phrasings import (
+    DECENTRALIZED_BY_LAW,
+    DECREE_WRAPPER,
+    ORGANIZATION_KIND_WORDS,
+    ORGANIZATION_KINDS,
+    SELF_DESCRIPTION,
+    SELF_NAMING,
+    TITLE_START,
+)
 from loaders.text import Line, keyed, upper_ratio
-from orggraph.folding import fold
+from orggraph.folding import fold, fold_keep_length
 from orggraph.lexicon import BODY_HEADS, UNIT_KINDS, title_case
 
 # The instrument's own name, as titles spell it, longest first ("Reglamento Interior", "Manual de
@@ -319,7 +327,7 @@ def read_front(
             front.title = restore_accents(front.title, text)
         front.acronym = front.acronym or _acronym_from_text(text, front.body)
         front.parent = parent_of(front.body) or municipality_of(front.body, text)
-        front.kind = organization_kind(front.body, text)
+        front.kind = organization_kind(front.body, front.acronym, text)
         front.aliases = _aliases(text, front.body)
         front.references = self_references(front, text)
     return front
@@ -445,14 +453,29 @@ def _acronym_from_text(text: str, body: str) -> str | None:
     return None
 
 
-def organization_kind(body: str, text: str) -> str | None:
-    """What kind of body it is, from what the text says of itself, else from its name."""
-    head = fold(body.split()[0])
+# A text a municipal government issues names its own offices ("el Presidente Municipal", "el
+# Ayuntamiento", "la Gaceta Municipal"); federal, state and judicial texts hardly ever do.
+MUNICIPAL_GOVERNMENT = re.compile(
+    r"\b(?:presidente\s+municipal|ayuntamiento|cabildo|gaceta\s+municipal|municipio\s+de)\b", re.IGNORECASE
+)
+# A body's name goes on after its head word in capitals and connectors: "Instituto Nacional de Vivienda
+# Rural", "Centro Nacional de Energías Limpias (CENEL)", "Sistema …, Coahuila".
+_NAME_TAIL = re.compile(
+    r"^(?:\s*(?:[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ\-]*|de|del|la|las|los|el|y|e|para|en|a|,|\(|\)))*\s*,?\s*$"
+)
+
+
+def organization_kind(body: str, acronym: str | None, text: str) -> str | None:
+    """What kind of body it is: what the text says of itself, else what the law makes of a body with its
+    own governing body and patrimony, else what its name says, else a body of a municipal government's
+    text is one of its dependencias."""
     start = text[:20000]
-    keys = keyed(start)
-    for kind, pattern in ORGANIZATION_KINDS:
-        if any(word in keys for word in ORGANIZATION_KIND_WORDS[kind]) and pattern.search(start):
-            return kind
+    described = self_described_kind(body, acronym, start)
+    if described:
+        return described
+    names = {fold(body.split()[0])} | ({fold(acronym)} if acronym else set())  # "del Instituto", "del IMPLAN"
+    if all(any(fold(m.group("head")) in names for m in p.pattern.finditer(start)) for p in DECENTRALIZED_BY_LAW):
+        return "organismo_descentralizado"
     folded = fold(body)
     if "administracion publica municipal" in folded:
         return "administracion_municipal"
@@ -460,9 +483,49 @@ def organization_kind(body: str, text: str) -> str | None:
         return "dependencia_municipal"
     if any(w in folded for w in ("poder judicial", "tribunal", "judicatura")):
         return "organo_judicial"
-    if head in ("secretaria", "subsecretaria"):
+    if fold(body.split()[0]) in ("secretaria", "subsecretaria"):
         return "secretaria"
+    if len(MUNICIPAL_GOVERNMENT.findall(start)) >= 3:
+        return "dependencia_municipal"
     return None
+
+
+def self_described_kind(body: str, acronym: str | None, text: str) -> str | None:
+    """The first kind the body gives itself: "La Comisión Nacional de Energía es un órgano administrativo
+    desconcentrado", "el Decreto … que crea el Organismo Público Descentralizado …", "del Instituto …,
+    organismo descentralizado". A glossary's "VII. Órgano desconcentrado: Es …" or "las dependencias
+    centralizadas y organismos descentralizados" speak of other bodies and do not count."""
+    keys = keyed(text)
+    if not any(word in keys for word in ORGANIZATION_KIND_WORDS):
+        return None
+    for m in ORGANIZATION_KINDS.finditer(text):
+        before = text[max(0, m.start() - 300) : m.start()]
+        for link in SELF_DESCRIPTION:
+            found = link.search(before)
+            if found and (
+                link.name != "is-a" or _names_the_body(found.group("subject"), body, acronym, found.group(0))
+            ):
+                return m.lastgroup
+    return None
+
+
+def _names_the_body(subject: str, body: str, acronym: str | None, link: str) -> bool:
+    """Whether the subject of "… es un", "… como" names the body: its acronym, its head word alone ("La
+    Secretaría es la …") or a name the body's own begins with or extends ("del Tribunal de Justicia
+    Municipal como …"), not another body with the same head ("La Dirección de Catastro es …"). Before an
+    apposition's comma ("del Instituto Nacional de Vivienda Rural, organismo …") that name ends it."""
+    apposition = link.rstrip().endswith(",")
+    name = fold(body)
+    head = name.split()[0]
+    folded = fold_keep_length(subject)
+    for word in {head} | ({fold(acronym)} if acronym else set()):
+        for m in re.finditer(rf"\b{re.escape(word)}\b", folded):
+            said = fold(name_phrase(subject, m.start()))
+            if said not in (head, word) and not name.startswith(said) and not said.startswith(name):
+                continue
+            if not apposition or _NAME_TAIL.match(subject[m.end() :]):
+                return True
+    return False
 
 
 def _aliases(text: str, body: str) -> list[str]:

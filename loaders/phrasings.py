@@ -78,21 +78,63 @@ SELF_NAMING = re.compile(
     \b(?:de\s+la|del|de\s+los|de\s+las)\s+(?=[A-ZÁÉÍÓÚÑ])""",
     FLAGS,
 )
-ORGANIZATION_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("organo_desconcentrado", re.compile(r"\b[óo]rgano\s+(?:administrativo\s+)?desconcentrado\b", re.IGNORECASE)),
-    (
-        "organismo_descentralizado",
-        re.compile(r"\borganismo\s+(?:p[úu]blico\s+)?descentralizado\b|\bparamunicipal\b", re.IGNORECASE),
+# What kind of body a text's body is, each kind's phrase in the singular: "órgano administrativo
+# desconcentrado", "entidad desconcentrada", "organismo público descentralizado", "dependencia de la
+# Administración Pública Municipal". A mention counts only where the body says it of itself
+# (SELF_DESCRIPTION): glossaries define these words and lists name them for other bodies.
+ORGANIZATION_KINDS = re.compile(
+    r"""\b(?:
+    (?P<organo_desconcentrado>(?:[óo]rgano|entidad|organismo)\s+(?:administrativ[oa]\s+)?desconcentrad[oa])|
+    (?P<organismo_descentralizado>(?:organismo|ente|entidad)\s+(?:p[úu]blic[oa]\s+)?(?:municipal\s+)?descentralizad[oa]|
+        (?:organismo|entidad)\s+paramunicipal)|
+    (?P<empresa_participacion>empresa\s+de\s+participaci[óo]n\s+(?:estatal|municipal))|
+    (?P<dependencia_municipal>dependencia\s+(?:municipal|de\s+la\s+administraci[óo]n\s+p[úu]blica\s+municipal|
+        del\s+(?:municipio|ayuntamiento|gobierno\s+municipal)))
+    )\b""",
+    FLAGS,
+)
+# A word every match of ORGANIZATION_KINDS holds (lower case, see ``loaders.text.keyed``): a text holding
+# none of them is not searched (tests/parsing/test_reader_speedups.py checks them).
+ORGANIZATION_KIND_WORDS = ("desconcentrad", "descentralizad", "paramunicipal", "participaci", "dependencia")
+# What comes right before a kind's phrase when the body says it of itself, the text up to the phrase
+# ending in: a link after a subject that names the body ("La Comisión Nacional de Energía es un",
+# "del Tribunal de Justicia Municipal como", "del Instituto Nacional de Vivienda Rural,"), a creation
+# ("el Decreto … que crea el", "para la creación del"), or a demonstrative ("encomendados a este").
+SELF_DESCRIPTION: list[Phrasing] = [
+    phrasing(
+        "is-a",
+        r"""(?P<subject>[^.;:]{2,300}?)(?:\s+(?:es|ser[áa]|sea|constituye|funciona\s+como|como)(?:\s+(?:un|una|el|la))?|,)\s*$""",
+        "Artículo 2. La Comisión Nacional de Energía es un ",
+        "del Tribunal de Justicia Municipal como ",
+        "y el funcionamiento del Instituto Nacional de Vivienda Rural, ",
+        "La Secretaría es la ",
     ),
-    ("empresa_participacion", re.compile(r"\bempresa\s+de\s+participaci[óo]n\s+estatal\b", re.IGNORECASE)),
+    phrasing(
+        "created",
+        r"""\b(?:se\s+crea|que\s+crea|cre[óo]|creaci[óo]n)\s+(?:el|la|del|un|una|de\s+la|de\s+un|de\s+una)?\s*$""",
+        "Decreto No. 296 del Congreso del Estado que crea el ",
+        "Decreto por el que se crea el ",
+        "para la creación del ",
+    ),
+    phrasing("this", r"""\b(?:este|esta)\s+$""", "encomendados a este "),
 ]
-# A word every match of each kind's pattern holds (lower case, see ``loaders.text.keyed``): a text holding
-# none of them is not searched by the pattern (tests/parsing/test_reader_speedups.py checks them).
-ORGANIZATION_KIND_WORDS: dict[str, tuple[str, ...]] = {
-    "organo_desconcentrado": ("desconcentrado",),
-    "organismo_descentralizado": ("descentralizado", "paramunicipal"),
-    "empresa_participacion": ("estatal",),
-}
+
+# A decentralized body is a legal person with its own governing body and its own patrimony: a text
+# that gives its body both ("Órgano de Gobierno del Instituto", "El patrimonio del Instituto estará
+# integrado por") describes an organismo descentralizado even where it never says the words. Each
+# phrasing's ``head`` is the word that must name the body.
+DECENTRALIZED_BY_LAW: list[Phrasing] = [
+    phrasing(
+        "own-governing-body",
+        r"""\b(?:[óo]rgano|junta)\s+de\s+gobierno\s+(?:del|de\s+la)\s+(?P<head>\w+)""",
+        "VI. CONSEJO MUNICIPAL DE LA MUJER: Órgano de Gobierno del Instituto.",
+    ),
+    phrasing(
+        "own-patrimony",
+        r"""\bel\s+patrimonio\s+(?:del|de\s+la)\s+(?P<head>\w+)\s+(?:estar[áa]|se\s+(?:integra|constituye|compone)|ser[áa])""",
+        "Artículo 6. El patrimonio del Instituto estará integrado por:",
+    ),
+]
 
 # ----------------------------------------------------------------------------- structure lists
 STRUCTURE_INTROS: list[Phrasing] = [

@@ -27,7 +27,7 @@ from pathlib import Path
 from loaders import ids
 from loaders.assembly import Assembly
 from loaders.dates import find_dates
-from loaders.front import Front, read_front
+from loaders.front import Front, organization_kind, read_front
 from loaders.history import Paragraph, ProseReader
 from loaders.manual.charts import boxes, hierarchy
 from loaders.manual.legal import attribution_elements, legal_items, read_attributions, read_legal
@@ -101,7 +101,7 @@ def parse_manual(path: str | Path, data: bytes | None = None, cleaned: Cleaned |
     document_id = ids.document_id(organization, "Manual de Organización", qualifier or None)
     a = Assembly(organization, document_id)
     a.units.define_org(org_name, front.title_line, acronym=org_acronym, external=False)
-    _describe(a, organization, org_name, front, subject)
+    _describe(a, organization, org_name, org_acronym, front, subject, lines)
     for line, note_kind, message in front.notes:
         if subject is None:
             a.note(line, note_kind, message)  # type: ignore[arg-type]
@@ -241,12 +241,23 @@ def _institution(lines: list[Line]) -> tuple[str, str, str] | None:
     return None
 
 
-def _describe(a: Assembly, organization: str, name: str, front: Front, subject: str | None) -> None:
+def _describe(
+    a: Assembly,
+    organization: str,
+    name: str,
+    acronym: str | None,
+    front: Front,
+    subject: str | None,
+    lines: list[Line],
+) -> None:
     parent = None
     if front.parent and subject is None:
         parent = a.units.define_org(front.parent, front.title_line, external=True)
         a.edge("SUB_ORGANIZATION_OF", organization, "Organization", parent, "Organization", front.title_line)
-    a.units.update_org(organization, kind=front.kind if subject is None else None, parent=parent)
+    # A unit's manual ("… de la Dirección de Operación Hidráulica") describes its institution in its
+    # antecedentes ("La Comisión Nacional del Agua Potable (CONAP) es un organismo descentralizado …").
+    kind = front.kind if subject is None else organization_kind(name, acronym, " ".join(ln.text for ln in lines[:400]))
+    a.units.update_org(organization, kind=kind, parent=parent)
     for alias in front.references if subject is None else [name.split()[0]]:
         a.units.add_org_alias(organization, alias)
     if fold(name).startswith("instituto"):

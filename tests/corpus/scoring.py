@@ -77,6 +77,7 @@ class Reading:
     organization_names: list[str]  # name, acronym
     units: dict[str, ReadUnit]
     powers: list[ReadPower]
+    organization_kind: str | None = None
 
 
 def reading_from_parsed(parsed) -> Reading:  # a loaders.records.ParsedDocument
@@ -102,7 +103,7 @@ def reading_from_parsed(parsed) -> Reading:  # a loaders.records.ParsedDocument
         )
         for p in parsed.powers
     ]
-    return Reading(org.id, [org.name, org.acronym or "", *org.aliases], units, powers)
+    return Reading(org.id, [org.name, org.acronym or "", *org.aliases], units, powers, org.kind)
 
 
 @dataclass
@@ -114,6 +115,7 @@ class Score:
     lists_checked: int = 0
     lists_exact: int = 0
     organization_right: bool = False
+    kind_right: bool = False
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -139,6 +141,9 @@ def score(expected: dict, reading: Reading) -> Score:
     )
     if not result.organization_right:
         result.misses.append(f"organization: expected {org['name']!r}, read {reading.organization_names}")
+    result.kind_right = reading.organization_kind == (org.get("kind") or None)
+    if not result.kind_right:
+        result.misses.append(f"organization kind: expected {org.get('kind')!r}, read {reading.organization_kind!r}")
 
     # --- units: match each expected unit to one read unit (the one with the right parent if several)
     expected_units = expected.get("units", [])

@@ -64,6 +64,12 @@ FLOORS: dict[str, tuple[float, float]] = {
     "torreon-tesoreria-reglamento-interior.txt": (1.00, 1.00),
     "torreon-tribunal-justicia-municipal-reglamento-interior.txt": (1.00, 0.84),
 }
+# Documents whose organization's kind the reader may not know, and why: nothing else may miss it.
+KIND_UNREAD = {
+    # A manual of the Instituto Municipal de la Mujer: no sentence says what kind of body it is, and it
+    # names neither its governing body nor its patrimony (its reglamento does, and is read right).
+    "torreon-imm-manual-organizacion-2018.txt": "the text never describes the body",
+}
 
 
 def test_every_corpus_document_has_expectations_and_a_floor() -> None:
@@ -87,6 +93,7 @@ def test_the_parser_reads_the_document(file: str) -> None:
     result = score(expected, reading_from_parsed(parsed))
     units_floor, lists_floor = FLOORS[file]
     assert result.organization_right, result.misses[:1]
+    assert result.kind_right or file in KIND_UNREAD, [m for m in result.misses if "kind" in m]
     assert result.unit_rate >= units_floor, "\n".join(result.misses)
     assert result.list_rate >= lists_floor, "\n".join(result.misses)
 
@@ -140,7 +147,8 @@ def reading_from_api(api: TestClient, organization: str, document: str) -> Readi
     powers = list(by_id.values())
     organizations = {o["organization"]["id"]: o["organization"] for o in api.get("/organizations").json()}
     org = organizations[organization]
-    return Reading(organization, [org["name"], org.get("acronym") or "", *(org.get("aliases") or [])], units, powers)
+    names = [org["name"], org.get("acronym") or "", *(org.get("aliases") or [])]
+    return Reading(organization, names, units, powers, org.get("kind"))
 
 
 @pytest.mark.parametrize("file", sorted(EXPECTED))
@@ -149,10 +157,11 @@ def test_the_graph_answers_as_the_parser_read(corpus_api: tuple[TestClient, dict
     document = parsed[file].document
     through_api = score(EXPECTED[file], reading_from_api(api, document.organization, document.id))
     from_parser = score(EXPECTED[file], reading_from_parsed(parsed[file]))
-    assert (through_api.units_found, through_api.parents_right, through_api.lists_exact) == (
+    assert (through_api.units_found, through_api.parents_right, through_api.lists_exact, through_api.kind_right) == (
         from_parser.units_found,
         from_parser.parents_right,
         from_parser.lists_exact,
+        from_parser.kind_right,
     ), "\n".join(sorted(set(through_api.misses) ^ set(from_parser.misses)))
     reading = next(d for d in api.get("/documents").json() if d["id"] == document.id)["reading"]
     assert reading["units"] == len(parsed[file].units) and reading["powers"] == len(parsed[file].powers)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from loaders import load_file
-from loaders.front import acronym_in, body_of, parent_of, restore_accents
+from loaders.front import acronym_in, body_of, organization_kind, parent_of, restore_accents
 from loaders.records import ParsedDocument
 from orggraph.errors import ParseError
 
@@ -528,3 +528,84 @@ def test_a_list_of_the_person_at_the_front_of_each_unit_is_that_unit_s(tmp_path:
     holders = {n.get(e.source, e.source) for e in doc.edges_of("HAS_POWER")}
     assert holders == {"Delegación Regional"}
     assert not [note for note in doc.notes if "attached to no unit" in note.message]
+
+
+@pytest.mark.parametrize(
+    ("body", "acronym", "text", "kind"),
+    [
+        # what the body says of itself: a link after a subject naming it, an apposition, its creation
+        (
+            "Comisión Reguladora de Energía",
+            None,
+            "Artículo 1.- La Comisión Reguladora de Energía es un órgano administrativo desconcentrado.",
+            "organo_desconcentrado",
+        ),
+        (
+            "Tribunal de Justicia Municipal",
+            None,
+            "establecer la actuación del Tribunal de Justicia Municipal como entidad desconcentrada de la Administración",
+            "organo_desconcentrado",
+        ),
+        (
+            "Instituto Nacional de Vivienda Rural",
+            None,
+            "regular el funcionamiento del Instituto Nacional de Vivienda Rural, organismo descentralizado de la APF",
+            "organismo_descentralizado",
+        ),
+        (
+            "Sistema Municipal de Aguas y Saneamiento de Torreón",
+            None,
+            "del Decreto No. 296 del Congreso del Estado que crea el Organismo Público Descentralizado de la Administración",
+            "organismo_descentralizado",
+        ),
+        (
+            "Secretaría del Ayuntamiento",
+            None,
+            "Artículo 4. La Secretaría es la dependencia de la Administración Pública Municipal encargada de",
+            "dependencia_municipal",
+        ),
+        # a glossary defines the words and lists name them for other bodies: they say nothing of this one
+        (
+            "Contraloría del Municipio de Torreón",
+            None,
+            "VIII.- Organismos Descentralizados.- Dependencias que operan. IX.- Administración Paramunicipal.- "
+            "Unidades. Auditar a las dependencias de la Administración Pública Municipal y paramunicipal.",
+            "dependencia_municipal",
+        ),
+        (
+            "Administración Pública Municipal de Torreón",
+            None,
+            "VII. Órgano desconcentrado: Es la unidad administrativa con facultades para actuar.",
+            "administracion_municipal",
+        ),
+        (
+            "Dirección General de Obras",
+            None,
+            "La Dirección de Catastro, organismo descentralizado. Los titulares de las dependencias municipales.",
+            None,
+        ),
+        # the law's mark of a decentralized body: its own governing body and its own patrimony
+        (
+            "Instituto Municipal de la Juventud",
+            None,
+            "II. Consejo: Órgano de Gobierno del Instituto. Artículo 6. El patrimonio del Instituto se integra por:",
+            "organismo_descentralizado",
+        ),
+        (
+            "Instituto Municipal de la Juventud",
+            None,
+            "II. Consejo: Órgano de Gobierno del Municipio. Artículo 6. El patrimonio del Instituto se integra por:",
+            "dependencia_municipal",
+        ),
+        # a municipal government's text names its offices: its bodies are dependencias
+        (
+            "Comisaría de Seguridad Ciudadana de Guadalajara",
+            None,
+            "El Presidente Municipal ejerce el mando. Publicado en la Gaceta Municipal. Acuerdo del Ayuntamiento.",
+            "dependencia_municipal",
+        ),
+        ("Comisión Nacional del Agua", "CONAGUA", "La CONAGUA coordina a los municipios.", None),
+    ],
+)
+def test_an_organization_s_kind_is_what_it_says_of_itself(body: str, acronym: str | None, text: str, kind: str) -> None:
+    assert organization_kind(body, acronym, text) == kind
