@@ -155,13 +155,22 @@ def reading_from_api(api: TestClient, organization: str, document: str) -> Readi
 def test_the_graph_answers_as_the_parser_read(corpus_api: tuple[TestClient, dict], file: str) -> None:
     api, parsed = corpus_api
     document = parsed[file].document
-    through_api = score(EXPECTED[file], reading_from_api(api, document.organization, document.id))
+    from_api = reading_from_api(api, document.organization, document.id)
+    through_api = score(EXPECTED[file], from_api)
     from_parser = score(EXPECTED[file], reading_from_parsed(parsed[file]))
-    assert (through_api.units_found, through_api.parents_right, through_api.lists_exact, through_api.kind_right) == (
+    assert (through_api.units_found, through_api.parents_right, through_api.lists_exact) == (
         from_parser.units_found,
         from_parser.parents_right,
         from_parser.lists_exact,
-        from_parser.kind_right,
     ), "\n".join(sorted(set(through_api.misses) ^ set(from_parser.misses)))
+    # An organization is one node however many documents describe it (the IMM's manual and reglamento):
+    # its kind is what one of them read.
+    kinds_read = {
+        org.kind
+        for each in parsed.values()
+        for org in each.organizations
+        if org.id == document.organization and not org.external
+    }
+    assert from_api.organization_kind in kinds_read, (from_api.organization_kind, kinds_read)
     reading = next(d for d in api.get("/documents").json() if d["id"] == document.id)["reading"]
     assert reading["units"] == len(parsed[file].units) and reading["powers"] == len(parsed[file].powers)
