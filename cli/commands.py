@@ -256,13 +256,23 @@ def document_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
+# How a reading report says what an organization's kind was read from (loaders.records.KIND_BASES).
+KIND_BASIS_SAID = {
+    "says_so": "as its text says",
+    "governing_body_and_patrimony": "by its own governing body and patrimony",
+    "name": "by its name",
+    "municipal_text": "in a municipal government's text",
+}
+
+
 def print_reports(reports: list, *, notes: int) -> None:
     """The reading report of each document as a short block of figures, then its notes (at most
     ``notes`` each). Blocks, not one wide table: they read in any terminal width."""
     for report in reports:
         organization = report.organization_name + (f" ({report.acronym})" if report.acronym else "")
         if report.organization_kind:
-            organization += f" · {report.organization_kind.replace('_', ' ')}"
+            basis = KIND_BASIS_SAID.get(report.organization_kind_basis or "", "")
+            organization += f" · {report.organization_kind.replace('_', ' ')}" + (f" ({basis})" if basis else "")
         parts = f"{report.articles} articles" if report.genre in ("statute", "law") else f"{report.sections} sections"
         noise = ", ".join(f"{v} {k}" for k, v in sorted(report.page_noise.items())) or "none"
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(report.notes_by_kind.items()))

@@ -63,6 +63,12 @@ PARENT_HEADS = (
 )
 
 
+@dataclass(frozen=True)
+class ReadKind:
+    kind: str
+    basis: str  # one of loaders.records.KIND_BASES
+
+
 @dataclass
 class Front:
     title: str | None = None
@@ -70,7 +76,7 @@ class Front:
     instrument: str | None = None  # "Reglamento Interior", "Manual de Organización" …
     body: str | None = None  # the organization's full name
     acronym: str | None = None
-    kind: str | None = None
+    kind: ReadKind | None = None
     parent: str | None = None  # the body above it
     aliases: list[str] = field(default_factory=list)  # short names the text gives it
     references: list[str] = field(default_factory=list)  # every way the text refers to it (aliases included)
@@ -387,7 +393,7 @@ def self_references(front: Front, text: str) -> list[str]:
     folded_text = fold(text)
     used = [c for c in candidates if re.search(rf"\b{re.escape(fold(c))}\b", folded_text)]
     references = [words[0], *used, *front.aliases]
-    if front.kind == "organismo_descentralizado":
+    if front.kind and front.kind.kind == "organismo_descentralizado":
         references.append("Organismo")
     if front.acronym:
         references.append(front.acronym)
@@ -465,28 +471,31 @@ _NAME_TAIL = re.compile(
 )
 
 
-def organization_kind(body: str, acronym: str | None, text: str) -> str | None:
+def organization_kind(body: str, acronym: str | None, text: str) -> ReadKind | None:
     """What kind of body it is: what the text says of itself, else what the law makes of a body with its
     own governing body and patrimony, else what its name says, else a body of a municipal government's
     text is one of its dependencias."""
     start = text[:20000]
     described = self_described_kind(body, acronym, start)
     if described:
-        return described
+        return ReadKind(described, "says_so")
     names = {fold(body.split()[0])} | ({fold(acronym)} if acronym else set())  # "del Instituto", "del IMPLAN"
     if all(any(fold(m.group("head")) in names for m in p.pattern.finditer(start)) for p in DECENTRALIZED_BY_LAW):
-        return "organismo_descentralizado"
+        return ReadKind("organismo_descentralizado", "governing_body_and_patrimony")
     folded = fold(body)
+    by_name = None
     if "administracion publica municipal" in folded:
-        return "administracion_municipal"
-    if "municipio" in folded or "municipal" in folded or "ayuntamiento" in folded:
-        return "dependencia_municipal"
-    if any(w in folded for w in ("poder judicial", "tribunal", "judicatura")):
-        return "organo_judicial"
-    if fold(body.split()[0]) in ("secretaria", "subsecretaria"):
-        return "secretaria"
+        by_name = "administracion_municipal"
+    elif "municipio" in folded or "municipal" in folded or "ayuntamiento" in folded:
+        by_name = "dependencia_municipal"
+    elif any(w in folded for w in ("poder judicial", "tribunal", "judicatura")):
+        by_name = "organo_judicial"
+    elif fold(body.split()[0]) in ("secretaria", "subsecretaria"):
+        by_name = "secretaria"
+    if by_name:
+        return ReadKind(by_name, "name")
     if len(MUNICIPAL_GOVERNMENT.findall(start)) >= 3:
-        return "dependencia_municipal"
+        return ReadKind("dependencia_municipal", "municipal_text")
     return None
 
 

@@ -84,12 +84,18 @@ class Dated(Record):
     valid_to: dt.date | None = None
 
 
+# What an organization's kind was read from, weakest first: where documents disagree the graph keeps the
+# kind read from the strongest ("says_so": the text says what its body is; cypher/write_finish.cypher).
+KIND_BASES = ("municipal_text", "name", "governing_body_and_patrimony", "says_so")
+
+
 class OrganizationRecord(Span):
     id: str
     name: str
     acronym: str | None = None
     external: bool = False
     kind: str | None = None  # secretaria, organo_desconcentrado, organismo_descentralizado, …
+    kind_basis: str | None = None  # what the kind was read from: one of KIND_BASES
     parent: str | None = None  # the organization id of the body above it, when the text says so
     aliases: list[str] = []  # the short names the text calls it by ("Contraloría Municipal", "la Secretaría")
 

@@ -21,6 +21,7 @@ class ReadingReport(BaseModel):
     organization_name: str
     acronym: str | None = None
     organization_kind: str | None = None
+    organization_kind_basis: str | None = None  # what the kind was read from (loaders.records.KIND_BASES)
     articles: int = 0  # statutes: articles of the body
     sections: int = 0  # manuals: top-level sections
     units: int = 0
@@ -71,6 +72,7 @@ def reading_report(parsed: ParsedDocument) -> ReadingReport:
         organization_name=org.name if org else document.organization,
         acronym=org.acronym if org else None,
         organization_kind=org.kind if org else None,
+        organization_kind_basis=org.kind_basis if org else None,
         articles=sum(1 for p in parsed.provisions if p.kind == "articulo" and p.zone == "body"),
         sections=sum(1 for p in parsed.provisions if p.kind == "seccion_manual" and p.parent is None),
         units=len(parsed.units),

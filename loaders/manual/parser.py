@@ -257,7 +257,7 @@ def _describe(
     # A unit's manual ("… de la Dirección de Operación Hidráulica") describes its institution in its
     # antecedentes ("La Comisión Nacional del Agua Potable (CONAP) es un organismo descentralizado …").
     kind = front.kind if subject is None else organization_kind(name, acronym, " ".join(ln.text for ln in lines[:400]))
-    a.units.update_org(organization, kind=kind, parent=parent)
+    a.units.update_org(organization, kind=kind and kind.kind, kind_basis=kind and kind.basis, parent=parent)
     for alias in front.references if subject is None else [name.split()[0]]:
         a.units.add_org_alias(organization, alias)
     if fold(name).startswith("instituto"):

@@ -176,7 +176,8 @@ def _describe_organization(a: Assembly, organization: str, front: Front) -> None
     if front.parent:
         parent = a.units.define_org(front.parent, front.title_line, external=True)
         a.edge("SUB_ORGANIZATION_OF", organization, "Organization", parent, "Organization", front.title_line)
-    a.units.update_org(organization, kind=front.kind, parent=parent)
+    kind = front.kind
+    a.units.update_org(organization, kind=kind and kind.kind, kind_basis=kind and kind.basis, parent=parent)
     for alias in front.references:
         a.units.add_org_alias(organization, alias)
 
