@@ -25,6 +25,6 @@ CALL (o) {
   OPTIONAL MATCH (o)-[:HAS_POWER]->(p:Power)
   RETURN count(p) AS powers
 }
-RETURN o {.id, .name, .acronym, .external, .kind, .aliases, parent: parent, powers: powers} AS organization,
+RETURN o {.id, .name, .acronym, .external, .kind, .kind_basis, .aliases, parent: parent, powers: powers} AS organization,
        top_units, units, documents
 ORDER BY o.external, o.name

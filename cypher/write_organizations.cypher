@@ -1,14 +1,14 @@
-// Organizations are shared across documents: the first name stays, acronym and kind fill in, and the
-// short names each document gives are added to the ones already known.
+// Organizations are shared across documents: each document's view (the name, acronym and kind it read,
+// the short names it gives) lives on its SOURCE edge; the node's aggregates are recomputed in
+// write_finish from all of them, so they do not depend on the order documents were loaded in.
 UNWIND $rows AS row
 MERGE (o:Organization {id: row.id})
-SET o.name = coalesce(o.name, row.name), o.acronym = coalesce(row.acronym, o.acronym),
-    o.kind = coalesce(row.kind, o.kind), o.search_text = row.search_text, o.identity = coalesce(row.identity, o.identity),
-    o.aliases = reduce(known = coalesce(o.aliases, []), alias IN coalesce(row.aliases, []) |
-                       CASE WHEN alias IN known THEN known ELSE known + alias END)
+SET o.name = coalesce(o.name, row.name), o.identity = coalesce(row.identity, o.identity)
 WITH o, row
 MATCH (d:Document {id: $document})
 CREATE (o)-[:SOURCE {document: $document, line_start: row.line_start, line_end: row.line_end,
                      page_start: row.page_start, page_end: row.page_end,
-                     external: row.external}]->(d)
+                     external: row.external, name: row.name, acronym: row.acronym, kind: row.kind,
+                     kind_basis: row.kind_basis, kind_rank: row.kind_rank, aliases: row.aliases,
+                     search_text: row.search_text}]->(d)
 RETURN collect(row.id) AS ids, collect(elementId(o)) AS eids  // the edges find their endpoints by element id

@@ -23,7 +23,7 @@ from neo4j.exceptions import TransientError
 from loaders.citations import citation_key, document_keys, provision_paths
 from loaders.fingerprint import reader_version
 from loaders.identity import body_key, municipality_id
-from loaders.records import EDGE_TYPES, DocumentRecord, ParsedDocument
+from loaders.records import EDGE_TYPES, KIND_BASES, DocumentRecord, ParsedDocument
 from loaders.report import ReadingReport, reading_report
 from loaders.versions import keep_earlier_version
 from orggraph.cypher import query
@@ -144,7 +144,11 @@ def rows_for(parsed: ParsedDocument, report: ReadingReport | None = None) -> dic
         for u in parsed.units
     ]
     organizations = [
-        {**o.model_dump(), "search_text": fold(" ".join(x for x in (o.name, o.acronym, *o.aliases) if x))}
+        {
+            **o.model_dump(),
+            "kind_rank": KIND_BASES.index(o.kind_basis) if o.kind and o.kind_basis else -1,
+            "search_text": fold(" ".join(x for x in (o.name, o.acronym, *o.aliases) if x)),
+        }
         for o in parsed.organizations
     ]
     for row in organizations:  # the document's own body: another document may list it as a unit
@@ -214,7 +218,8 @@ def _write(tx: ManagedTransaction, ready: DocumentRows, replace: bool) -> WriteR
     previous_shared = cleared["shared_ids"] if cleared else []
     eids = _write_nodes(tx, document, rows)
     written_total = _write_edges(tx, ready.document, rows["edges"], eids)
-    tx.run(query("write_finish"), document=document).consume()
+    shared = {row["id"] for label in ("organizations", "units", "instruments") for row in rows[label]}
+    tx.run(query("write_finish"), ids=sorted(shared.union(previous_shared))).consume()
     tx.run(query("write_citations"), document=document).consume()
     tx.run(query("write_identities"), document=document).consume()
     if previous_shared:
@@ -332,6 +337,7 @@ def remove_document(driver: Driver, database: str, document: str) -> bool:
         tx.run(query("write_remove_document"), document=document).consume()
         if cleared["shared_ids"]:
             tx.run(query("write_drop_orphans"), ids=cleared["shared_ids"]).consume()
+            tx.run(query("write_finish"), ids=cleared["shared_ids"]).consume()  # what the others say
         tx.run(query("write_generation"), id=GRAPH_STATE).consume()  # cached answers are stale now
         return True
 

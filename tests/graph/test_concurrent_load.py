@@ -67,3 +67,29 @@ def test_writing_documents_at_once_leaves_the_graph_writing_them_in_turn_leaves(
     assert len(nodes) > 5000 and len(relationships) > 12000
     versions = [json.loads(n) for n in nodes if "DocumentVersion" in json.loads(n)["labels"]]
     assert [v["id"] for v in versions] == ["imss-bienestar/estatuto-organico@2023-12-28"]  # the order given held
+
+
+def test_what_documents_say_of_a_shared_body_does_not_depend_on_their_order(
+    empty_graph: Driver, neo4j: Neo4jTarget
+) -> None:
+    """Torreón's documents share bodies: the municipality every one of them names, and the Instituto
+    Municipal de la Mujer its manual and its reglamento both describe (only the reglamento says what kind of
+    body it is). Loaded in either order, one at a time or at once, they leave one graph; the body's kind is
+    the one read from what its text says, not from a name."""
+    driver = empty_graph
+    root = Path(__file__).resolve().parents[2] / "data"
+    paths = sorted(p for folder in ("corpus", "heldout") for p in (root / folder).glob("torreon-*.txt"))
+    assert len(paths) >= 10
+    graphs = []
+    for order, writers in ((paths, 1), (paths[::-1], 1), (paths[::-1], 3)):
+        wipe(driver, neo4j)
+        assert load_paths(driver, neo4j.database, order, genre=None, force=True, writers=writers) == []
+        graphs.append(graph(driver, neo4j.database))
+    assert graphs[1] == graphs[0] and graphs[2] == graphs[0]
+    imm = driver.execute_query(
+        "MATCH (o:Organization {id: 'instituto-municipal-de-la-mujer-de-torreon'})-[s:SOURCE]->(d:Document) "
+        "RETURN o.kind AS kind, o.kind_basis AS basis, collect(s.kind_basis) AS views",
+        database_=neo4j.database,
+    ).records[0]
+    assert (imm["kind"], imm["basis"]) == ("organismo_descentralizado", "governing_body_and_patrimony")
+    assert sorted(imm["views"]) == ["governing_body_and_patrimony", "name"]  # the manual's view stays on its edge
