@@ -84,7 +84,7 @@ SELF_NAMING = re.compile(
 # (SELF_DESCRIPTION): glossaries define these words and lists name them for other bodies.
 ORGANIZATION_KINDS = re.compile(
     r"""\b(?:
-    (?P<organo_desconcentrado>(?:[óo]rgano|entidad|organismo)\s+(?:administrativ[oa]\s+)?desconcentrad[oa])|
+    (?P<organo_desconcentrado>(?:[óo]rgano|entidad|organismo)\s+(?:administrativ[oa]\s+|p[úu]blic[oa]\s+)?desconcentrad[oa])|
     (?P<organismo_descentralizado>(?:organismo|ente|entidad)\s+(?:p[úu]blic[oa]\s+)?(?:municipal\s+)?descentralizad[oa]|
         (?:organismo|entidad)\s+paramunicipal)|
     (?P<empresa_participacion>empresa\s+de\s+participaci[óo]n\s+(?:estatal|municipal))|
@@ -103,11 +103,14 @@ ORGANIZATION_KIND_WORDS = ("desconcentrad", "descentralizad", "paramunicipal", "
 SELF_DESCRIPTION: list[Phrasing] = [
     phrasing(
         "is-a",
-        r"""(?P<subject>[^.;:]{2,300}?)(?:\s+(?:es|ser[áa]|sea|constituye|funciona\s+como|como)(?:\s+(?:un|una|el|la))?|,)\s*$""",
+        r"""(?P<subject>[^.;:]{2,300}?)(?:\s+(?:es|son|ser[áa]n?|sea|constituye|funciona\s+como|como|
+        (?:tiene|tendr[áa]|con|en\s+su)\s+(?:el\s+)?car[áa]cter\s+de)(?:\s+(?:un|una|el|la))?|,)\s*$""",
         "Artículo 2. La Comisión Nacional de Energía es un ",
         "del Tribunal de Justicia Municipal como ",
         "y el funcionamiento del Instituto Nacional de Vivienda Rural, ",
         "La Secretaría es la ",
+        "Los Servicios de Salud de Coahuila son un ",
+        "El Instituto Municipal de Cultura tiene el carácter de ",
     ),
     phrasing(
         "created",

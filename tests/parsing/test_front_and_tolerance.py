@@ -605,6 +605,18 @@ def test_a_list_of_the_person_at_the_front_of_each_unit_is_that_unit_s(tmp_path:
             ("dependencia_municipal", "municipal_text"),
         ),
         ("Comisión Nacional del Agua", "CONAGUA", "La CONAGUA coordina a los municipios.", None),
+        (
+            "Servicio de Administración Tributaria",
+            "SAT",
+            "El Servicio de Administración Tributaria, órgano desconcentrado de la Secretaría de Hacienda, tiene",
+            ("organo_desconcentrado", "says_so"),
+        ),
+        (
+            "Instituto Municipal de Cultura",
+            None,
+            "Artículo 1. El Instituto tiene el carácter de organismo público descentralizado del Municipio.",
+            ("organismo_descentralizado", "says_so"),
+        ),
     ],
 )
 def test_an_organization_s_kind_is_what_it_says_of_itself(
