@@ -735,7 +735,10 @@ def _structure(group: Group, a: Assembly, organization: str, organs: Organs) -> 
 
 def _top_level(name: str, a: Assembly, organs: Organs) -> str | None:
     """A unit the organization's own list named ("III. División de Operaciones Regionales y
-    Agrupamientos") that a unit's list names again is that same unit, placed under it."""
+    Agrupamientos") that a unit's list names again is that same unit, placed under it. (Until the
+    organization's list has named one, no name is resolved only to be compared with none.)"""
+    if not organs.top_level:
+        return None
     unit = a.units.resolve(name)
     return unit if unit in organs.top_level else None
 
@@ -904,14 +907,18 @@ def _structure_item(
 
 
 def _is_group(node: Node) -> bool:
-    """ "A. Unidades Administrativas Centrales:" groups units; it is not one (a plural, ending in ':')."""
+    """ "A. Unidades Administrativas Centrales:" groups units; it is not one (a plural, ending in ':').
+    Only an item ending in ':' over items of its own can be one: every other item (most) is answered
+    before its words are read."""
     text = node.text.strip()
-    head = fold(re.sub(r"^(?:las|los)\s+", "", text, flags=re.IGNORECASE).split(" ")[0]) if text else ""
-    has_items = any(c.kind in LIST_LEVELS for c in node.children)
+    if not text.endswith(":") or not any(c.kind in LIST_LEVELS for c in node.children):
+        return False
+    head = fold(re.sub(r"^(?:las|los)\s+", "", text, flags=re.IGNORECASE).split(" ")[0])
+    if head in PLURAL_HEADS:
+        return True
     # ("A. Subsecretaría de Electricidad:" over its units is a unit: one name, in the singular)
-    singular_unit = kind_of(text.rstrip(" :")) is not None and unit_like(text.rstrip(" :"))
-    grouping = head in PLURAL_HEADS or (node.kind == "apartado" and not singular_unit)
-    return has_items and text.endswith(":") and grouping
+    name = text.rstrip(" :")
+    return node.kind == "apartado" and not (kind_of(name) is not None and unit_like(name))
 
 
 def _trailing_lines(node: Node, name: str) -> list[tuple[int, str]]:
