@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from loaders.dates import find_dates, first_date, parse_numeric
@@ -710,25 +711,28 @@ class TreeBuilder:
             c = Classified("continuation" if c.line.text[:1].islower() else "paragraph", c.line, text=c.line.text)
         if c.kind == "articulo" and self._cross_reference(c):
             c = Classified("continuation", c.line, text=c.line.text)
-        handler = {
-            "titulo": self.heading,
-            "capitulo": self.heading,
-            "seccion": self.heading,
-            "articulo": self.article_start,
-            "fraccion": self.list_item,
-            "inciso": self.list_item,
-            "numeral": self.list_item,
-            "apartado": self.list_item,
-            "item": self.unnumbered_item,
-            "subparagraph": self.subparagraph,
-            "paragraph": self.paragraph,
-            "continuation": self.continuation,
-            "annotation": self.annotate,
-        }[c.kind]
-        handler(c)
+        _HANDLERS[c.kind](self, c)
         self.previous_blank = c.kind == "annotation"
         if c.kind != "annotation":
             self.previous_line = c.line
+
+
+# What the builder does with each kind of line: one table, not a dict of thirteen bound methods made for every line.
+_HANDLERS: dict[str, Callable[[TreeBuilder, Classified], None]] = {
+    "titulo": TreeBuilder.heading,
+    "capitulo": TreeBuilder.heading,
+    "seccion": TreeBuilder.heading,
+    "articulo": TreeBuilder.article_start,
+    "fraccion": TreeBuilder.list_item,
+    "inciso": TreeBuilder.list_item,
+    "numeral": TreeBuilder.list_item,
+    "apartado": TreeBuilder.list_item,
+    "item": TreeBuilder.unnumbered_item,
+    "subparagraph": TreeBuilder.subparagraph,
+    "paragraph": TreeBuilder.paragraph,
+    "continuation": TreeBuilder.continuation,
+    "annotation": TreeBuilder.annotate,
+}
 
 
 def build_body(lines: list[Line]) -> tuple[Node, list[tuple[int, str]]]:
