@@ -1298,13 +1298,15 @@ def _more_kinds(phrase: str) -> list[str]:
     return out
 
 
+_SUBJECT_END = re.compile(r"\b(?:contar[áa]n?|tendr[áa]n?|se\s+integrar[áa]n?|estar[áa]n?|ser[áa]n?|es\b)")
+
+
 def _article_subject(art: Article, a: Assembly) -> str | None:
     """The unit an article is about, if its opening names one before its verb."""
-    head = re.split(r"\b(?:contar[áa]n?|tendr[áa]n?|se\s+integrar[áa]n?|estar[áa]n?|ser[áa]n?|es\b)", art.intro)[0]
+    head = _SUBJECT_END.split(art.intro, maxsplit=1)[0]  # only the opening: the rest is not split
     for mention in a.units.find(head):
         if mention.label == "Unit":
             return mention.target
-    head = re.split(r"\b(?:contar[áa]n?|tendr[áa]n?|se\s+integrar[áa]n?|estar[áa]n?|ser[áa]n?|es\b)", art.intro)[0]
     for m in UNIT_PHRASE.finditer(head):
         unit = a.units.resolve(m.group(0))
         if unit:
