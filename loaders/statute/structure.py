@@ -386,6 +386,17 @@ def classify(line: Line) -> Classified:
 
 
 LIST_LEVELS = ("apartado", "fraccion", "inciso", "numeral")
+
+
+def _last_of(parent: Node, kind: str) -> Node | None:
+    """The parent's last child of ``kind``, looked for from the end: a list's previous item is most often
+    its parent's last child, where gathering every item of the kind cost a pass over a long list per item."""
+    for child in reversed(parent.children):
+        if child.kind == kind:
+            return child
+    return None
+
+
 _SIC = re.compile(r"^\w{1,7}\s*\((?:sic|SIC)\)")
 FIRST_NUMBER = {"apartado": "A", "fraccion": "I", "inciso": "a", "numeral": "1"}
 
@@ -489,11 +500,11 @@ class TreeBuilder:
         if number == FIRST_NUMBER[level] or (level == "inciso" and number in ("a", "A")):
             return True
         parent = self._parent_for(level)
-        siblings = [n for n in parent.children if n.kind == level]
-        if not siblings:
+        previous = _last_of(parent, level)
+        if previous is None:
             # A list may open on a later number after a page break lost the first; accept at the top level.
             return level == "fraccion" and parent is self.owner and is_roman(number) and roman_to_int(number) <= 3
-        last = siblings[-1].number or ""
+        last = previous.number or ""
         try:
             if level == "fraccion":
                 step = roman_to_int(number.upper()) - roman_to_int(last)
@@ -555,23 +566,23 @@ class TreeBuilder:
         return self.owner
 
     def _expected(self, level: str, parent: Node) -> str | None:
-        siblings = [n for n in parent.children if n.kind == level]
+        previous = _last_of(parent, level)
         if level == "fraccion":
-            if not siblings:
+            if previous is None:
                 return "I"
             try:
-                return int_to_roman(roman_to_int(siblings[-1].number or "") + 1)
+                return int_to_roman(roman_to_int(previous.number or "") + 1)
             except ValueError:
                 return None
         if level == "inciso":
-            return None if siblings else "a"
+            return "a" if previous is None else None
         if level == "numeral":
             try:
-                return str(int(siblings[-1].number or 0) + 1) if siblings else "1"
+                return "1" if previous is None else str(int(previous.number or 0) + 1)
             except ValueError:
                 return None
         if level == "apartado":
-            return chr(ord(siblings[-1].number or "@") + 1) if siblings else "A"
+            return "A" if previous is None else chr(ord(previous.number or "@") + 1)
         return None
 
     def unnumbered_item(self, c: Classified) -> None:
