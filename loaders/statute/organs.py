@@ -181,14 +181,11 @@ def groups_of(article: Article) -> list[Group]:
     groups = [current]
     for child in article.node.children:
         if child.kind in LIST_LEVELS:
-            kinds = {n.kind for n, _ in current.items}
-            if (
-                current is not groups[0]
-                and kinds
-                and child.kind not in kinds
-                and any(n.kind == child.kind for n, _ in groups[0].items)
-            ):
-                current = groups[0]  # "a) … c)" ended: the article's own list ("II. …") goes on
+            # (The article's own list needs no test: the kinds of a long one were gathered at every item.)
+            if current is not groups[0]:
+                kinds = {n.kind for n, _ in current.items}
+                if kinds and child.kind not in kinds and any(n.kind == child.kind for n, _ in groups[0].items):
+                    current = groups[0]  # "a) … c)" ended: the article's own list ("II. …") goes on
             current.items.append((child, _pid(article, child)))
         elif child.kind == "parrafo":
             nested = [c for c in child.children if c.kind in LIST_LEVELS]
@@ -713,8 +710,9 @@ def _structure(group: Group, a: Assembly, organization: str, organs: Organs) -> 
             if listed_as != "organos":
                 parent, label = executive, "Unit"
     strength = ORG_LEVEL if org_level else UNIT_LEVEL
+    left = {id(n) for n, _ in items}  # the items the governing chain left, not scanned for at each item
     for index, (node, _) in enumerate(group.items):
-        if node.derogated or not any(n is node for n, _ in items):
+        if node.derogated or id(node) not in left:
             continue
         unit = _structure_item(node, group, a, organs, parent, label, listed_as, strength)
         if unit and org_level:
