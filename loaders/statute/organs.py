@@ -868,21 +868,18 @@ def _structure_item(
     if fold(clean_name(name)) != fold(name) and not name.isupper():
         a.units.add_alias(unit, name)
     _place(a, organs, unit, parent, label, node.line_start, group.article.provision, "structure", strength)
-    rest = node.text[
-        len(re.sub(r"^(?:Un|Una|La|El|Las|Los|De\s+la|Del)\s+", "", node.text.strip())) - len(node.text.strip()) :
-    ]
     remainder = node.text.strip()[node.text.strip().find(name) + len(name) :] if name in node.text else ""
     children = [c for c in node.children if c.kind in LIST_LEVELS and not c.derogated]
-    announces_powers = any_of(POWER_INTROS, remainder) and not any_of(ITEM_ANNOUNCES_UNITS, remainder)
+    announces_units = any_of(ITEM_ANNOUNCES_UNITS, remainder)  # asked once, for the three tests below
+    announces_powers = any_of(POWER_INTROS, remainder) and not announces_units
     if announces_powers and children:
         sub = Group(group.article, remainder, node.line_start, [(c, _pid(group.article, c)) for c in children])
         organs.power_groups.append((sub, [unit]))
         organs.holders[_group_key(sub)] = [unit]
         return unit
-    sub_as = _listed_as(remainder) if any_of(ITEM_ANNOUNCES_UNITS, remainder) else listed_as
+    sub_as = _listed_as(remainder) if announces_units else listed_as
     if children and (
-        any_of(ITEM_ANNOUNCES_UNITS, remainder)
-        or sum(1 for c in children if name_like(listed_name(c.text))) / len(children) >= 0.5
+        announces_units or sum(1 for c in children if name_like(listed_name(c.text))) / len(children) >= 0.5
     ):
         sub = Group(
             group.article,
@@ -900,7 +897,6 @@ def _structure_item(
                 sub_name, line, listed=True, listed_as=sub_as if sub_as != listed_as else None, scope=unit
             )
             _place(a, organs, sub, unit, "Unit", line, group.article.provision, "structure", UNIT_LEVEL)
-    del rest
     return unit
 
 
