@@ -116,7 +116,7 @@ class Assembly:
     ) -> None:
         if source == target and rel_type not in ("CITES",):
             return
-        present = {k: v for k, v in props.items() if v is not None}
+        present = {k: v for k, v in props.items() if v is not None} if props else props  # most edges have none
         key = (rel_type, source, target, edge_key(rel_type, present))
         if key in self.edges:  # the first statement of a fact stands
             return

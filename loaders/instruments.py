@@ -33,6 +33,10 @@ INSTRUMENT_NAME = re.compile(
     rf"\b(?:{'|'.join(INSTRUMENT_WORDS)})\b(?:\s+(?:{_LINK}\s+)*{_CAP})+"
     rf"|\bConstituci[óo]n\s+Pol[íi]tica\s+de\s+los\s+Estados\s+Unidos\s+Mexicanos",
 )
+# A word INSTRUMENT_NAME's matches start with, without its word boundary: a text holding none holds no
+# instrument's name and is not searched for one (INSTRUMENT_NAME tries its boundary at every position;
+# this pattern's first letters are scanned for in C, ~5 times as fast over a statute's provisions).
+_INSTRUMENT_WORD = re.compile("|".join(INSTRUMENT_WORDS) + r"|Constituci[óo]n")
 # "251 A", "251-A": a federal law's inserted article (a capital, never the conjunctions "Y", "O", "E").
 _ART_NUM = (
     r"\d{1,3}(?:\s*(?:o\.|°|º))?(?:\s+(?:Bis|Ter|Qu[áa]ter)(?:\s+\d{1,2})?"
@@ -68,14 +72,19 @@ def abbreviations() -> dict[str, str]:
 @cache
 def _abbreviation_pattern() -> re.Pattern[str]:
     """An abbreviation as a word of its own, in capitals ("de la LSS,"; not "LSSX" or "lss")."""
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, abbreviations()), key=len, reverse=True)) + r")\b")
+    return re.compile(rf"\b(?:{_abbreviation_alternatives()})\b")
 
 
 @cache
-def _abbreviation_starts() -> frozenset[str]:
-    """The first two letters of every abbreviation ("LS", "CP" …): a text holding none of them holds no
-    abbreviation, and is not searched for one (the pattern tries its word boundary at every position)."""
-    return frozenset(a[:2] for a in abbreviations())
+def _abbreviation_words() -> re.Pattern[str]:
+    """Any abbreviation, even inside a word: a text holding none holds no abbreviation and is not searched
+    for one (``_abbreviation_pattern`` tries its word boundary at every position; this pattern's first
+    letters are scanned for in C, as testing each abbreviation's first two letters was not)."""
+    return re.compile(_abbreviation_alternatives())
+
+
+def _abbreviation_alternatives() -> str:
+    return "|".join(sorted(map(re.escape, abbreviations()), key=len, reverse=True))
 
 
 # A word a document's glossary defines as an instrument ("Ley: Ley de la Comisión Nacional de Energía")
@@ -248,7 +257,7 @@ class InstrumentRegistry:
             arts = re.sub(r"\s+", " ", m.group("arts")).strip()
             fracs = re.sub(r"\s+", " ", m.group("fracs")).strip() if m.group("fracs") else None
             found.append(Citation(instrument, arts, fracs, start, end))
-        for m in INSTRUMENT_NAME.finditer(text):
+        for m in INSTRUMENT_NAME.finditer(text) if _INSTRUMENT_WORD.search(text) else ():
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
             if SELF_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
@@ -258,7 +267,7 @@ class InstrumentRegistry:
             if instrument:
                 taken.append((m.start(), m.start() + len(name)))
                 found.append(Citation(instrument, None, None, m.start(), m.start() + len(name)))
-        abbreviated = any(start in text for start in _abbreviation_starts())
+        abbreviated = _abbreviation_words().search(text) is not None
         for m in _abbreviation_pattern().finditer(text) if abbreviated else ():  # "conforme a la LOAPF"
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue

@@ -181,14 +181,11 @@ def groups_of(article: Article) -> list[Group]:
     groups = [current]
     for child in article.node.children:
         if child.kind in LIST_LEVELS:
-            kinds = {n.kind for n, _ in current.items}
-            if (
-                current is not groups[0]
-                and kinds
-                and child.kind not in kinds
-                and any(n.kind == child.kind for n, _ in groups[0].items)
-            ):
-                current = groups[0]  # "a) … c)" ended: the article's own list ("II. …") goes on
+            # (The article's own list needs no test: the kinds of a long one were gathered at every item.)
+            if current is not groups[0]:
+                kinds = {n.kind for n, _ in current.items}
+                if kinds and child.kind not in kinds and any(n.kind == child.kind for n, _ in groups[0].items):
+                    current = groups[0]  # "a) … c)" ended: the article's own list ("II. …") goes on
             current.items.append((child, _pid(article, child)))
         elif child.kind == "parrafo":
             nested = [c for c in child.children if c.kind in LIST_LEVELS]
@@ -713,8 +710,9 @@ def _structure(group: Group, a: Assembly, organization: str, organs: Organs) -> 
             if listed_as != "organos":
                 parent, label = executive, "Unit"
     strength = ORG_LEVEL if org_level else UNIT_LEVEL
+    left = {id(n) for n, _ in items}  # the items the governing chain left, not scanned for at each item
     for index, (node, _) in enumerate(group.items):
-        if node.derogated or not any(n is node for n, _ in items):
+        if node.derogated or id(node) not in left:
             continue
         unit = _structure_item(node, group, a, organs, parent, label, listed_as, strength)
         if unit and org_level:
@@ -735,7 +733,10 @@ def _structure(group: Group, a: Assembly, organization: str, organs: Organs) -> 
 
 def _top_level(name: str, a: Assembly, organs: Organs) -> str | None:
     """A unit the organization's own list named ("III. División de Operaciones Regionales y
-    Agrupamientos") that a unit's list names again is that same unit, placed under it."""
+    Agrupamientos") that a unit's list names again is that same unit, placed under it. (Until the
+    organization's list has named one, no name is resolved only to be compared with none.)"""
+    if not organs.top_level:
+        return None
     unit = a.units.resolve(name)
     return unit if unit in organs.top_level else None
 
@@ -867,21 +868,18 @@ def _structure_item(
     if fold(clean_name(name)) != fold(name) and not name.isupper():
         a.units.add_alias(unit, name)
     _place(a, organs, unit, parent, label, node.line_start, group.article.provision, "structure", strength)
-    rest = node.text[
-        len(re.sub(r"^(?:Un|Una|La|El|Las|Los|De\s+la|Del)\s+", "", node.text.strip())) - len(node.text.strip()) :
-    ]
     remainder = node.text.strip()[node.text.strip().find(name) + len(name) :] if name in node.text else ""
     children = [c for c in node.children if c.kind in LIST_LEVELS and not c.derogated]
-    announces_powers = any_of(POWER_INTROS, remainder) and not any_of(ITEM_ANNOUNCES_UNITS, remainder)
+    announces_units = any_of(ITEM_ANNOUNCES_UNITS, remainder)  # asked once, for the three tests below
+    announces_powers = any_of(POWER_INTROS, remainder) and not announces_units
     if announces_powers and children:
         sub = Group(group.article, remainder, node.line_start, [(c, _pid(group.article, c)) for c in children])
         organs.power_groups.append((sub, [unit]))
         organs.holders[_group_key(sub)] = [unit]
         return unit
-    sub_as = _listed_as(remainder) if any_of(ITEM_ANNOUNCES_UNITS, remainder) else listed_as
+    sub_as = _listed_as(remainder) if announces_units else listed_as
     if children and (
-        any_of(ITEM_ANNOUNCES_UNITS, remainder)
-        or sum(1 for c in children if name_like(listed_name(c.text))) / len(children) >= 0.5
+        announces_units or sum(1 for c in children if name_like(listed_name(c.text))) / len(children) >= 0.5
     ):
         sub = Group(
             group.article,
@@ -899,19 +897,22 @@ def _structure_item(
                 sub_name, line, listed=True, listed_as=sub_as if sub_as != listed_as else None, scope=unit
             )
             _place(a, organs, sub, unit, "Unit", line, group.article.provision, "structure", UNIT_LEVEL)
-    del rest
     return unit
 
 
 def _is_group(node: Node) -> bool:
-    """ "A. Unidades Administrativas Centrales:" groups units; it is not one (a plural, ending in ':')."""
+    """ "A. Unidades Administrativas Centrales:" groups units; it is not one (a plural, ending in ':').
+    Only an item ending in ':' over items of its own can be one: every other item (most) is answered
+    before its words are read."""
     text = node.text.strip()
-    head = fold(re.sub(r"^(?:las|los)\s+", "", text, flags=re.IGNORECASE).split(" ")[0]) if text else ""
-    has_items = any(c.kind in LIST_LEVELS for c in node.children)
+    if not text.endswith(":") or not any(c.kind in LIST_LEVELS for c in node.children):
+        return False
+    head = fold(re.sub(r"^(?:las|los)\s+", "", text, flags=re.IGNORECASE).split(" ")[0])
+    if head in PLURAL_HEADS:
+        return True
     # ("A. Subsecretaría de Electricidad:" over its units is a unit: one name, in the singular)
-    singular_unit = kind_of(text.rstrip(" :")) is not None and unit_like(text.rstrip(" :"))
-    grouping = head in PLURAL_HEADS or (node.kind == "apartado" and not singular_unit)
-    return has_items and text.endswith(":") and grouping
+    name = text.rstrip(" :")
+    return node.kind == "apartado" and not (kind_of(name) is not None and unit_like(name))
 
 
 def _trailing_lines(node: Node, name: str) -> list[tuple[int, str]]:
@@ -1291,13 +1292,15 @@ def _more_kinds(phrase: str) -> list[str]:
     return out
 
 
+_SUBJECT_END = re.compile(r"\b(?:contar[áa]n?|tendr[áa]n?|se\s+integrar[áa]n?|estar[áa]n?|ser[áa]n?|es\b)")
+
+
 def _article_subject(art: Article, a: Assembly) -> str | None:
     """The unit an article is about, if its opening names one before its verb."""
-    head = re.split(r"\b(?:contar[áa]n?|tendr[áa]n?|se\s+integrar[áa]n?|estar[áa]n?|ser[áa]n?|es\b)", art.intro)[0]
+    head = _SUBJECT_END.split(art.intro, maxsplit=1)[0]  # only the opening: the rest is not split
     for mention in a.units.find(head):
         if mention.label == "Unit":
             return mention.target
-    head = re.split(r"\b(?:contar[áa]n?|tendr[áa]n?|se\s+integrar[áa]n?|estar[áa]n?|ser[áa]n?|es\b)", art.intro)[0]
     for m in UNIT_PHRASE.finditer(head):
         unit = a.units.resolve(m.group(0))
         if unit:

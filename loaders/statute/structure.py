@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from loaders.dates import find_dates, first_date, parse_numeric
@@ -385,6 +386,17 @@ def classify(line: Line) -> Classified:
 
 
 LIST_LEVELS = ("apartado", "fraccion", "inciso", "numeral")
+
+
+def _last_of(parent: Node, kind: str) -> Node | None:
+    """The parent's last child of ``kind``, looked for from the end: a list's previous item is most often
+    its parent's last child, where gathering every item of the kind cost a pass over a long list per item."""
+    for child in reversed(parent.children):
+        if child.kind == kind:
+            return child
+    return None
+
+
 _SIC = re.compile(r"^\w{1,7}\s*\((?:sic|SIC)\)")
 FIRST_NUMBER = {"apartado": "A", "fraccion": "I", "inciso": "a", "numeral": "1"}
 
@@ -488,11 +500,11 @@ class TreeBuilder:
         if number == FIRST_NUMBER[level] or (level == "inciso" and number in ("a", "A")):
             return True
         parent = self._parent_for(level)
-        siblings = [n for n in parent.children if n.kind == level]
-        if not siblings:
+        previous = _last_of(parent, level)
+        if previous is None:
             # A list may open on a later number after a page break lost the first; accept at the top level.
             return level == "fraccion" and parent is self.owner and is_roman(number) and roman_to_int(number) <= 3
-        last = siblings[-1].number or ""
+        last = previous.number or ""
         try:
             if level == "fraccion":
                 step = roman_to_int(number.upper()) - roman_to_int(last)
@@ -554,23 +566,23 @@ class TreeBuilder:
         return self.owner
 
     def _expected(self, level: str, parent: Node) -> str | None:
-        siblings = [n for n in parent.children if n.kind == level]
+        previous = _last_of(parent, level)
         if level == "fraccion":
-            if not siblings:
+            if previous is None:
                 return "I"
             try:
-                return int_to_roman(roman_to_int(siblings[-1].number or "") + 1)
+                return int_to_roman(roman_to_int(previous.number or "") + 1)
             except ValueError:
                 return None
         if level == "inciso":
-            return None if siblings else "a"
+            return "a" if previous is None else None
         if level == "numeral":
             try:
-                return str(int(siblings[-1].number or 0) + 1) if siblings else "1"
+                return "1" if previous is None else str(int(previous.number or 0) + 1)
             except ValueError:
                 return None
         if level == "apartado":
-            return chr(ord(siblings[-1].number or "@") + 1) if siblings else "A"
+            return "A" if previous is None else chr(ord(previous.number or "@") + 1)
         return None
 
     def unnumbered_item(self, c: Classified) -> None:
@@ -710,25 +722,28 @@ class TreeBuilder:
             c = Classified("continuation" if c.line.text[:1].islower() else "paragraph", c.line, text=c.line.text)
         if c.kind == "articulo" and self._cross_reference(c):
             c = Classified("continuation", c.line, text=c.line.text)
-        handler = {
-            "titulo": self.heading,
-            "capitulo": self.heading,
-            "seccion": self.heading,
-            "articulo": self.article_start,
-            "fraccion": self.list_item,
-            "inciso": self.list_item,
-            "numeral": self.list_item,
-            "apartado": self.list_item,
-            "item": self.unnumbered_item,
-            "subparagraph": self.subparagraph,
-            "paragraph": self.paragraph,
-            "continuation": self.continuation,
-            "annotation": self.annotate,
-        }[c.kind]
-        handler(c)
+        _HANDLERS[c.kind](self, c)
         self.previous_blank = c.kind == "annotation"
         if c.kind != "annotation":
             self.previous_line = c.line
+
+
+# What the builder does with each kind of line: one table, not a dict of thirteen bound methods made for every line.
+_HANDLERS: dict[str, Callable[[TreeBuilder, Classified], None]] = {
+    "titulo": TreeBuilder.heading,
+    "capitulo": TreeBuilder.heading,
+    "seccion": TreeBuilder.heading,
+    "articulo": TreeBuilder.article_start,
+    "fraccion": TreeBuilder.list_item,
+    "inciso": TreeBuilder.list_item,
+    "numeral": TreeBuilder.list_item,
+    "apartado": TreeBuilder.list_item,
+    "item": TreeBuilder.unnumbered_item,
+    "subparagraph": TreeBuilder.subparagraph,
+    "paragraph": TreeBuilder.paragraph,
+    "continuation": TreeBuilder.continuation,
+    "annotation": TreeBuilder.annotate,
+}
 
 
 def build_body(lines: list[Line]) -> tuple[Node, list[tuple[int, str]]]:
