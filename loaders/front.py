@@ -21,8 +21,10 @@ from loaders.phrasings import (
     DECREE_WRAPPER,
     ORGANIZATION_KIND_WORDS,
     ORGANIZATION_KINDS,
+    SECTOR_HEADS,
     SELF_DESCRIPTION,
     SELF_NAMING,
+    SUPERIOR_AFTER_KIND,
     TITLE_START,
 )
 from loaders.text import Line, keyed, upper_ratio
@@ -67,6 +69,7 @@ PARENT_HEADS = (
 class ReadKind:
     kind: str
     basis: str  # one of loaders.records.KIND_BASES
+    superior: str | None = None  # the body it belongs to, as its description says ("… de la Secretaría de Energía")
 
 
 @dataclass
@@ -332,8 +335,9 @@ def read_front(
         if front.title:
             front.title = restore_accents(front.title, text)
         front.acronym = front.acronym or _acronym_from_text(text, front.body)
-        front.parent = parent_of(front.body) or municipality_of(front.body, text)
         front.kind = organization_kind(front.body, front.acronym, text)
+        superior = front.kind.superior if front.kind else None  # "… desconcentrado de la Secretaría de Energía"
+        front.parent = parent_of(front.body) or municipality_of(front.body, text) or superior
         front.aliases = _aliases(text, front.body)
         front.references = self_references(front, text)
     return front
@@ -476,9 +480,10 @@ def organization_kind(body: str, acronym: str | None, text: str) -> ReadKind | N
     own governing body and patrimony, else what its name says, else a body of a municipal government's
     text is one of its dependencias."""
     start = text[:20000]
-    described = self_described_kind(body, acronym, start)
+    described = self_description(body, acronym, start)
     if described:
-        return ReadKind(described, "says_so")
+        kind, end = described
+        return ReadKind(kind, "says_so", _superior_after(start, end))
     names = {fold(body.split()[0])} | ({fold(acronym)} if acronym else set())  # "del Instituto", "del IMPLAN"
     if all(any(fold(m.group("head")) in names for m in p.pattern.finditer(start)) for p in DECENTRALIZED_BY_LAW):
         return ReadKind("organismo_descentralizado", "governing_body_and_patrimony")
@@ -499,11 +504,11 @@ def organization_kind(body: str, acronym: str | None, text: str) -> ReadKind | N
     return None
 
 
-def self_described_kind(body: str, acronym: str | None, text: str) -> str | None:
-    """The first kind the body gives itself: "La Comisión Nacional de Energía es un órgano administrativo
-    desconcentrado", "el Decreto … que crea el Organismo Público Descentralizado …", "del Instituto …,
-    organismo descentralizado". A glossary's "VII. Órgano desconcentrado: Es …" or "las dependencias
-    centralizadas y organismos descentralizados" speak of other bodies and do not count."""
+def self_description(body: str, acronym: str | None, text: str) -> tuple[str, int] | None:
+    """The first kind the body gives itself, and where its phrase ends: "La Comisión Nacional de Energía es
+    un órgano administrativo desconcentrado", "el Decreto … que crea el Organismo Público Descentralizado
+    …", "del Instituto …, organismo descentralizado". A glossary's "VII. Órgano desconcentrado: Es …" or
+    "las dependencias centralizadas y organismos descentralizados" speak of other bodies and do not count."""
     keys = keyed(text)
     if not any(word in keys for word in ORGANIZATION_KIND_WORDS):
         return None
@@ -514,8 +519,19 @@ def self_described_kind(body: str, acronym: str | None, text: str) -> str | None
             if found and (
                 link.name != "is-a" or _names_the_body(found.group("subject"), body, acronym, found.group(0))
             ):
-                return m.lastgroup
+                return m.lastgroup, m.end()
     return None
+
+
+def _superior_after(text: str, end: int) -> str | None:
+    """The body a description places it in: "… desconcentrado de la Secretaría de Energía", "…,
+    sectorizado a la Secretaría de Salud"; a Secretaría or another head of a sector, not "de la
+    Administración Pública Federal"."""
+    m = SUPERIOR_AFTER_KIND.match(text, end)
+    if m is None:
+        return None
+    name = name_phrase(text, m.end())
+    return name if fold(name).split(" ", 1)[0] in SECTOR_HEADS and len(name.split()) >= 3 else None
 
 
 def _names_the_body(subject: str, body: str, acronym: str | None, link: str) -> bool:

@@ -122,6 +122,15 @@ SELF_DESCRIPTION: list[Phrasing] = [
     phrasing("this", r"""\b(?:este|esta)\s+$""", "encomendados a este "),
 ]
 
+# After a body's kind, the body it belongs to: "órgano administrativo desconcentrado de la Secretaría de
+# Energía", "organismo descentralizado, sectorizado a la Secretaría de Salud" (the match ends where the name
+# begins; loaders.front reads it and keeps it only when it is a sector's head, SECTOR_HEADS).
+SUPERIOR_AFTER_KIND = re.compile(
+    r"""(?:\s+de\s+car[áa]cter\s+t[ée]cnico,?)?(?:,?\s+sectorizad[oa]\s+(?:a|en)|\s+de|\s+adscrit[oa]\s+a)
+    \s+(?:la|el)\s+(?=[A-ZÁÉÍÓÚÑ])""",
+    FLAGS,
+)
+SECTOR_HEADS = frozenset({"secretaria", "consejeria", "fiscalia", "procuraduria", "oficina"})
 # A decentralized body is a legal person with its own governing body and its own patrimony: a text
 # that gives its body both ("Órgano de Gobierno del Instituto", "El patrimonio del Instituto estará
 # integrado por") describes an organismo descentralizado even where it never says the words. Each

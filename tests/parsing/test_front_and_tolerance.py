@@ -624,3 +624,22 @@ def test_an_organization_s_kind_is_what_it_says_of_itself(
 ) -> None:
     read = organization_kind(body, acronym, text)
     assert ((read.kind, read.basis) if read else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "superior"),
+    [
+        (
+            "La Comisión Nacional de Energía es un órgano administrativo desconcentrado de la Secretaría de Energía, de",
+            "Secretaría de Energía",
+        ),
+        (
+            "La Comisión Nacional de Energía es un órgano desconcentrado, sectorizado a la Secretaría de Energía, que",
+            "Secretaría de Energía",
+        ),
+        ("La Comisión Nacional de Energía es un organismo descentralizado de la Administración Pública Federal", None),
+    ],
+)
+def test_a_body_s_description_places_it_in_its_sector(text: str, superior: str | None) -> None:
+    read = organization_kind("Comisión Nacional de Energía", "CNE", text)
+    assert read is not None and read.superior == superior
