@@ -1,6 +1,7 @@
 """The one place where records become graph elements.
 
-One document, one transaction: the relationships of its previous load are removed, then nodes are
+One document, one transaction: the shared nodes it will write are locked first, in one order (two loads
+that share nodes queue instead of deadlocking), the relationships of its previous load are removed, then nodes are
 MERGEd on their constrained ids — shared ones (units, organizations, instruments) and the document's own
 (provisions, powers, amendments, change events: kept from its previous load, and rewritten property by
 property, so an unchanged one costs no store or index write), its own nodes the new reading lacks are
@@ -211,6 +212,8 @@ EdgeRows = dict[tuple[str, str, str], list[dict[str, Any]]]
 
 def _write(tx: ManagedTransaction, ready: DocumentRows, replace: bool) -> WriteReport:
     document, rows = ready.document.id, ready.rows
+    shared = sorted({row["id"] for name in ("organizations", "units", "instruments") for row in rows[name]})
+    tx.run(query("write_lock_shared"), document=document, ids=shared).consume()
     before = _counts(tx, document)
     keep_earlier_version(tx, ready.document)  # a later text of a loaded document: the loaded one stays a version
     detached = tx.run(query("write_detach_document"), document=document).single()

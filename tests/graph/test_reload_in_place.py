@@ -2,7 +2,7 @@
 are removed and written again, its provisions, powers, amendments and change events are MERGEd on their ids,
 so a reload of an unchanged text rewrites no node, no index entry and no full-text document — and leaves the
 graph a delete-and-create reload left: what the new reading no longer has goes, another document's node is
-never taken over."""
+never taken over. Loads that share nodes lock them first, in one order (write_lock_shared.cypher)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from neo4j import Driver
+from neo4j import Driver, GraphDatabase
 
+from cli.commands import write_readings
 from loaders import load_file
 from loaders.records import ParsedDocument
 from loaders.writer import WriteError, prepare, write_document, write_rows
@@ -89,3 +90,17 @@ def test_an_id_another_document_owns_fails_the_load_and_writes_nothing(
         write_rows(driver, neo4j.database, dataclasses.replace(ready, rows=rows))
     assert statute_provision in str(refused.value)
     assert loaded(driver, neo4j.database) == before
+
+
+def test_two_documents_that_share_nodes_reloaded_at_once_queue_instead_of_deadlocking(
+    driver: Driver, neo4j: Neo4jTarget, seed_documents: dict[str, ParsedDocument]
+) -> None:
+    """The samples share an organization and 13 instruments; reloaded by two writers at once, each removing
+    its earlier relationships, they deadlocked in every round before write_lock_shared. A driver that does
+    not retry shows it: a deadlock would raise here."""
+    ensure_seeded(driver, neo4j, seed_documents)
+    readings = [(Path(p.document.source_file), prepare(p), None) for p in seed_documents.values()]
+    with GraphDatabase.driver(neo4j.uri, auth=neo4j.auth, max_transaction_retry_time=0) as once:
+        for _ in range(3):
+            written = list(write_readings(once, neo4j.database, readings, writers=2))
+            assert [report.counts == report.previous for _, _, report, _ in written] == [True, True]
