@@ -212,8 +212,8 @@ EdgeRows = dict[tuple[str, str, str], list[dict[str, Any]]]
 
 def _write(tx: ManagedTransaction, ready: DocumentRows, replace: bool) -> WriteReport:
     document, rows = ready.document.id, ready.rows
-    shared = sorted({row["id"] for name in ("organizations", "units", "instruments") for row in rows[name]})
-    tx.run(query("write_lock_shared"), document=document, ids=shared).consume()
+    shared = {name: sorted({row["id"] for row in rows[name]}) for name in ("organizations", "units", "instruments")}
+    tx.run(query("write_lock_shared"), document=document, **shared).consume()
     before = _counts(tx, document)
     keep_earlier_version(tx, ready.document)  # a later text of a loaded document: the loaded one stays a version
     detached = tx.run(query("write_detach_document"), document=document).single()
