@@ -212,8 +212,9 @@ def run(
 def samples_warm(driver: Driver, workers: int, writers: int, rounds: int = 3) -> tuple[float, float]:
     """The two samples loaded again on the largest graph, warm (Neo4j's plans compiled, the parsers imported),
     as ``orggraph load`` loads them: removed first, then loaded (the wall time of reading and writing both);
-    then loaded over themselves (``--force``: each document's earlier facts deleted and written again in its
-    transaction). Medians of ``rounds``; the graph ends as it was."""
+    then loaded over themselves (``--force``: in each document's transaction its earlier relationships removed
+    and written again, its own nodes kept and rewritten only where they changed, i.e. not at all). Medians of
+    ``rounds``; the graph ends as it was."""
     paths = sorted((PROJECT_ROOT / "data" / "documents").glob("*.txt"))
     ids = [load_file(path).document.id for path in paths]
     first, again = [], []

@@ -1,11 +1,13 @@
 """The one place where records become graph elements.
 
-One document, one transaction: its previous facts are removed, then nodes are MERGEd on their
-constrained ids (shared ones: units, organizations, instruments) or created (the document's own:
-provisions, powers, amendments, change events), then relationships are created in UNWIND batches,
-one statement per (type, from label, to label), their endpoints found by the element ids the node
-statements returned. A failure anywhere rolls the whole load back, and
-loading the same records again leaves the same graph.
+One document, one transaction: the shared nodes it will write are locked first, in one order (two loads
+that share nodes queue instead of deadlocking), the relationships of its previous load are removed, then nodes are
+MERGEd on their constrained ids — shared ones (units, organizations, instruments) and the document's own
+(provisions, powers, amendments, change events: kept from its previous load, and rewritten property by
+property, so an unchanged one costs no store or index write), its own nodes the new reading lacks are
+deleted, then relationships are created in UNWIND batches, one statement per (type, from label, to label),
+their endpoints found by the element ids the node statements returned. A failure anywhere rolls the whole
+load back, and loading the same records again leaves the same graph.
 """
 
 from __future__ import annotations
@@ -206,20 +208,25 @@ NODE_STATEMENTS = {
     "amendments": "Amendment",
     "changes": "ChangeEvent",
 }
+# The node statements that write the nodes a document owns (MERGEd on the id, then checked).
+OWNED = frozenset({"provisions", "powers", "amendments", "changes"})
 ElementIds = dict[tuple[str, str], str]
 EdgeRows = dict[tuple[str, str, str], list[dict[str, Any]]]
 
 
 def _write(tx: ManagedTransaction, ready: DocumentRows, replace: bool) -> WriteReport:
     document, rows = ready.document.id, ready.rows
+    shared = {name: sorted({row["id"] for row in rows[name]}) for name in ("organizations", "units", "instruments")}
+    tx.run(query("write_lock_shared"), document=document, **shared).consume()
     before = _counts(tx, document)
     keep_earlier_version(tx, ready.document)  # a later text of a loaded document: the loaded one stays a version
-    cleared = tx.run(query("write_clear_document"), document=document).single()
-    previous_shared = cleared["shared_ids"] if cleared else []
-    eids = _write_nodes(tx, document, rows)
+    detached = tx.run(query("write_detach_document"), document=document).single()
+    previous_shared = detached["shared_ids"] if detached else []
+    eids = _write_nodes(tx, ready.document, rows)
+    if detached and detached["owned_eids"]:
+        tx.run(query("write_drop_stale"), eids=detached["owned_eids"]).consume()
     written_total = _write_edges(tx, ready.document, rows["edges"], eids)
-    shared = {row["id"] for label in ("organizations", "units", "instruments") for row in rows[label]}
-    tx.run(query("write_finish"), ids=sorted(shared.union(previous_shared))).consume()
+    tx.run(query("write_finish"), ids=sorted(set(previous_shared).union(*shared.values()))).consume()
     tx.run(query("write_citations"), document=document).consume()
     tx.run(query("write_identities"), document=document).consume()
     if previous_shared:
@@ -235,19 +242,30 @@ def _counts(tx: ManagedTransaction, document: str) -> dict[str, int]:
     return {r["label"]: r["count"] for r in tx.run(query("document_counts"), document=document)}
 
 
-def _write_nodes(tx: ManagedTransaction, document: str, rows: dict[str, Any]) -> ElementIds:
+def _write_nodes(tx: ManagedTransaction, doc: DocumentRecord, rows: dict[str, Any]) -> ElementIds:
     """Write the document's nodes; returns the element id of each, by (label, id): the edges then find
-    their endpoints by element id, a direct store lookup, not a seek in an index of 80-character ids."""
+    their endpoints by element id, a direct store lookup, not a seek in an index of 80-character ids.
+    The nodes a document owns are MERGEd on their ids: one that is another document's, or an id twice,
+    fails the load as CREATE's uniqueness constraint did."""
+    document = doc.id
     eids: ElementIds = {}
     loaded_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")  # when written, not when read
     found = tx.run(query("write_document"), row={**rows["document"], "loaded_at": loaded_at}).single()
     if found is not None:
         eids["Document", document] = found["eid"]
     for name, label in NODE_STATEMENTS.items():
+        written_ids: set[str] = set()
         for batch in _batches(rows[name]):
             written = tx.run(query(f"write_{name}"), rows=batch, document=document).single()
             if written is not None:  # two lists, not a record a node: the driver unpacks records slowly
                 eids.update(zip([(label, i) for i in written["ids"]], written["eids"], strict=True))
+                written_ids.update(written["ids"])
+        if name in OWNED and len(written_ids) != len(rows[name]):
+            taken = sorted({row["id"] for row in rows[name]} - written_ids)[:3]
+            raise WriteError(
+                f"{doc.source_file}: {len(rows[name]) - len(written_ids)} {label} nodes were not written: an id "
+                f"given twice, or another document's (e.g. {taken})"
+            )
     return eids
 
 
