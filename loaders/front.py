@@ -72,6 +72,11 @@ class ReadKind:
     superior: str | None = None  # the body it belongs to, as its description says ("… de la Secretaría de Energía")
 
 
+def kind_fields(read: ReadKind | None) -> dict[str, str | None]:
+    """An OrganizationRecord's kind and kind_basis, from what the front read (or nothing)."""
+    return {"kind": read.kind if read else None, "kind_basis": read.basis if read else None}
+
+
 @dataclass
 class Front:
     title: str | None = None
@@ -484,7 +489,7 @@ def organization_kind(body: str, acronym: str | None, text: str) -> ReadKind | N
     if described:
         kind, end = described
         return ReadKind(kind, "says_so", _superior_after(start, end))
-    names = {fold(body.split()[0])} | ({fold(acronym)} if acronym else set())  # "del Instituto", "del IMPLAN"
+    names = _ways_named(body, acronym)  # "del Instituto", "del IMPLAN"
     if all(any(fold(m.group("head")) in names for m in p.pattern.finditer(start)) for p in DECENTRALIZED_BY_LAW):
         return ReadKind("organismo_descentralizado", "governing_body_and_patrimony")
     folded = fold(body)
@@ -534,6 +539,11 @@ def _superior_after(text: str, end: int) -> str | None:
     return name if fold(name).split(" ", 1)[0] in SECTOR_HEADS and len(name.split()) >= 3 else None
 
 
+def _ways_named(body: str, acronym: str | None) -> set[str]:
+    """The words a sentence names the body by, folded: its head word ("el Instituto") and its acronym."""
+    return {fold(body.split()[0])} | ({fold(acronym)} if acronym else set())
+
+
 def _names_the_body(subject: str, body: str, acronym: str | None, link: str) -> bool:
     """Whether the subject of "… es un", "… como" names the body: its acronym, its head word alone ("La
     Secretaría es la …") or a name the body's own begins with or extends ("del Tribunal de Justicia
@@ -543,7 +553,7 @@ def _names_the_body(subject: str, body: str, acronym: str | None, link: str) -> 
     name = fold(body)
     head = name.split()[0]
     folded = fold_keep_length(subject)
-    for word in {head} | ({fold(acronym)} if acronym else set()):
+    for word in _ways_named(body, acronym):
         for m in re.finditer(rf"\b{re.escape(word)}\b", folded):
             said = fold(name_phrase(subject, m.start()))
             if said not in (head, word) and not name.startswith(said) and not said.startswith(name):

@@ -27,7 +27,7 @@ from pathlib import Path
 from loaders import ids
 from loaders.assembly import Assembly
 from loaders.dates import find_dates
-from loaders.front import Front, organization_kind, read_front
+from loaders.front import Front, kind_fields, organization_kind, read_front
 from loaders.history import Paragraph, ProseReader
 from loaders.manual.charts import boxes, hierarchy
 from loaders.manual.legal import attribution_elements, legal_items, read_attributions, read_legal
@@ -257,7 +257,7 @@ def _describe(
     # A unit's manual ("… de la Dirección de Operación Hidráulica") describes its institution in its
     # antecedentes ("La Comisión Nacional del Agua Potable (CONAP) es un organismo descentralizado …").
     kind = front.kind if subject is None else organization_kind(name, acronym, " ".join(ln.text for ln in lines[:400]))
-    a.units.update_org(organization, kind=kind and kind.kind, kind_basis=kind and kind.basis, parent=parent)
+    a.units.update_org(organization, **kind_fields(kind), parent=parent)
     for alias in front.references if subject is None else [name.split()[0]]:
         a.units.add_org_alias(organization, alias)
     if fold(name).startswith("instituto"):

@@ -14,7 +14,7 @@ from pathlib import Path
 from loaders import ids
 from loaders.assembly import Assembly
 from loaders.dates import find_dates, first_date, parse_numeric
-from loaders.front import Front, read_front
+from loaders.front import Front, kind_fields, read_front
 from loaders.governance import GovernanceReader
 from loaders.instruments import publication_date
 from loaders.mentions import organization_identity
@@ -176,8 +176,7 @@ def _describe_organization(a: Assembly, organization: str, front: Front) -> None
     if front.parent:
         parent = a.units.define_org(front.parent, front.title_line, external=True)
         a.edge("SUB_ORGANIZATION_OF", organization, "Organization", parent, "Organization", front.title_line)
-    kind = front.kind
-    a.units.update_org(organization, kind=kind and kind.kind, kind_basis=kind and kind.basis, parent=parent)
+    a.units.update_org(organization, **kind_fields(front.kind), parent=parent)
     for alias in front.references:
         a.units.add_org_alias(organization, alias)
 
